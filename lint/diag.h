@@ -1,0 +1,61 @@
+/* Diagnostics of one file: rule id, level, localised message, span and related spans.
+ * The collector stores and sorts them; printing belongs to the formatters. */
+#ifndef NL_DIAG_H
+#define NL_DIAG_H
+#include <stddef.h>
+#include "doc.h"
+#include "i18n.h"
+
+struct rule;
+
+enum level { LEVEL_NONE = 0, LEVEL_INFO = 1, LEVEL_WARNING = 2, LEVEL_ERROR = 3 };
+
+/* "error", "warning", "info" (or "none"). */
+const char *level_name(enum level l);
+/* Parses "error" | "warning" | "info"; returns 0 on success, -1 otherwise. */
+int level_parse(const char *s, enum level *out);
+
+struct related {
+	struct span span;
+	char *message;  /* owned */
+};
+
+struct diag {
+	const char *rule;       /* rule or catalogue id; borrowed, lives for the whole run */
+	enum level level;
+	char *message;          /* owned, localised, placeholders filled */
+	struct span span;
+	struct related *related;
+	size_t nrelated;
+};
+
+struct diag_list {
+	struct diag *v;
+	size_t n, cap;
+	enum lang lang;
+	size_t dropped;         /* diagnostics not kept because of NL_MAX_DIAGS_PER_FILE */
+};
+
+/* Starts an empty list whose messages are written in lang. */
+void diag_list_init(struct diag_list *l, enum lang lang);
+/* Frees every diagnostic and the array. */
+void diag_list_free(struct diag_list *l);
+/* Adds a diagnostic of rule over [start, end) at the rule's level; the message is the rule's
+ * template in the list's language with {name} placeholders filled from the NULL-terminated
+ * name, value, ... pairs. Returns the new diagnostic (to add related spans), or NULL when
+ * the per-file cap was reached. */
+struct diag *diag_add(struct diag_list *l, const struct rule *rule, size_t start, size_t end,
+		...);
+/* Adds a diagnostic with a ready message (copied) under a catalogue or rule id. */
+struct diag *diag_add_text(struct diag_list *l, const char *id, enum level level,
+		size_t start, size_t end, const char *message);
+/* Adds a related location to d; the note is zh or en by the list's language, with {name}
+ * placeholders filled from NULL-terminated pairs. d may be NULL (then nothing happens). */
+void diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end,
+		const char *zh, const char *en, ...);
+/* Sorts by position, then rule id, then end, then message: the deterministic order. */
+void diag_sort(struct diag_list *l);
+/* Highest level in the list (LEVEL_NONE when empty). */
+enum level diag_max_level(const struct diag_list *l);
+
+#endif

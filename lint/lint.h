@@ -1,0 +1,28 @@
+/* The per-file pipeline on decoded text: segment → facts → checks → diagnostics. */
+#ifndef NL_LINT_H
+#define NL_LINT_H
+#include <stddef.h>
+#include "diag.h"
+#include "doc.h"
+#include "rules.h"
+#include "rule_load.h"
+
+struct lint_opts {
+	enum lang lang;
+	int today_y, today_m, today_d;  /* the date that date checks treat as today */
+};
+
+/* Builds the model of text into a zeroed *doc (caller frees with doc_free) and runs every
+ * enabled rule of rs on it, appending to out; out is sorted on return. */
+void lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
+		const char *text, size_t len, struct doc *doc, struct diag_list *out);
+/* Runs one rule on an already built model, appending to out. */
+void lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
+		struct diag_list *out);
+/* Runs each rule's flag and pass examples: a flag example must draw at least one diagnostic
+ * of its rule, a pass example none. Failures are appended to errs (ids
+ * "rule-example-silent" and "rule-example-fires"); returns the number of failures. */
+size_t lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
+		struct load_errors *errs);
+
+#endif

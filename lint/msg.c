@@ -1,0 +1,92 @@
+/* noticelint's own message catalogue: input, rule-pack and run problems, in Chinese and
+ * English. Every id here is listed in README's "Message ids" table. */
+#include <stdarg.h>
+#include <string.h>
+#include "msg.h"
+#include "xalloc.h"
+
+static const struct msg_def catalogue[] = {
+	/* Input files. */
+	{"input-missing", "找不到文件：{path}", "no such file: {path}"},
+	{"input-unreadable", "无法读取文件：{path}（{reason}）", "cannot read {path}: {reason}"},
+	{"input-empty", "文件为空：{path}", "empty file: {path}"},
+	{"input-binary", "文件含 NUL 字节（第 {offset} 字节），不是文本通报：{path}",
+	 "{path} holds a NUL byte at byte offset {offset}: not a text notice"},
+	{"input-too-large", "文件超过 {limit} 字节上限：{path}（{size} 字节）",
+	 "{path} is larger than the {limit}-byte cap ({size} bytes)"},
+	{"input-directory", "应为文件，实为目录：{path}", "{path} is a directory where a file was expected"},
+	{"input-not-regular", "不是普通文件：{path}", "{path} is not a regular file"},
+	{"input-no-notices", "目录中没有 .txt 或 .md 通报：{path}", "no .txt or .md notices under {path}"},
+	{"input-invalid-utf8", "无效的 UTF-8 字节 0x{byte}（第 {offset} 字节），已替换为 U+FFFD",
+	 "invalid UTF-8 byte 0x{byte} at byte offset {offset}, replaced by U+FFFD"},
+	{"input-walk-too-deep", "目录层级过深，已跳过：{path}", "directory nesting too deep, skipped: {path}"},
+	{"diag-truncated", "本文件诊断过多，其余 {count} 条已省略",
+	 "too many diagnostics in this file; {count} more were dropped"},
+	/* Rule packs. */
+	{"rule-file-unreadable", "无法读取规则文件：{reason}", "cannot read the rule pack: {reason}"},
+	{"rule-no-pack", "找不到默认规则包（已查找：{where}）", "default rule pack not found (looked in: {where})"},
+	{"rule-yaml-syntax", "YAML 语法错误：{reason}", "YAML syntax error: {reason}"},
+	{"rule-too-deep", "YAML 嵌套超过 {limit} 层", "YAML nesting deeper than {limit} levels"},
+	{"rule-not-a-list", "规则包顶层应为 rules: 列表", "a rule pack is a mapping with a `rules:` list"},
+	{"rule-unknown-key", "未知的键“{key}”", "unknown key '{key}'"},
+	{"rule-duplicate-key", "重复的键“{key}”（首次出现在第 {first} 行）",
+	 "duplicate key '{key}' (first at line {first})"},
+	{"rule-missing-key", "缺少必需的键“{key}”", "missing required key '{key}'"},
+	{"rule-wrong-type", "“{key}”应为{expected}", "'{key}' must be {expected}"},
+	{"rule-bad-value", "“{key}”的值无效：{reason}", "invalid value for '{key}': {reason}"},
+	{"rule-bad-level", "级别“{value}”无效，应为 error、warning 或 info",
+	 "level '{value}' is not error, warning or info"},
+	{"rule-bad-scope", "范围“{value}”无效", "unknown scope '{value}'"},
+	{"rule-unknown-check", "未知的检查类型“{value}”", "unknown check type '{value}'"},
+	{"rule-bad-id", "规则编号“{value}”无效（只允许字母、数字、-、_、.）",
+	 "rule id '{value}' is invalid (letters, digits, - _ . only)"},
+	{"rule-duplicate-id", "规则编号“{id}”重复（首次定义于 {first}）",
+	 "duplicate rule id '{id}' (first defined at {first})"},
+	{"rule-bad-regex", "正则表达式错误（模式第 {offset} 字节）：{reason}",
+	 "bad regular expression at pattern offset {offset}: {reason}"},
+	{"rule-example-silent", "规则 {id} 的 flag 示例未触发：{text}",
+	 "rule {id}: flag example draws no diagnostic: {text}"},
+	{"rule-example-fires", "规则 {id} 的 pass 示例被误报：{text}",
+	 "rule {id}: pass example draws a diagnostic: {text}"},
+	{"rule-regex-limit", "规则 {id} 的正则匹配超出资源上限，已停止该规则在本文件的检查",
+	 "rule {id}: pattern hit the PCRE2 resource limit; the rule stopped on this file"},
+	{"rule-unknown-id", "未知的规则编号“{id}”", "unknown rule id '{id}'"},
+};
+
+const char *
+msg_template(const char *id, enum lang lang)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(catalogue) / sizeof(catalogue[0]); i++)
+		if (strcmp(catalogue[i].id, id) == 0)
+			return lang == LANG_EN ? catalogue[i].en : catalogue[i].zh;
+	return NULL;
+}
+
+char *
+msg_format(const char *id, enum lang lang, ...)
+{
+	const char *kv[32];
+	const char *tmpl, *s;
+	size_t n = 0;
+	va_list ap;
+
+	tmpl = msg_template(id, lang);
+	if (tmpl == NULL)
+		return xstrdup(id);
+	va_start(ap, lang);
+	while (n + 1 < sizeof(kv) / sizeof(kv[0]) && (s = va_arg(ap, const char *)) != NULL) {
+		kv[n++] = s;
+		kv[n++] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	return i18n_fill(tmpl, kv, n);
+}
+
+const struct msg_def *
+msg_all(size_t *n)
+{
+	*n = sizeof(catalogue) / sizeof(catalogue[0]);
+	return catalogue;
+}

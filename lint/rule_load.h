@@ -1,0 +1,67 @@
+/* Strict YAML rule-pack loader (libyaml document API): every problem is reported with
+ * pack-file:line:col and makes the load fail. Also the parameter reader check types use. */
+#ifndef NL_RULE_LOAD_H
+#define NL_RULE_LOAD_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "rules.h"
+
+struct regex;
+
+/* One loader error. */
+struct load_error {
+	char *file;
+	unsigned line, col;    /* 1-based; 0 when not tied to a position */
+	const char *id;        /* catalogue id, e.g. "rule-unknown-key" */
+	char *message;         /* localised, filled */
+};
+
+struct load_errors {
+	struct load_error *v;
+	size_t n, cap;
+	enum lang lang;
+};
+
+/* Loads one pack file into rs; returns 0 when it loaded cleanly, -1 when errors were added. */
+int rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs);
+/* Loads every *.yml / *.yaml file of dir in sorted name order; same return as above. */
+int rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs);
+/* Frees the error list. */
+void load_errors_free(struct load_errors *errs);
+
+/* A YAML mapping being read by a check type's parse function. It records which keys were
+ * read; the loader reports every key nobody read as unknown. Each reader returns 0 when the
+ * key was read or is absent and optional, -1 after reporting an error at the key. */
+struct rparam;
+
+/* True if the mapping has key. */
+bool rp_has(struct rparam *p, const char *key);
+/* Reads a string scalar into *out (caller owns); *out stays NULL when absent. */
+int rp_string(struct rparam *p, const char *key, bool required, char **out);
+/* Reads a string scalar and compiles it as a pattern; errors name the pattern offset. */
+int rp_regex(struct rparam *p, const char *key, bool required, struct regex **out);
+/* Reads an integer in [min, max]; *out is untouched when absent. */
+int rp_int(struct rparam *p, const char *key, bool required, long min, long max, long *out);
+/* Reads a number (integer or decimal) in [min, max]. */
+int rp_double(struct rparam *p, const char *key, bool required, double min, double max,
+		double *out);
+/* Reads true/false. */
+int rp_bool(struct rparam *p, const char *key, bool required, bool *out);
+/* Reads a sequence of strings (a single scalar counts as a list of one). */
+int rp_strings(struct rparam *p, const char *key, bool required, char ***out, size_t *n);
+/* Reads a sequence of patterns. */
+int rp_regexes(struct rparam *p, const char *key, bool required, struct regex ***out,
+		size_t *n);
+/* Reads a sequence of mappings, calling each(child, index, ctx) for every element; unread
+ * keys of each child are reported as unknown. */
+int rp_maps(struct rparam *p, const char *key, bool required,
+		int (*each)(struct rparam *child, size_t index, void *ctx), void *ctx);
+/* Reads one nested mapping the same way. */
+int rp_map(struct rparam *p, const char *key, bool required,
+		int (*fn)(struct rparam *child, void *ctx), void *ctx);
+/* Reports a check-specific error at key (or at the mapping when key is NULL or absent). */
+void rp_error(struct rparam *p, const char *key, const char *message);
+/* The rule being loaded (its id, scope and messages are already read). */
+struct rule *rp_rule(struct rparam *p);
+
+#endif

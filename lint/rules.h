@@ -1,0 +1,63 @@
+/* A loaded rule set: rules from YAML packs, each bound to a check type with its parameters. */
+#ifndef NL_RULES_H
+#define NL_RULES_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "diag.h"
+
+struct check_type;
+
+enum scope {
+	SCOPE_DOCUMENT,   /* the whole text less web boilerplate */
+	SCOPE_TITLE,      /* the title block (issuer lines and title) */
+	SCOPE_INTRO,      /* the intro paragraph */
+	SCOPE_HEADING,    /* each heading line's content */
+	SCOPE_ITEM,       /* each problem item */
+	SCOPE_FIELD,      /* each labelled field's value */
+	SCOPE_PARAGRAPH,  /* each paragraph */
+	SCOPE_CONTACT,    /* the supervision/contact block */
+	SCOPE_SIGNATURE,  /* the signature block */
+	SCOPE_BODY        /* from after the title to before the contact/signature block */
+};
+
+/* "document", "title", ... for a scope. */
+const char *scope_name(enum scope s);
+/* Parses a scope name; returns 0 on success, -1 otherwise. */
+int scope_parse(const char *name, enum scope *out);
+
+struct rule_example {
+	char *text;
+	unsigned line, col;   /* where the example stands in the pack */
+};
+
+struct rule {
+	char *id;
+	const struct check_type *check;
+	enum level level;          /* effective level (after --level and config overrides) */
+	enum level pack_level;     /* level as written in the pack */
+	char *message_zh;
+	char *message_en;
+	char *description;
+	char *source;
+	enum scope scope;
+	bool enabled;
+	void *params;              /* owned by the check type (free_params) */
+	struct rule_example *flag;
+	size_t nflag;
+	struct rule_example *pass;
+	size_t npass;
+	char *file;                /* pack file the rule came from */
+	unsigned line, col;        /* position of the rule's mapping in that file */
+};
+
+struct ruleset {
+	struct rule **v;
+	size_t n, cap;
+};
+
+/* Frees every rule and its parameters. */
+void ruleset_free(struct ruleset *rs);
+/* The rule with this id, or NULL. */
+struct rule *ruleset_find(const struct ruleset *rs, const char *id);
+
+#endif

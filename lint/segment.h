@@ -1,0 +1,12 @@
+/* Text to document model: the notice grammar lives in segment.c. */
+#ifndef NL_SEGMENT_H
+#define NL_SEGMENT_H
+#include "doc.h"
+
+/* Builds the model of text (borrowed, must outlive doc) into a zeroed *doc. path is borrowed
+ * and only used to decide whether Markdown decoration is expected (.md). */
+void segment_build(struct doc *doc, const char *path, const char *text, size_t len);
+/* Frees everything segment_build and fact extraction allocated (not the text). */
+void doc_free(struct doc *doc);
+
+#endif
