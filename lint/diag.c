@@ -1,0 +1,175 @@
+/* The diagnostics collector of one file: add, annotate, sort. Nothing here prints. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "limits.h"
+#include "rules.h"
+#include "xalloc.h"
+
+#define MAX_ARGS 32
+
+static const char *const level_names[] = {"none", "info", "warning", "error"};
+
+const char *
+level_name(enum level l)
+{
+	return (unsigned)l < 4 ? level_names[l] : "none";
+}
+
+int
+level_parse(const char *s, enum level *out)
+{
+	int i;
+
+	for (i = LEVEL_INFO; i <= LEVEL_ERROR; i++)
+		if (strcmp(s, level_names[i]) == 0) {
+			*out = (enum level)i;
+			return 0;
+		}
+	return -1;
+}
+
+void
+diag_list_init(struct diag_list *l, enum lang lang)
+{
+	memset(l, 0, sizeof(*l));
+	l->lang = lang;
+}
+
+void
+diag_list_free(struct diag_list *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++) {
+		for (k = 0; k < l->v[i].nrelated; k++)
+			free(l->v[i].related[k].message);
+		free(l->v[i].related);
+		free(l->v[i].message);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Collects NULL-terminated name/value pairs into kv; returns the entry count. */
+static size_t
+collect_args(va_list ap, const char **kv)
+{
+	const char *s;
+	size_t n = 0;
+
+	while (n + 2 <= MAX_ARGS && (s = va_arg(ap, const char *)) != NULL) {
+		kv[n++] = s;
+		kv[n++] = va_arg(ap, const char *);
+	}
+	return n;
+}
+
+static struct diag *
+append(struct diag_list *l, const char *id, enum level level, size_t start, size_t end,
+    char *message)
+{
+	struct diag *d;
+
+	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
+		l->dropped++;
+		free(message);
+		return NULL;
+	}
+	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+	d = &l->v[l->n++];
+	memset(d, 0, sizeof(*d));
+	d->rule = id;
+	d->level = level;
+	d->message = message;
+	d->span.start = start;
+	d->span.end = end < start ? start : end;
+	return d;
+}
+
+struct diag *
+diag_add(struct diag_list *l, const struct rule *rule, size_t start, size_t end, ...)
+{
+	const char *kv[MAX_ARGS];
+	const char *tmpl;
+	size_t n;
+	va_list ap;
+
+	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
+		l->dropped++;
+		return NULL;
+	}
+	tmpl = l->lang == LANG_EN ? rule->message_en : rule->message_zh;
+	va_start(ap, end);
+	n = collect_args(ap, kv);
+	va_end(ap);
+	return append(l, rule->id, rule->level, start, end, i18n_fill(tmpl ? tmpl : "", kv, n));
+}
+
+struct diag *
+diag_add_text(struct diag_list *l, const char *id, enum level level, size_t start,
+    size_t end, const char *message)
+{
+	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
+		l->dropped++;
+		return NULL;
+	}
+	return append(l, id, level, start, end, xstrdup(message));
+}
+
+void
+diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end, const char *zh,
+    const char *en, ...)
+{
+	const char *kv[MAX_ARGS];
+	size_t n, cap;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	va_start(ap, en);
+	n = collect_args(ap, kv);
+	va_end(ap);
+	cap = d->nrelated;
+	d->related = xrealloc(d->related, (cap + 1) * sizeof(*d->related));
+	d->related[cap].span.start = start;
+	d->related[cap].span.end = end < start ? start : end;
+	d->related[cap].message = i18n_fill(l->lang == LANG_EN ? en : zh, kv, n);
+	d->nrelated = cap + 1;
+}
+
+static int
+cmp_diag(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c;
+
+	if (x->span.start != y->span.start)
+		return x->span.start < y->span.start ? -1 : 1;
+	if ((c = strcmp(x->rule, y->rule)) != 0)
+		return c;
+	if (x->span.end != y->span.end)
+		return x->span.end < y->span.end ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+void
+diag_sort(struct diag_list *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_diag);
+}
+
+enum level
+diag_max_level(const struct diag_list *l)
+{
+	enum level m = LEVEL_NONE;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].level > m)
+			m = l->v[i].level;
+	return m;
+}

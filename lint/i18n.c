@@ -1,0 +1,54 @@
+/* {placeholder} filling for rule and catalogue messages. */
+#include <string.h>
+#include "i18n.h"
+#include "xalloc.h"
+
+struct buf {
+	char *p;
+	size_t n, cap;
+};
+
+static void
+put(struct buf *b, const char *s, size_t n)
+{
+	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static const char *
+lookup(const char *name, size_t n, const char *const *kv, size_t nkv)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < nkv; i += 2)
+		if (strlen(kv[i]) == n && memcmp(kv[i], name, n) == 0)
+			return kv[i + 1] ? kv[i + 1] : "";
+	return NULL;
+}
+
+char *
+i18n_fill(const char *tmpl, const char *const *kv, size_t nkv)
+{
+	struct buf b = {NULL, 0, 0};
+	const char *s = tmpl, *close, *val;
+
+	put(&b, "", 0);
+	while (*s) {
+		if (s[0] == '{' && s[1] == '{') {
+			put(&b, "{", 1);
+			s += 2;
+			continue;
+		}
+		if (s[0] == '{' && (close = strchr(s + 1, '}')) != NULL &&
+		    (val = lookup(s + 1, (size_t)(close - s - 1), kv, nkv)) != NULL) {
+			put(&b, val, strlen(val));
+			s = close + 1;
+			continue;
+		}
+		put(&b, s, 1);
+		s++;
+	}
+	return b.p;
+}

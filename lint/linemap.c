@@ -1,0 +1,75 @@
+/* Line table: where each line starts, and byte offset → 1-based line and column. */
+#include <stdlib.h>
+#include <string.h>
+#include "linemap.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+void
+linemap_build(struct linemap *m, const char *text, size_t len)
+{
+	size_t cap = 0, i;
+	const char *nl;
+
+	m->text = text;
+	m->len = len;
+	m->starts = NULL;
+	m->nlines = 0;
+	m->starts = xgrow(m->starts, &cap, 1, sizeof(*m->starts));
+	m->starts[m->nlines++] = 0;
+	for (i = 0; i < len; i = (size_t)(nl - text) + 1) {
+		nl = memchr(text + i, '\n', len - i);
+		if (nl == NULL)
+			break;
+		if ((size_t)(nl - text) + 1 >= len)
+			break;  /* a final LF does not start a new line */
+		m->starts = xgrow(m->starts, &cap, m->nlines + 1, sizeof(*m->starts));
+		m->starts[m->nlines++] = (size_t)(nl - text) + 1;
+	}
+}
+
+void
+linemap_free(struct linemap *m)
+{
+	free(m->starts);
+	m->starts = NULL;
+	m->nlines = 0;
+}
+
+size_t
+linemap_line_index(const struct linemap *m, size_t off)
+{
+	size_t lo = 0, hi = m->nlines;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void
+linemap_locate(const struct linemap *m, size_t off, unsigned *line, unsigned *col)
+{
+	size_t i;
+
+	if (off > m->len)
+		off = m->len;
+	i = linemap_line_index(m, off);
+	*line = (unsigned)i + 1;
+	*col = (unsigned)utf8_count(m->text + m->starts[i], off - m->starts[i]) + 1;
+}
+
+void
+linemap_line_span(const struct linemap *m, size_t i, size_t *start, size_t *end)
+{
+	const char *nl;
+
+	*start = m->starts[i];
+	nl = memchr(m->text + *start, '\n', m->len - *start);
+	*end = nl ? (size_t)(nl - m->text) : m->len;
+}
