@@ -34,4 +34,26 @@ const struct check_type *const *check_all(size_t *n);
 /* Reports that a pattern of rule r hit a PCRE2 resource limit at offset pos. */
 void check_regex_limit(const struct check_ctx *c, const struct rule *r, size_t pos);
 
+struct regex;
+struct regex_match;
+
+/* scope_each (scope.h) extended with SCOPE_BOILERPLATE: each block of boilerplate lines,
+ * blank lines inside a block included, is one span. */
+int check_scope_each(const struct doc *doc, enum scope scope,
+		int (*fn)(const struct doc *doc, struct span span, void *ctx), void *ctx);
+/* True for scopes that are one part of the notice (document, title, intro, contact,
+ * signature, body) rather than a repeated element (heading, item, field, paragraph,
+ * boilerplate block); counts over such a scope add up all of its spans. */
+int check_scope_is_whole(enum scope scope);
+/* Calls fn for each non-empty, non-overlapping match of re inside span (lookbehind may see
+ * text before span.start), skipping a match when a match of unless (may be NULL) covers it
+ * (starts at or before it and ends at or after it; unless is searched left to right without
+ * overlaps). Returns 1 when fn returned nonzero (stop), -1 when a pattern hit a resource
+ * limit (already reported for rule r), 0 otherwise. */
+int check_each_match(const struct check_ctx *c, const struct rule *r, const struct regex *re,
+		const struct regex *unless, struct span span,
+		int (*fn)(const struct regex_match *m, void *ctx), void *ctx);
+/* A copy of doc->text[start, end); the caller frees. */
+char *check_text(const struct doc *doc, size_t start, size_t end);
+
 #endif

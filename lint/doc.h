@@ -119,6 +119,8 @@ struct item {
 	size_t first_field, nfields;  /* range in doc->fields */
 	enum item_status status;
 	int status_field;          /* field that gives the status, or -1 */
+	bool statement_para;       /* the statement is the paragraph under heading, which is a
+	                              group heading standing in for a lost item number */
 };
 
 /* Title block. issuers are the organisations named before 关于 (or on an issuer line). */
@@ -171,7 +173,8 @@ struct doc {
 	int intro;                 /* paragraph index of the intro, or -1 */
 	struct contact contact;
 	struct signature signature;
-	size_t body_first, body_last;  /* line range from after the title to before the end block */
+	size_t body_first, body_last;  /* line range from after the title to before the end block,
+	                                  inclusive; empty when body_first > body_last */
 
 	struct facts *facts;       /* owned; NULL until facts are extracted */
 };

@@ -27,4 +27,8 @@ const char *regex_source(const struct regex *re);
 int regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 		struct regex_match *m);
 
+/* Frees the calling thread's match block; worker threads call it before they exit (the
+ * last regex_free does it for the calling thread). */
+void regex_thread_cleanup(void);
+
 #endif

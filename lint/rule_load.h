@@ -28,6 +28,10 @@ int rules_load_file(struct ruleset *rs, const char *path, struct load_errors *er
 int rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs);
 /* Frees the error list. */
 void load_errors_free(struct load_errors *errs);
+/* Appends one error; message is taken over (freed with the list). line and col are 1-based,
+ * 0 when the error has no position. */
+void load_errors_add(struct load_errors *errs, const char *file, unsigned line, unsigned col,
+		const char *id, char *message);
 
 /* A YAML mapping being read by a check type's parse function. It records which keys were
  * read; the loader reports every key nobody read as unknown. Each reader returns 0 when the
@@ -36,6 +40,8 @@ struct rparam;
 
 /* True if the mapping has key. */
 bool rp_has(struct rparam *p, const char *key);
+/* Marks key as read without reading it, when the parse function already rejected it. */
+void rp_ignore(struct rparam *p, const char *key);
 /* Reads a string scalar into *out (caller owns); *out stays NULL when absent. */
 int rp_string(struct rparam *p, const char *key, bool required, char **out);
 /* Reads a string scalar and compiles it as a pattern; errors name the pattern offset. */

@@ -17,7 +17,9 @@ enum scope {
 	SCOPE_PARAGRAPH,  /* each paragraph */
 	SCOPE_CONTACT,    /* the supervision/contact block */
 	SCOPE_SIGNATURE,  /* the signature block */
-	SCOPE_BODY        /* from after the title to before the contact/signature block */
+	SCOPE_BODY,       /* from after the title to before the contact/signature block */
+	SCOPE_BOILERPLATE /* each block of web-page chrome lines (blank lines inside a block
+	                     do not split it); handled by check_scope_each in check.h */
 };
 
 /* "document", "title", ... for a scope. */
@@ -55,6 +57,8 @@ struct ruleset {
 	size_t n, cap;
 };
 
+/* Frees one rule and its parameters (NULL is fine). */
+void rule_free(struct rule *r);
 /* Frees every rule and its parameters. */
 void ruleset_free(struct ruleset *rs);
 /* The rule with this id, or NULL. */

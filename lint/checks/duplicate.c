@@ -1,0 +1,522 @@
+/* Check type `duplicate`: near-duplicate problem statements (scope item) or measure
+ * sentences (scope field) in different problem items. Texts are normalised and cut into
+ * hashed character n-gram shingles; candidate pairs come from shared shingles through a
+ * posting list per shingle capped at bucket_cap, so the cost grows linearly with the text. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "regex.h"
+#include "rule_load.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct dup_params {
+	long ngram;           /* shingle length in characters */
+	double threshold;     /* shared shingles over the smaller unit's shingle count */
+	long min_chars;       /* units shorter than this after normalising are ignored */
+	long bucket_cap;      /* units remembered per shingle */
+	long max_copies;      /* a text found in more units is a formula (0: no limit) */
+	unsigned fields;      /* bit (1 << enum field_kind) per field kind compared */
+	struct regex **skip;  /* sentences starting with a match are not compared */
+	size_t nskip;
+};
+
+/* One compared text: a problem statement or one sentence of a field value. */
+struct unit {
+	struct span span;
+	int group;            /* item index; units of one item are never compared */
+	size_t sh, nsh;       /* its distinct shingles: pool[sh, sh + nsh) */
+	int first;            /* earliest earlier unit it repeats, or -1 */
+	int percent;          /* similarity to first */
+	int parent, size;     /* union-find over repeats */
+};
+
+/* A shingle's posting list in the hash table. */
+struct slot {
+	uint64_t key;
+	int head;             /* first posting, -1 for none; -2 marks an empty slot */
+	int count;
+};
+
+struct posting {
+	int unit;
+	int next;
+};
+
+struct dup_run {
+	const struct rule *r;
+	const struct check_ctx *c;
+	const struct dup_params *p;
+	struct unit *u;
+	size_t nu, ucap;
+	uint64_t *pool;
+	size_t npool, poolcap;
+	uint32_t *cps;        /* scratch: one unit's normalised code points */
+	size_t cpcap;
+};
+
+static const char *const field_names[] = {
+	"result", "situation", "progress", "state", "tag", "other",
+};
+
+static void
+dup_free(void *params)
+{
+	struct dup_params *p = params;
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nskip; i++)
+		regex_free(p->skip[i]);
+	free(p->skip);
+	free(p);
+}
+
+static int
+parse_fields(struct rparam *rp, struct dup_params *p)
+{
+	char **names = NULL;
+	size_t n = 0, i, k, nk = sizeof(field_names) / sizeof(field_names[0]);
+	int rc = 0;
+
+	if (rp_strings(rp, "fields", false, &names, &n) != 0)
+		return -1;
+	if (names == NULL)
+		p->fields = 1u << FIELD_SITUATION;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < nk && strcmp(names[i], field_names[k]) != 0; k++)
+			;
+		if (k < nk) {
+			p->fields |= 1u << k;
+		} else if (rc == 0) {
+			rp_error(rp, "fields", "可选 result、situation、progress、state、tag、other"
+			    "（one of these field kinds）");
+			rc = -1;
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int
+dup_parse(struct rule *r, struct rparam *rp)
+{
+	struct dup_params *p = xcalloc(1, sizeof(*p));
+	int rc = 0;
+
+	r->params = p;
+	p->ngram = 3;
+	p->threshold = 0.8;
+	p->min_chars = 30;
+	p->bucket_cap = 32;
+	if (rp_int(rp, "ngram", false, 2, 8, &p->ngram) != 0)
+		rc = -1;
+	if (rp_double(rp, "threshold", false, 0.1, 1.0, &p->threshold) != 0)
+		rc = -1;
+	if (rp_int(rp, "min_chars", false, 2, 100000, &p->min_chars) != 0)
+		rc = -1;
+	if (rp_int(rp, "bucket_cap", false, 1, 4096, &p->bucket_cap) != 0)
+		rc = -1;
+	if (rp_int(rp, "max_copies", false, 0, 1000000, &p->max_copies) != 0)
+		rc = -1;
+	if (rp_regexes(rp, "skip", false, &p->skip, &p->nskip) != 0)
+		rc = -1;
+	if (parse_fields(rp, p) != 0)
+		rc = -1;
+	if (rc == 0 && r->scope != SCOPE_ITEM && r->scope != SCOPE_FIELD) {
+		rp_error(rp, NULL, "duplicate 只比较 scope item（问题描述）或 scope field（整改措施）"
+		    "（scope must be item or field）");
+		rc = -1;
+	}
+	if (rc == 0 && p->min_chars < p->ngram) {
+		rp_error(rp, "min_chars", "min_chars 不能小于 ngram（min_chars must be at least "
+		    "ngram）");
+		rc = -1;
+	}
+	return rc;
+}
+
+static bool
+is_cn_digit(uint32_t cp)
+{
+	return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
+	    cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
+}
+
+/* A character that normalising keeps: Han, ASCII letters and digits (full-width folded). */
+static uint32_t
+keep_cp(uint32_t cp)
+{
+	if (cp >= 0xFF10 && cp <= 0xFF5A)
+		cp -= 0xFEE0;
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	if (utf8_is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
+		return cp;
+	return 0;
+}
+
+/* Offset past the leading markers of a unit: punctuation, 问题①：, 一是, ①. */
+static size_t
+skip_lead(const char *t, size_t i, size_t end)
+{
+	size_t j, k;
+	uint32_t cp;
+
+	while (i < end) {
+		j = i;
+		cp = utf8_next(t, end, &j);
+		if (keep_cp(cp) == 0) {
+			i = j;
+			continue;
+		}
+		if (end - i >= 6 && memcmp(t + i, "问题", 6) == 0) {
+			k = i + 6;
+			cp = k < end ? utf8_next(t, end, &k) : 0;
+			if ((cp >= 0x2460 && cp <= 0x2473) || cp == 0xFF1A || cp == ':') {
+				i = k;
+				continue;
+			}
+		}
+		for (k = i; k < end; k = j) {
+			j = k;
+			if (!is_cn_digit(utf8_next(t, end, &j)))
+				break;
+		}
+		if (k > i && end - k >= 3 && memcmp(t + k, "是", 3) == 0) {
+			i = k + 3;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+static void
+add_unit(struct dup_run *run, size_t start, size_t end, int group)
+{
+	struct unit *u;
+
+	run->u = xgrow(run->u, &run->ucap, run->nu + 1, sizeof(*run->u));
+	u = &run->u[run->nu++];
+	memset(u, 0, sizeof(*u));
+	u->span.start = start;
+	u->span.end = end;
+	u->group = group;
+	u->first = -1;
+}
+
+/* True when a skip pattern matches at the very start of [start, end). */
+static bool
+skipped(struct dup_run *run, size_t start, size_t end)
+{
+	struct regex_match m;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < run->p->nskip; i++) {
+		rc = regex_find(run->p->skip[i], run->c->doc->text, start, end, &m);
+		if (rc < 0)
+			check_regex_limit(run->c, run->r, start);
+		if (rc == 1 && m.start == start)
+			return true;
+	}
+	return false;
+}
+
+static bool
+is_sentence_end(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
+	    cp == '!' || cp == '?' || cp == '\n';
+}
+
+/* Adds each sentence of a field value as a unit. */
+static void
+add_sentences(struct dup_run *run, struct span v, int group)
+{
+	const char *t = run->c->doc->text;
+	size_t i = v.start, s = v.start, j, a, b;
+	uint32_t cp;
+
+	while (i <= v.end) {
+		j = i;
+		cp = i < v.end ? utf8_next(t, v.end, &j) : '\n';
+		if (is_sentence_end(cp)) {
+			a = skip_lead(t, s, i);
+			b = i;
+			while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+				b--;
+			if (b > a && !skipped(run, a, b))
+				add_unit(run, a, b, group);
+			s = j;
+		}
+		if (i == v.end)
+			break;
+		i = j;
+	}
+}
+
+static void
+collect_units(struct dup_run *run)
+{
+	const struct doc *doc = run->c->doc;
+	const struct field *f;
+	size_t i;
+
+	if (run->r->scope == SCOPE_ITEM) {
+		for (i = 0; i < doc->nitems; i++)
+			add_unit(run, skip_lead(doc->text, doc->items[i].statement.start,
+			    doc->items[i].statement.end), doc->items[i].statement.end, (int)i);
+		return;
+	}
+	for (i = 0; i < doc->nfields; i++) {
+		f = &doc->fields[i];
+		if (f->item >= 0 && (run->p->fields & (1u << f->kind)) != 0)
+			add_sentences(run, f->value, f->item);
+	}
+}
+
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xFF51AFD7ED558CCDull;
+	h ^= h >> 33;
+	h *= 0xC4CEB9FE1A85EC53ull;
+	h ^= h >> 33;
+	return h;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Normalises unit u and stores its distinct shingle hashes in the pool. */
+static void
+shingle_unit(struct dup_run *run, struct unit *u)
+{
+	const char *t = run->c->doc->text;
+	size_t i = u->span.start, n = 0, k, g, d;
+	size_t ng = (size_t)run->p->ngram;
+	uint32_t cp;
+	uint64_t h, *sh;
+
+	while (i < u->span.end) {
+		cp = keep_cp(utf8_next(t, u->span.end, &i));
+		if (cp == 0)
+			continue;
+		run->cps = xgrow(run->cps, &run->cpcap, n + 1, sizeof(*run->cps));
+		run->cps[n++] = cp;
+	}
+	u->sh = run->npool;
+	if (n < (size_t)run->p->min_chars)
+		return;
+	run->pool = xgrow(run->pool, &run->poolcap, run->npool + n, sizeof(*run->pool));
+	sh = run->pool + run->npool;
+	for (k = 0; k + ng <= n; k++) {
+		h = 1469598103934665603ull;
+		for (g = 0; g < ng; g++)
+			h = (h ^ run->cps[k + g]) * 1099511628211ull;
+		sh[k] = mix64(h);
+	}
+	qsort(sh, k, sizeof(*sh), cmp_u64);
+	for (g = 0, d = 0; g < k; g++)
+		if (d == 0 || sh[d - 1] != sh[g])
+			sh[d++] = sh[g];
+	u->nsh = d;
+	run->npool += d;
+}
+
+/* The slot of key in the open-addressed table (cap a power of two), added if new. */
+static size_t
+slot_of(struct slot *tab, size_t cap, uint64_t key)
+{
+	size_t i = (size_t)key & (cap - 1);
+
+	while (tab[i].head != -2 && tab[i].key != key)
+		i = (i + 1) & (cap - 1);
+	if (tab[i].head == -2) {
+		tab[i].key = key;
+		tab[i].head = -1;
+		tab[i].count = 0;
+	}
+	return i;
+}
+
+static int
+uf_find(struct unit *u, int x)
+{
+	int root = x, next;
+
+	while (u[root].parent != root)
+		root = u[root].parent;
+	while (u[x].parent != root) {
+		next = u[x].parent;
+		u[x].parent = root;
+		x = next;
+	}
+	return root;
+}
+
+static void
+uf_union(struct unit *u, int a, int b)
+{
+	a = uf_find(u, a);
+	b = uf_find(u, b);
+	if (a == b)
+		return;
+	if (u[a].size < u[b].size) {
+		int t = a;
+
+		a = b;
+		b = t;
+	}
+	u[b].parent = a;
+	u[a].size += u[b].size;
+}
+
+/* The candidate state of one pass: shared-shingle counters per earlier unit. */
+struct cand {
+	int *cnt;
+	int *touched;
+	size_t ntouched;
+};
+
+/* Scores unit x against the earlier units that share shingles with it. */
+static void
+score(struct dup_run *run, struct cand *cd, int x)
+{
+	struct unit *u = run->u;
+	size_t i, small;
+	int v;
+
+	for (i = 0; i < cd->ntouched; i++) {
+		v = cd->touched[i];
+		small = u[x].nsh < u[v].nsh ? u[x].nsh : u[v].nsh;
+		if ((double)cd->cnt[v] + 1e-9 >= run->p->threshold * (double)small) {
+			uf_union(u, x, v);
+			if (u[x].first < 0 || v < u[x].first) {
+				u[x].first = v;
+				u[x].percent = (int)(100.0 * cd->cnt[v] / (double)small + 0.5);
+			}
+		}
+		cd->cnt[v] = 0;
+	}
+	cd->ntouched = 0;
+}
+
+/* Finds, for every unit, the earliest earlier unit of another item it repeats. */
+static void
+match_units(struct dup_run *run)
+{
+	size_t cap = 16, i, k, s, *where;
+	struct posting *post = xmalloc((run->npool + 1) * sizeof(*post));
+	struct cand cd = {xcalloc(run->nu + 1, sizeof(int)), xmalloc((run->nu + 1) * sizeof(int)), 0};
+	struct slot *tab;
+	int np = 0, p, x;
+
+	while (cap < run->npool * 2)
+		cap *= 2;
+	tab = xmalloc(cap * sizeof(*tab));
+	for (i = 0; i < cap; i++)
+		tab[i].head = -2;
+	where = xmalloc((run->npool + 1) * sizeof(*where));
+	for (x = 0; (size_t)x < run->nu; x++) {
+		struct unit *u = &run->u[x];
+
+		for (k = 0; k < u->nsh; k++) {
+			s = where[k] = slot_of(tab, cap, run->pool[u->sh + k]);
+			for (p = tab[s].head; p >= 0; p = post[p].next) {
+				if (run->u[post[p].unit].group == u->group)
+					continue;
+				if (cd.cnt[post[p].unit]++ == 0)
+					cd.touched[cd.ntouched++] = post[p].unit;
+			}
+		}
+		score(run, &cd, x);
+		for (k = 0; k < u->nsh; k++) {
+			s = where[k];
+			if (tab[s].count >= run->p->bucket_cap)
+				continue;
+			post[np].unit = x;
+			post[np].next = tab[s].head;
+			tab[s].head = np++;
+			tab[s].count++;
+		}
+	}
+	free(where);
+	free(tab);
+	free(post);
+	free(cd.cnt);
+	free(cd.touched);
+}
+
+static void
+report(struct dup_run *run)
+{
+	const struct doc *doc = run->c->doc;
+	char line[32], pct[16];
+	struct unit *u, *f;
+	struct diag *d;
+	size_t i;
+
+	for (i = 0; i < run->nu; i++) {
+		u = &run->u[i];
+		if (u->first < 0)
+			continue;
+		if (run->p->max_copies > 0 &&
+		    run->u[uf_find(run->u, (int)i)].size > run->p->max_copies)
+			continue;
+		f = &run->u[u->first];
+		snprintf(line, sizeof(line), "%zu",
+		    linemap_line_index(&doc->lines_map, f->span.start) + 1);
+		snprintf(pct, sizeof(pct), "%d", u->percent);
+		d = diag_add(run->c->out, run->r, u->span.start, u->span.end, "line", line,
+		    "percent", pct, NULL);
+		if (d == NULL)
+			return;
+		diag_note(run->c->out, d, f->span.start, f->span.end, "首次出现于此",
+		    "first occurrence here", NULL);
+	}
+}
+
+static void
+dup_run(const struct rule *r, const struct check_ctx *c)
+{
+	struct dup_run run;
+	size_t i;
+
+	memset(&run, 0, sizeof(run));
+	run.r = r;
+	run.c = c;
+	run.p = r->params;
+	collect_units(&run);
+	for (i = 0; i < run.nu; i++) {
+		shingle_unit(&run, &run.u[i]);
+		run.u[i].parent = (int)i;
+		run.u[i].size = 1;
+	}
+	if (run.nu > 1)
+		match_units(&run);
+	report(&run);
+	free(run.u);
+	free(run.pool);
+	free(run.cps);
+}
+
+const struct check_type chk_duplicate = {
+	"duplicate",
+	"reports a problem statement or measure that repeats one of another item (shingle overlap)",
+	dup_parse,
+	dup_run,
+	dup_free,
+};

@@ -1,0 +1,703 @@
+/* Check type `numbering`: heading markers (sequence, bracket width, fused or broken form,
+ * skipped level) and 一是…二是… enumerations, judged on the whole document. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "numbering.h"
+#include "regex.h"
+#include "rule_load.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum num_aspect {
+	NUM_SEQUENCE,     /* ordinals 1, 2, 3 … inside each parent, per marker style */
+	NUM_WIDTH,        /* half- and full-width brackets mixed in one style */
+	NUM_SKIP,         /* a level skipped under a parent, or a list of one */
+	NUM_FUSED,        /* marker fused to the text */
+	NUM_FORM,         /* marker matching a non-standard `pattern` */
+	NUM_ENUMERATION   /* 一是…二是… inside paragraphs */
+};
+
+static const char *const aspect_names[] = {"sequence", "width", "skip", "fused", "form",
+    "enumeration"};
+
+/* Headings with a text line before them longer than this are not taken for a heading that
+ * lost its number (code points). */
+#define NUM_LOST_HEADING_MAX 40
+/* A list continued in the next paragraph starts within this many code points of it. */
+#define NUM_LIST_LEAD_MAX 12
+
+struct num {
+	enum num_aspect aspect;
+	struct regex *pattern;  /* form: marker pattern; enumeration: group 1 = numeral */
+	bool skip_mixed;        /* form: leave half-width markers of mixed levels to `width` */
+};
+
+/* Messages of the problems a rule of this type can find, {found} and {expected} filled. */
+enum num_problem {
+	P_GAP, P_DUP, P_BACK, P_START, P_NO_ORDINAL, P_BROKEN, P_LOST,
+	P_LEVEL_SKIP, P_SINGLE, P_ENUM_START, P_ENUM_ALONE, P_ENUM_GAP, P_ENUM_DUP
+};
+
+static const char *const problem_zh[] = {
+	"“{found}”之前缺少“{expected}”",
+	"“{found}”与上一序号重复，应为“{expected}”",
+	"“{found}”比上一序号小，应为“{expected}”",
+	"本组序号从“{found}”开始，应从“{expected}”开始",
+	"标题缺少序号，应为“{expected}”",
+	"序号“{found}”残缺，应为“{expected}”",
+	"此行像是丢了序号“{expected}”的标题（其下序号从“{found}”重新开始）",
+	"“{found}”跳过了一级：上级为“{expected}”",
+	"“{found}”是唯一的下级序号（只有一项时不必编号）",
+	"列举从“{found}”开始，缺少“{expected}”",
+	"只有“{found}”，没有后续的“{expected}”",
+	"“{found}”之前缺少“{expected}”",
+	"“{found}”与上一项重复或倒退，应为“{expected}”",
+};
+
+static const char *const problem_en[] = {
+	"'{expected}' is missing before '{found}'",
+	"'{found}' repeats the previous number; expected '{expected}'",
+	"'{found}' is lower than the previous number; expected '{expected}'",
+	"this list starts at '{found}'; expected '{expected}'",
+	"heading without its number; expected '{expected}'",
+	"marker '{found}' is broken; expected '{expected}'",
+	"this line looks like a heading that lost its number '{expected}' (the list below "
+	"restarts at '{found}')",
+	"'{found}' skips a level under '{expected}'",
+	"'{found}' is the only item of its list (a single item needs no number)",
+	"the enumeration starts at '{found}'; '{expected}' is missing",
+	"'{found}' stands alone; no '{expected}' follows",
+	"'{expected}' is missing before '{found}'",
+	"'{found}' repeats or goes back; expected '{expected}'",
+};
+
+static void
+num_free(void *params)
+{
+	struct num *n = params;
+
+	regex_free(n->pattern);
+	free(n);
+}
+
+static int
+num_parse(struct rule *r, struct rparam *p)
+{
+	struct num *n = xcalloc(1, sizeof(*n));
+	char *aspect = NULL;
+	size_t i, count = sizeof(aspect_names) / sizeof(aspect_names[0]);
+	int rc = 0;
+
+	r->params = n;
+	if (rp_string(p, "aspect", true, &aspect) != 0 || aspect == NULL)
+		return -1;
+	for (i = 0; i < count && strcmp(aspect, aspect_names[i]) != 0; i++)
+		;
+	free(aspect);
+	if (i == count) {
+		rp_error(p, "aspect", "应为 sequence、width、skip、fused、form 或 enumeration "
+		    "(one of sequence, width, skip, fused, form, enumeration)");
+		return -1;
+	}
+	n->aspect = (enum num_aspect)i;
+	if (rp_regex(p, "pattern", n->aspect == NUM_FORM || n->aspect == NUM_ENUMERATION,
+	    &n->pattern) != 0)
+		rc = -1;
+	if (rp_bool(p, "skip_mixed", false, &n->skip_mixed) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* Writes the Chinese numeral for 1..99 into buf. */
+static void
+cn_numeral(int v, char *buf, size_t cap)
+{
+	static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八",
+	    "九"};
+
+	if (v <= 0 || v > 99)
+		snprintf(buf, cap, "%d", v);
+	else if (v < 10)
+		snprintf(buf, cap, "%s", digit[v]);
+	else
+		snprintf(buf, cap, "%s十%s", v >= 20 ? digit[v / 10] : "", digit[v % 10]);
+}
+
+/* Writes the marker of style with number v as the standard form would write it. */
+static void
+marker_text(enum marker_style style, int v, char *buf, size_t cap)
+{
+	char cn[16], cp[4];
+	size_t n;
+
+	cn_numeral(v, cn, sizeof(cn));
+	switch (style) {
+	case MARK_CN_DUN:
+		snprintf(buf, cap, "%s、", cn);
+		break;
+	case MARK_CN_PAREN:
+		snprintf(buf, cap, "（%s）", cn);
+		break;
+	case MARK_AR_DOT:
+		snprintf(buf, cap, "%d.", v);
+		break;
+	case MARK_AR_PAREN:
+		snprintf(buf, cap, "（%d）", v);
+		break;
+	case MARK_CIRCLED:
+	case MARK_PROBLEM:
+		if (v >= 1 && v <= 20) {
+			n = utf8_encode(0x2460 + (uint32_t)(v - 1), cp);
+			snprintf(buf, cap, "%s%.*s", style == MARK_PROBLEM ? "问题" : "", (int)n, cp);
+		} else {
+			snprintf(buf, cap, "%s(%d)", style == MARK_PROBLEM ? "问题" : "", v);
+		}
+		break;
+	default:
+		snprintf(buf, cap, "%d", v);
+		break;
+	}
+}
+
+/* Adds one diagnostic of problem what over [start, end); false once the list is full. */
+static bool
+report(const struct rule *r, const struct check_ctx *c, enum num_problem what, size_t start,
+		size_t end, const char *found, const char *expected, size_t note_start,
+		size_t note_end)
+{
+	const char *kv[4] = {"found", found, "expected", expected};
+	char *detail;
+	struct diag *d;
+
+	detail = i18n_fill(c->out->lang == LANG_EN ? problem_en[what] : problem_zh[what], kv, 4);
+	d = diag_add(c->out, r, start, end, "detail", detail, "found", found, "expected",
+	    expected, NULL);
+	free(detail);
+	if (d != NULL && note_end > note_start)
+		diag_note(c->out, d, note_start, note_end, "相关位置", "related", NULL);
+	return d != NULL;
+}
+
+/* The marker of heading h as written, without trailing spaces or colon, into buf. */
+static void
+marker_as_written(const struct doc *doc, const struct heading *h, char *buf, size_t cap)
+{
+	size_t n = h->marker.end - h->marker.start;
+
+	const char *m = doc->text + h->marker.start;
+
+	/* Trailing spaces and the colon of a label (问题①：) are not part of the number. */
+	for (;;) {
+		if (n > 0 && (m[n - 1] == ' ' || m[n - 1] == '\t' || m[n - 1] == ':'))
+			n--;
+		else if (n >= 3 && memcmp(m + n - 3, "：", 3) == 0)
+			n -= 3;
+		else
+			break;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, m, n);
+	buf[n] = '\0';
+}
+
+/* The span a heading problem is shown at: the marker, or the heading text without one. */
+static struct span
+heading_place(const struct heading *h)
+{
+	if (h->marker.end > h->marker.start)
+		return h->marker;
+	return h->title.end > h->title.start ? h->title : h->text;
+}
+
+/* Index of the previous heading with h's parent and style, or -1. */
+static int
+prev_sibling(const struct doc *doc, size_t i)
+{
+	const struct heading *h = &doc->headings[i];
+	size_t j = i;
+
+	while (j > 0) {
+		j--;
+		if ((int)j == h->parent)
+			break;
+		if (doc->headings[j].parent == h->parent && doc->headings[j].style == h->style)
+			return (int)j;
+	}
+	return -1;
+}
+
+/* True when another heading with h's parent and style states a number. */
+static bool
+numbered_sibling(const struct doc *doc, size_t i)
+{
+	const struct heading *h = &doc->headings[i];
+	size_t j;
+
+	for (j = 0; j < doc->nheadings; j++)
+		if (j != i && doc->headings[j].parent == h->parent &&
+		    doc->headings[j].style == h->style && doc->headings[j].ordinal > 0)
+			return true;
+	return false;
+}
+
+/* True when the first child i continues the numbering of the same style under the
+ * previous parent of the same kind (002 numbers （1）…（21） through a whole part). */
+static bool
+continues(const struct doc *doc, const int *eff, size_t i, int ordinal)
+{
+	const struct heading *h = &doc->headings[i];
+	enum marker_style pstyle = h->parent >= 0 ? doc->headings[h->parent].style : MARK_NONE;
+	size_t j = i;
+
+	if (h->parent < 0)
+		return false;
+	while (j > 0) {
+		j--;
+		if (doc->headings[j].style != h->style || doc->headings[j].parent < 0)
+			continue;
+		if (doc->headings[doc->headings[j].parent].style != pstyle)
+			return false;
+		return eff[j] + 1 == ordinal;
+	}
+	return false;
+}
+
+/* The text line just above heading i that may be a heading which lost its number, or
+ * NULL. */
+static const struct line *
+lost_heading_line(const struct doc *doc, size_t i)
+{
+	size_t li = doc->headings[i].line;
+	const struct line *l;
+
+	while (li > 0) {
+		li--;
+		l = &doc->lines[li];
+		if (l->kind == LINE_BLANK)
+			continue;
+		if (l->kind != LINE_TEXT || l->heading >= 0)
+			return NULL;
+		if (utf8_count(doc->text + l->content.start, l->content.end - l->content.start) >
+		    NUM_LOST_HEADING_MAX)
+			return NULL;
+		return l;
+	}
+	return NULL;
+}
+
+/* Judges a heading whose number is lower than or equal to its predecessor's. */
+static bool
+seq_backwards(const struct rule *r, const struct check_ctx *c, const int *eff, size_t i,
+		int prev, const char *found)
+{
+	const struct doc *doc = c->doc;
+	const struct heading *h = &doc->headings[i];
+	const struct heading *ph = &doc->headings[prev];
+	const struct line *lost;
+	struct span at = heading_place(h);
+	char expected[48];
+
+	marker_text(h->style, eff[prev] + 1, expected, sizeof(expected));
+	if (h->ordinal == eff[prev])
+		return report(r, c, P_DUP, at.start, at.end, found, expected, ph->marker.start,
+		    ph->marker.end);
+	if (h->ordinal == 1 && h->parent >= 0 && doc->headings[h->parent].ordinal > 0 &&
+	    (lost = lost_heading_line(doc, i)) != NULL) {
+		marker_text(doc->headings[h->parent].style, eff[h->parent] + 1, expected,
+		    sizeof(expected));
+		return report(r, c, P_LOST, lost->content.start, lost->content.end, found, expected,
+		    at.start, at.end);
+	}
+	return report(r, c, P_BACK, at.start, at.end, found, expected, ph->marker.start,
+	    ph->marker.end);
+}
+
+/* Judges heading i against its predecessor; sets eff[i]. False once the list is full. */
+static bool
+seq_heading(const struct rule *r, const struct check_ctx *c, int *eff, size_t i)
+{
+	const struct doc *doc = c->doc;
+	const struct heading *h = &doc->headings[i];
+	int prev = prev_sibling(doc, i), want = prev >= 0 ? eff[prev] + 1 : 1;
+	struct span at = heading_place(h);
+	char found[48], expected[48];
+
+	marker_as_written(doc, h, found, sizeof(found));
+	marker_text(h->style, want, expected, sizeof(expected));
+	eff[i] = h->ordinal > 0 ? h->ordinal : want;
+	if (h->flags & HEAD_BROKEN) {
+		eff[i] = want;
+		return report(r, c, P_BROKEN, at.start, at.end, found, expected, 0, 0);
+	}
+	if (h->ordinal <= 0)
+		return !numbered_sibling(doc, i) ||
+		    report(r, c, P_NO_ORDINAL, at.start, at.end, found, expected, 0, 0);
+	if (prev < 0) {
+		if (h->ordinal == 1 || continues(doc, eff, i, h->ordinal))
+			return true;
+		return report(r, c, P_START, at.start, at.end, found, expected, 0, 0);
+	}
+	if (h->ordinal == want)
+		return true;
+	if (h->ordinal < want)
+		return seq_backwards(r, c, eff, i, prev, found);
+	return report(r, c, P_GAP, at.start, at.end, found, expected, 0, 0);
+}
+
+static void
+run_sequence(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	int *eff = xcalloc(doc->nheadings + 1, sizeof(*eff));
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		if (doc->headings[i].style == MARK_NONE)
+			continue;
+		if (!seq_heading(r, c, eff, i))
+			break;
+	}
+	free(eff);
+}
+
+/* True when the marker of h is written with brackets. */
+static bool
+bracketed(const struct doc *doc, const struct heading *h)
+{
+	size_t i;
+
+	for (i = h->marker.start; i < h->marker.end; i++)
+		if (doc->text[i] == '(' || doc->text[i] == ')' ||
+		    (i + 2 < h->marker.end && memcmp(doc->text + i, "\xef\xbc", 2) == 0 &&
+		    ((unsigned char)doc->text[i + 2] == 0x88 || (unsigned char)doc->text[i + 2] == 0x89)))
+			return true;
+	return false;
+}
+
+/* True when style holds bracketed markers of both widths. */
+static bool
+mixed_width(const struct doc *doc, enum marker_style style, int *first_full)
+{
+	bool half = false, full = false;
+	size_t i;
+
+	*first_full = -1;
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		if (h->style != style || (h->flags & HEAD_BROKEN) || !bracketed(doc, h))
+			continue;
+		if (h->flags & HEAD_HALFWIDTH) {
+			half = true;
+		} else {
+			full = true;
+			if (*first_full < 0)
+				*first_full = (int)i;
+		}
+	}
+	return half && full;
+}
+
+static void
+run_width(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	char found[48], other[48];
+	struct diag *d;
+	int first_full;
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		if (!(h->flags & HEAD_HALFWIDTH) || (h->flags & HEAD_BROKEN) || !bracketed(doc, h) ||
+		    !mixed_width(doc, h->style, &first_full))
+			continue;
+		marker_as_written(doc, h, found, sizeof(found));
+		marker_as_written(doc, &doc->headings[first_full], other, sizeof(other));
+		d = diag_add(c->out, r, h->marker.start, h->marker.end, "found", found, "other",
+		    other, NULL);
+		if (d == NULL)
+			return;
+		diag_note(c->out, d, doc->headings[first_full].marker.start,
+		    doc->headings[first_full].marker.end, "同级的全角序号", "full-width marker of the "
+		    "same level", NULL);
+	}
+}
+
+/* True when another heading has i's parent and style, numbered or not. */
+static bool
+has_sibling(const struct doc *doc, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < doc->nheadings; j++)
+		if (j != i && doc->headings[j].parent == doc->headings[i].parent &&
+		    doc->headings[j].style == doc->headings[i].style)
+			return true;
+	return false;
+}
+
+/* True when no heading before i has i's parent. */
+static bool
+first_child(const struct doc *doc, size_t i)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++)
+		if (doc->headings[j].parent == doc->headings[i].parent)
+			return false;
+	return true;
+}
+
+/* Reports the first child of each parent that skips a level, and single numbered items. */
+static void
+run_skip(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	char found[48], parent[48];
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+		const struct heading *p;
+
+		/* Problem labels (问题①) are not a level of the hierarchy. */
+		if (h->parent < 0 || h->style == MARK_NONE || h->style == MARK_PROBLEM)
+			continue;
+		p = &doc->headings[h->parent];
+		marker_as_written(doc, h, found, sizeof(found));
+		marker_as_written(doc, p, parent, sizeof(parent));
+		if (h->level > p->level + 1 && first_child(doc, i)) {
+			if (!report(r, c, P_LEVEL_SKIP, h->marker.start, h->marker.end, found, parent,
+			    p->marker.start, p->marker.end))
+				return;
+		} else if (h->ordinal == 1 && !has_sibling(doc, i)) {
+			if (!report(r, c, P_SINGLE, h->marker.start, h->marker.end, found, parent,
+			    p->marker.start, p->marker.end))
+				return;
+		}
+	}
+}
+
+static void
+run_fused(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	char found[48];
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		if (!(h->flags & HEAD_FUSED))
+			continue;
+		marker_as_written(doc, h, found, sizeof(found));
+		if (diag_add(c->out, r, h->marker.start, h->marker.end, "found", found, NULL) == NULL)
+			return;
+	}
+}
+
+/* Reports markers whose text matches the rule's pattern. */
+static void
+run_form(const struct rule *r, const struct check_ctx *c)
+{
+	const struct num *n = r->params;
+	const struct doc *doc = c->doc;
+	struct regex_match m;
+	char found[48];
+	int first_full, rc;
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		if (h->style == MARK_NONE || (h->flags & HEAD_BROKEN))
+			continue;
+		/* The half-width markers of a mixed level are STR-002's (the width aspect). */
+		if (n->skip_mixed && (h->flags & HEAD_HALFWIDTH) && bracketed(doc, h) &&
+		    mixed_width(doc, h->style, &first_full))
+			continue;
+		marker_as_written(doc, h, found, sizeof(found));
+		rc = regex_find(n->pattern, found, 0, strlen(found), &m);
+		if (rc < 0) {
+			check_regex_limit(c, r, h->marker.start);
+			return;
+		}
+		if (rc == 1 && diag_add(c->out, r, h->marker.start, h->marker.end, "found", found,
+		    NULL) == NULL)
+			return;
+	}
+}
+
+/* An open 一是…二是… list. */
+struct enum_list {
+	bool open;
+	int first, last, count;
+	struct span first_at;
+};
+
+struct enum_run {
+	const struct rule *r;
+	const struct check_ctx *c;
+	struct enum_list list;
+	size_t para_start;      /* content start of the paragraph being scanned */
+	bool fresh;             /* no enumerator seen yet in a paragraph that is not joined */
+	bool stop;
+};
+
+static void
+enum_report(struct enum_run *run, enum num_problem what, struct span at, int want)
+{
+	char found[48], numeral[16], expected[48];
+	size_t n = at.end - at.start;
+
+	if (n >= sizeof(found))
+		n = sizeof(found) - 1;
+	memcpy(found, run->c->doc->text + at.start, n);
+	found[n] = '\0';
+	cn_numeral(want, numeral, sizeof(numeral));
+	snprintf(expected, sizeof(expected), "%s是", numeral);
+	if (!report(run->r, run->c, what, at.start, at.end, found, expected, 0, 0))
+		run->stop = true;
+}
+
+/* Ends the open list: it must start at 一是 and have more than one member. */
+static void
+enum_close(struct enum_run *run)
+{
+	struct enum_list *l = &run->list;
+
+	if (!l->open)
+		return;
+	l->open = false;
+	if (l->first != 1)
+		enum_report(run, P_ENUM_START, l->first_at, 1);
+	else if (l->count == 1)
+		enum_report(run, P_ENUM_ALONE, l->first_at, 2);
+}
+
+static void
+enum_open(struct enum_list *l, int v, struct span at)
+{
+	l->open = true;
+	l->first = l->last = v;
+	l->count = 1;
+	l->first_at = at;
+}
+
+/* True when the enumerator at pos leads its paragraph (at most a short label before it). */
+static bool
+leads(const struct enum_run *run, size_t pos)
+{
+	const char *text = run->c->doc->text;
+	size_t i;
+
+	if (utf8_count(text + run->para_start, pos - run->para_start) > NUM_LIST_LEAD_MAX)
+		return false;
+	for (i = run->para_start; i + 3 <= pos; i++)
+		if (memcmp(text + i, "。", 3) == 0)
+			return false;
+	return true;
+}
+
+static int
+on_enumerator(const struct regex_match *m, void *ctx)
+{
+	struct enum_run *run = ctx;
+	struct enum_list *l = &run->list;
+	struct span at = {m->start, m->end};
+	int v;
+
+	if (m->gstart[1] == (size_t)-1)
+		return 0;
+	v = numbering_cn_value(run->c->doc->text + m->gstart[1], m->gend[1] - m->gstart[1]);
+	if (v <= 0)
+		return 0;
+	if (run->fresh) {
+		run->fresh = false;
+		if (!(l->open && v == l->last + 1 && leads(run, m->start)))
+			enum_close(run);
+	}
+	if (!l->open) {
+		enum_open(l, v, at);
+	} else if (v == 1) {
+		enum_close(run);
+		enum_open(l, v, at);
+	} else {
+		if (v != l->last + 1)
+			enum_report(run, v > l->last + 1 ? P_ENUM_GAP : P_ENUM_DUP, at, l->last + 1);
+		l->last = v;
+		l->count++;
+	}
+	return run->stop;
+}
+
+static void
+run_enumeration(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	const struct num *n = r->params;
+	struct enum_run run;
+	size_t p;
+
+	memset(&run, 0, sizeof(run));
+	run.r = r;
+	run.c = c;
+	for (p = 0; p < doc->nparagraphs && !run.stop; p++) {
+		const struct paragraph *pg = &doc->paragraphs[p];
+		bool joined = p > 0 && doc->paragraphs[p - 1].broken_after;
+
+		if (doc->lines[pg->line].heading >= 0)
+			enum_close(&run);
+		run.fresh = !joined;
+		run.para_start = pg->span.start;
+		if (check_each_match(c, r, n->pattern, NULL, pg->span, on_enumerator, &run) < 0)
+			return;
+		if (run.fresh)
+			enum_close(&run);
+	}
+	if (!run.stop)
+		enum_close(&run);
+}
+
+/* Markers are judged on the heading tree and lists on all paragraphs; the rule's scope is
+ * not consulted. */
+static void
+num_run(const struct rule *r, const struct check_ctx *c)
+{
+	const struct num *n = r->params;
+
+	switch (n->aspect) {
+	case NUM_SEQUENCE:
+		run_sequence(r, c);
+		break;
+	case NUM_WIDTH:
+		run_width(r, c);
+		break;
+	case NUM_SKIP:
+		run_skip(r, c);
+		break;
+	case NUM_FUSED:
+		run_fused(r, c);
+		break;
+	case NUM_FORM:
+		run_form(r, c);
+		break;
+	case NUM_ENUMERATION:
+		run_enumeration(r, c);
+		break;
+	}
+}
+
+const struct check_type chk_numbering = {
+	"numbering",
+	"heading sequences, bracket widths, fused or broken markers, 一是…二是… lists",
+	num_parse,
+	num_run,
+	num_free,
+};

@@ -1,0 +1,218 @@
+/* Check type `punctuation-width`: ASCII marks (, ; : ( ) ! ?) touching Chinese text, one
+ * diagnostic per line that names how many such marks the line holds. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "regex.h"
+#include "rule_load.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Distinct marks one rule may list. */
+#define PW_MAX_MARKS 15
+
+struct pwidth {
+	char *marks;            /* the ASCII marks to look for */
+	struct regex *unless;   /* spans to leave alone (URLs, e-mail addresses); may be NULL */
+};
+
+/* What one line holds so far. */
+struct pwidth_line {
+	size_t count;
+	size_t first, last;     /* byte offsets of the first and last offending mark */
+	char seen[PW_MAX_MARKS + 1];  /* distinct offending marks in order of appearance */
+	size_t nseen;
+};
+
+static void
+pwidth_free(void *params)
+{
+	struct pwidth *w = params;
+
+	free(w->marks);
+	regex_free(w->unless);
+	free(w);
+}
+
+static int
+pwidth_parse(struct rule *r, struct rparam *p)
+{
+	struct pwidth *w = xcalloc(1, sizeof(*w));
+	const char *s;
+	int rc = 0;
+
+	r->params = w;
+	if (rp_string(p, "marks", true, &w->marks) != 0 || w->marks == NULL)
+		return -1;
+	for (s = w->marks; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80 || *s == ' ') {
+			rp_error(p, "marks", "只能列出 ASCII 标点（ASCII punctuation only）");
+			rc = -1;
+			break;
+		}
+	}
+	if (strlen(w->marks) > PW_MAX_MARKS) {
+		rp_error(p, "marks", "最多 15 个标点（at most 15 marks）");
+		rc = -1;
+	}
+	if (rp_regex(p, "unless", false, &w->unless) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* The code point next to pos in direction dir (-1 before, +1 after), skipping spaces
+ * and tabs; 0 when the line ends first. */
+static uint32_t
+neighbour(const char *text, size_t pos, size_t start, size_t end, int dir)
+{
+	size_t i = pos;
+	uint32_t cp;
+
+	for (;;) {
+		if (dir < 0) {
+			if (i <= start)
+				return 0;
+			cp = utf8_prev(text, &i);
+		} else {
+			if (i == pos)
+				i++;
+			if (i >= end)
+				return 0;
+			cp = utf8_next(text, end, &i);
+		}
+		if (cp != ' ' && cp != '\t' && cp != 0x00A0)
+			return cp;
+	}
+}
+
+/* True when [pos, pos+1) lies inside a match of the exception pattern in [start, end). */
+static int
+excepted(const struct pwidth *w, const char *text, size_t start, size_t end, size_t pos)
+{
+	struct regex_match m;
+	size_t from = start;
+	int rc;
+
+	if (w->unless == NULL)
+		return 0;
+	while (from < end && (rc = regex_find(w->unless, text, from, end, &m)) == 1) {
+		if (m.start <= pos && m.end > pos)
+			return 1;
+		if (m.start > pos)
+			return 0;
+		from = m.end > m.start ? m.end : m.end + 1;
+	}
+	return 0;
+}
+
+static void
+note_mark(struct pwidth_line *pl, size_t pos, char mark)
+{
+	if (pl->count == 0)
+		pl->first = pos;
+	pl->last = pos;
+	pl->count++;
+	if (memchr(pl->seen, mark, pl->nseen) == NULL && pl->nseen + 1 < sizeof(pl->seen))
+		pl->seen[pl->nseen++] = mark;
+}
+
+/* Reports the offending marks of text[start, end), one line of the notice. */
+static int
+pwidth_line_run(const struct rule *r, const struct check_ctx *c, size_t start, size_t end)
+{
+	const struct pwidth *w = r->params;
+	const char *text = c->doc->text;
+	struct pwidth_line pl;
+	char count[32], marks[40];
+	size_t i, k;
+
+	memset(&pl, 0, sizeof(pl));
+	for (i = start; i < end; i++) {
+		if (text[i] == '\0' || strchr(w->marks, text[i]) == NULL)
+			continue;
+		if (!utf8_is_cjk(neighbour(text, i, start, end, -1)) &&
+		    !utf8_is_cjk(neighbour(text, i, start, end, +1)))
+			continue;
+		if (excepted(w, text, start, end, i))
+			continue;
+		note_mark(&pl, i, text[i]);
+	}
+	if (pl.count == 0)
+		return 0;
+	snprintf(count, sizeof(count), "%zu", pl.count);
+	for (i = 0, k = 0; i < pl.nseen && k + 3 < sizeof(marks); i++) {
+		if (i > 0)
+			marks[k++] = ' ';
+		marks[k++] = pl.seen[i];
+	}
+	marks[k] = '\0';
+	return diag_add(c->out, r, pl.first, pl.first + 1, "count", count, "marks", marks,
+	    NULL) == NULL;
+}
+
+/* The part of line l to examine: its content less a heading marker (left to the
+ * numbering rules) and nothing at all for blank and boilerplate lines. */
+static int
+line_range(const struct doc *doc, const struct line *l, size_t *start, size_t *end)
+{
+	if (l->kind == LINE_BLANK || l->kind == LINE_BOILERPLATE)
+		return 0;
+	*start = l->content.start;
+	*end = l->content.end;
+	if (l->heading >= 0) {
+		const struct heading *h = &doc->headings[l->heading];
+
+		if (h->marker.end > *start && h->marker.end <= *end)
+			*start = h->marker.end;
+	}
+	return *start < *end;
+}
+
+struct pwidth_walk {
+	const struct rule *r;
+	const struct check_ctx *c;
+	size_t done_line;       /* lines below this index were already examined */
+};
+
+static int
+pwidth_span(const struct doc *doc, struct span span, void *ctx)
+{
+	struct pwidth_walk *wk = ctx;
+	size_t li, start, end;
+
+	if (span.start >= span.end)
+		return 0;
+	li = linemap_line_index(&doc->lines_map, span.start);
+	for (; li < doc->nlines && doc->lines[li].span.start < span.end; li++) {
+		if (li < wk->done_line)
+			continue;
+		wk->done_line = li + 1;
+		if (!line_range(doc, &doc->lines[li], &start, &end))
+			continue;
+		if (start < span.start)
+			start = span.start;
+		if (end > span.end)
+			end = span.end;
+		if (start < end && pwidth_line_run(wk->r, wk->c, start, end))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+pwidth_run(const struct rule *r, const struct check_ctx *c)
+{
+	struct pwidth_walk wk = {r, c, 0};
+
+	(void)check_scope_each(c->doc, r->scope, pwidth_span, &wk);
+}
+
+const struct check_type chk_punct_width = {
+	"punctuation-width",
+	"ASCII punctuation touching Chinese text, one diagnostic per line with the count",
+	pwidth_parse,
+	pwidth_run,
+	pwidth_free,
+};

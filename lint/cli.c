@@ -1,0 +1,597 @@
+/* The command line of noticelint: the option table, getopt_long driven by it, --help and
+ * --version printed from it, and validation of every option value. */
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+#include "msg.h"
+#include "xalloc.h"
+
+struct parse_state;
+struct cli_opt;
+
+typedef int (*opt_setter)(struct parse_state *ps, const struct cli_opt *opt, const char *arg);
+
+/* One row of the option table: everything --help and getopt_long need. */
+struct cli_opt {
+	const char *name;     /* long name without the dashes */
+	int letter;           /* short letter, 0 if none */
+	const char *meta;     /* argument placeholder, NULL for a flag */
+	const char *help_zh;
+	const char *help_en;
+	opt_setter set;
+};
+
+/* The first usage error seen; reported after all options are read so --lang applies. */
+struct usage_err {
+	const char *id;
+	const char *kv[6];
+	size_t nkv;
+	char opt[48];
+};
+
+struct parse_state {
+	struct options *o;
+	const char *action_opt;  /* long name of the first action option */
+	bool help, version;
+	struct usage_err err;
+};
+
+static int set_rules(struct parse_state *, const struct cli_opt *, const char *);
+static int set_no_default(struct parse_state *, const struct cli_opt *, const char *);
+static int set_format(struct parse_state *, const struct cli_opt *, const char *);
+static int set_lang(struct parse_state *, const struct cli_opt *, const char *);
+static int set_color(struct parse_state *, const struct cli_opt *, const char *);
+static int set_list(struct parse_state *, const struct cli_opt *, const char *);
+static int set_explain(struct parse_state *, const struct cli_opt *, const char *);
+static int set_check(struct parse_state *, const struct cli_opt *, const char *);
+static int set_disable(struct parse_state *, const struct cli_opt *, const char *);
+static int set_level(struct parse_state *, const struct cli_opt *, const char *);
+static int set_fail_level(struct parse_state *, const struct cli_opt *, const char *);
+static int set_quiet(struct parse_state *, const struct cli_opt *, const char *);
+static int set_today(struct parse_state *, const struct cli_opt *, const char *);
+static int set_version(struct parse_state *, const struct cli_opt *, const char *);
+static int set_help(struct parse_state *, const struct cli_opt *, const char *);
+
+/* The option table: the single source of --help and of what getopt_long accepts. */
+static const struct cli_opt options_table[] = {
+	{"rules", 'r', "DIR",
+	 "加载额外的规则包：*.yml 所在目录或单个 .yml 文件（可重复）",
+	 "load an extra rule pack: a directory of *.yml files or one .yml file (repeatable)",
+	 set_rules},
+	{"no-default-rules", 0, NULL,
+	 "不加载默认规则包", "do not load the default rule pack", set_no_default},
+	{"format", 'f', "FORMAT",
+	 "输出格式：human（默认）或 json", "output format: human (default) or json", set_format},
+	{"lang", 0, "LANG",
+	 "消息语言：zh（默认）或 en", "message language: zh (default) or en", set_lang},
+	{"color", 0, "WHEN",
+	 "彩色输出：auto（默认，仅终端且未设 NO_COLOR）、always 或 never",
+	 "colour: auto (default: on a terminal unless NO_COLOR is set), always or never",
+	 set_color},
+	{"list-rules", 0, NULL,
+	 "列出已加载的规则后退出", "list the loaded rules and exit", set_list},
+	{"explain", 0, "RULE",
+	 "说明一条规则：描述、依据、级别、消息和示例",
+	 "explain one rule: description, source, level, messages, examples", set_explain},
+	{"check-rules", 0, NULL,
+	 "运行每条规则的应报与不应报示例；有失败时退出码为 2",
+	 "run every rule's flag and pass examples; exit 2 if any fails", set_check},
+	{"disable", 'd', "RULE",
+	 "关闭规则 RULE（可重复）", "turn rule RULE off (repeatable)", set_disable},
+	{"level", 0, "RULE=LEVEL",
+	 "把规则 RULE 的级别设为 error、warning 或 info（可重复）",
+	 "set the level of RULE to error, warning or info (repeatable)", set_level},
+	{"fail-level", 0, "LEVEL",
+	 "使退出码为 1 的最低级别：error（默认）、warning 或 info",
+	 "lowest level that makes the exit code 1: error (default), warning or info",
+	 set_fail_level},
+	{"quiet", 'q', NULL,
+	 "没有发现问题时不输出任何内容（也不输出汇总行）",
+	 "print nothing when nothing is found (no summary line either)", set_quiet},
+	{"today", 0, "DATE",
+	 "把 DATE（YYYY-MM-DD）当作今天用于日期检查（默认：本地当前日期）",
+	 "treat DATE (YYYY-MM-DD) as today for date checks (default: the local date)",
+	 set_today},
+	{"version", 'V', NULL, "显示版本后退出", "print the version and exit", set_version},
+	{"help", 'h', NULL, "显示本帮助后退出", "print this help and exit", set_help},
+};
+
+/* The parts of --help around the option list. */
+static const char help_head_zh[] =
+	"用法：noticelint [选项] 路径...\n"
+	"检查巡察（巡视）整改进展情况通报。路径可以是文件、目录（递归检查其中的 .txt 和 .md\n"
+	"文件，跳过隐藏目录）或“-”（标准输入）。\n"
+	"\n"
+	"选项：\n";
+static const char help_head_en[] =
+	"Usage: noticelint [options] PATH...\n"
+	"Lint notices on inspection rectification progress. A PATH is a file, a directory\n"
+	"(its .txt and .md files are checked recursively; hidden directories are skipped)\n"
+	"or - (standard input).\n"
+	"\n"
+	"Options:\n";
+static const char help_tail_zh[] =
+	"\n"
+	"环境变量：\n"
+	"  NOTICELINT_RULES  默认规则包所在目录（或单个 .yml 文件）\n"
+	"  NO_COLOR          非空时关闭 --color=auto 的彩色输出\n"
+	"\n"
+	"退出码：\n"
+	"  0  没有达到 --fail-level 级别的问题\n"
+	"  1  发现达到 --fail-level 级别的问题\n"
+	"  2  用法错误、规则包错误或输入文件错误（其余文件照常检查）\n";
+static const char help_tail_en[] =
+	"\n"
+	"Environment:\n"
+	"  NOTICELINT_RULES  directory (or single .yml file) of the default rule pack\n"
+	"  NO_COLOR          when non-empty, --color=auto gives no colour\n"
+	"\n"
+	"Exit status:\n"
+	"  0  nothing at or above the --fail-level\n"
+	"  1  findings at or above the --fail-level\n"
+	"  2  usage, rule-pack or input failure (the other files are still checked)\n";
+
+#define NOPTS (sizeof(options_table) / sizeof(options_table[0]))
+
+/* Records the first usage error: id plus up to three name/value pairs (NULL-terminated). */
+static int
+fail(struct parse_state *ps, const struct cli_opt *opt, const char *id, ...)
+{
+	struct usage_err *e = &ps->err;
+	const char *s;
+	va_list ap;
+
+	if (e->id != NULL)
+		return -1;
+	e->id = id;
+	if (opt != NULL)
+		snprintf(e->opt, sizeof(e->opt), "--%s", opt->name);
+	va_start(ap, id);
+	while (e->nkv + 1 < sizeof(e->kv) / sizeof(e->kv[0]) &&
+	    (s = va_arg(ap, const char *)) != NULL) {
+		e->kv[e->nkv++] = s;
+		e->kv[e->nkv++] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	return -1;
+}
+
+/* Index of arg in the NULL-terminated names, or -1 after recording a bad-value error. */
+static int
+pick(struct parse_state *ps, const struct cli_opt *opt, const char *arg,
+    const char *const *names, const char *expected)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return i;
+	fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+	    "expected", expected, NULL);
+	return -1;
+}
+
+static void
+append(const char ***v, size_t *n, const char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+static int
+set_action(struct parse_state *ps, const struct cli_opt *opt, enum cli_action a)
+{
+	if (ps->action_opt != NULL && ps->o->action != a)
+		return fail(ps, NULL, "usage-conflict", "first", ps->action_opt,
+		    "second", opt->name, NULL);
+	ps->action_opt = opt->name;
+	ps->o->action = a;
+	return 0;
+}
+
+static int
+set_rules(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	append(&ps->o->rule_packs, &ps->o->nrule_packs, arg);
+	return 0;
+}
+
+static int
+set_no_default(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->no_default_rules = true;
+	return 0;
+}
+
+static int
+set_format(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	static const char *const names[] = {"human", "json", NULL};
+	int i = pick(ps, opt, arg, names, "human, json");
+
+	if (i < 0)
+		return -1;
+	ps->o->format = i == 0 ? CLI_FORMAT_HUMAN : CLI_FORMAT_JSON;
+	return 0;
+}
+
+static int
+set_lang(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	static const char *const names[] = {"zh", "en", NULL};
+	int i = pick(ps, opt, arg, names, "zh, en");
+
+	if (i < 0)
+		return -1;
+	ps->o->lang = i == 0 ? LANG_ZH : LANG_EN;
+	return 0;
+}
+
+static int
+set_color(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	static const char *const names[] = {"auto", "always", "never", NULL};
+	static const enum cli_color values[] = {
+		CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER
+	};
+	int i = pick(ps, opt, arg, names, "auto, always, never");
+
+	if (i < 0)
+		return -1;
+	ps->o->color = values[i];
+	return 0;
+}
+
+static int
+set_list(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)arg;
+	return set_action(ps, opt, CLI_LIST_RULES);
+}
+
+static int
+set_explain(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	ps->o->explain = arg;
+	return set_action(ps, opt, CLI_EXPLAIN);
+}
+
+static int
+set_check(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)arg;
+	return set_action(ps, opt, CLI_CHECK_RULES);
+}
+
+static int
+set_disable(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	append(&ps->o->disable, &ps->o->ndisable, arg);
+	return 0;
+}
+
+static int
+set_level(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	struct options *o = ps->o;
+	const char *eq = strchr(arg, '=');
+	enum level lv;
+
+	if (eq == NULL || eq == arg || level_parse(eq + 1, &lv) != 0)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "RULE=error|warning|info", NULL);
+	o->levels = xrealloc(o->levels, (o->nlevels + 1) * sizeof(*o->levels));
+	o->levels[o->nlevels].rule = arg;
+	o->levels[o->nlevels].rule_len = (size_t)(eq - arg);
+	o->levels[o->nlevels].level = lv;
+	o->nlevels++;
+	return 0;
+}
+
+static int
+set_fail_level(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	static const char *const names[] = {"error", "warning", "info", NULL};
+	static const enum level values[] = {LEVEL_ERROR, LEVEL_WARNING, LEVEL_INFO};
+	int i = pick(ps, opt, arg, names, "error, warning, info");
+
+	if (i < 0)
+		return -1;
+	ps->o->fail_level = values[i];
+	return 0;
+}
+
+static int
+set_quiet(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->quiet = true;
+	return 0;
+}
+
+static int
+set_today(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	struct options *o = ps->o;
+
+	if (cli_parse_date(arg, &o->today_y, &o->today_m, &o->today_d) != 0)
+		return fail(ps, opt, "usage-bad-date", "option", ps->err.opt, "value", arg,
+		    NULL);
+	return 0;
+}
+
+static int
+set_version(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->version = true;
+	return 0;
+}
+
+static int
+set_help(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->help = true;
+	return 0;
+}
+
+/* Value of n decimal digits at s, or -1 if any is not a digit. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int
+cli_parse_date(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int yy, mm, dd, last;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	yy = digits(s, 4);
+	mm = digits(s + 5, 2);
+	dd = digits(s + 8, 2);
+	if (yy < 1 || mm < 1 || mm > 12 || dd < 1)
+		return -1;
+	last = mdays[mm - 1];
+	if (mm == 2 && ((yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0))
+		last = 29;
+	if (dd > last)
+		return -1;
+	*y = yy;
+	*m = mm;
+	*d = dd;
+	return 0;
+}
+
+static void
+set_defaults(struct options *o)
+{
+	struct tm tm;
+	time_t now = time(NULL);
+
+	memset(o, 0, sizeof(*o));
+	o->action = CLI_LINT;
+	o->format = CLI_FORMAT_HUMAN;
+	o->lang = LANG_ZH;
+	o->color = CLI_COLOR_AUTO;
+	o->fail_level = LEVEL_ERROR;
+	if (localtime_r(&now, &tm) != NULL) {
+		o->today_y = tm.tm_year + 1900;
+		o->today_m = tm.tm_mon + 1;
+		o->today_d = tm.tm_mday;
+	}
+}
+
+/* Fills getopt_long's tables from the option table. A long option's value is its table
+ * index plus 256, so short letters and long names lead to the same row. */
+static void
+build_getopt(struct option *longopts, char *shortopts, size_t shortcap)
+{
+	size_t i, k = 0;
+
+	shortopts[k++] = ':';
+	for (i = 0; i < NOPTS; i++) {
+		longopts[i].name = options_table[i].name;
+		longopts[i].has_arg = options_table[i].meta ? required_argument : no_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = (int)i + 256;
+		if (options_table[i].letter != 0 && k + 3 < shortcap) {
+			shortopts[k++] = (char)options_table[i].letter;
+			if (options_table[i].meta != NULL)
+				shortopts[k++] = ':';
+		}
+	}
+	memset(&longopts[NOPTS], 0, sizeof(longopts[NOPTS]));
+	shortopts[k] = '\0';
+}
+
+/* Table row for getopt_long's return value c, or NULL. */
+static const struct cli_opt *
+row_of(int c)
+{
+	size_t i;
+
+	if (c >= 256 && (size_t)(c - 256) < NOPTS)
+		return &options_table[c - 256];
+	for (i = 0; i < NOPTS; i++)
+		if (options_table[i].letter != 0 && options_table[i].letter == c)
+			return &options_table[i];
+	return NULL;
+}
+
+/* Records an unknown option or a missing argument reported by getopt_long as c. */
+static void
+getopt_failure(struct parse_state *ps, int c, char **argv)
+{
+	const char *word = argv[optind - 1];
+	const struct cli_opt *row = row_of(optopt);
+
+	if (ps->err.id != NULL)
+		return;
+	if (c == ':') {
+		fail(ps, row, "usage-missing-argument", "option",
+		    row ? ps->err.opt : word, NULL);
+		return;
+	}
+	if (optopt >= 256) {
+		fail(ps, row, "usage-unexpected-argument", "option", ps->err.opt, NULL);
+		return;
+	}
+	if (optopt > 0) {
+		snprintf(ps->err.opt, sizeof(ps->err.opt), "-%c", optopt);
+		word = ps->err.opt;
+	}
+	fail(ps, NULL, "usage-unknown-option", "option", word, NULL);
+}
+
+/* Checks that the operands suit the chosen action. */
+static void
+check_operands(struct parse_state *ps)
+{
+	struct options *o = ps->o;
+
+	if (ps->help) {
+		o->action = CLI_HELP;
+		return;
+	}
+	if (ps->version) {
+		o->action = CLI_VERSION;
+		return;
+	}
+	if (o->action == CLI_LINT && o->npaths == 0)
+		fail(ps, NULL, "usage-no-path", NULL);
+	else if (o->action != CLI_LINT && o->npaths > 0)
+		fail(ps, NULL, "usage-stray-path", "option", ps->action_opt, "path",
+		    o->paths[0], NULL);
+	else if (o->no_default_rules && o->nrule_packs == 0)
+		fail(ps, NULL, "usage-no-rules", NULL);
+}
+
+/* Prints catalogue message id, filled from kv, to stderr after the program name. */
+static void
+print_message(enum lang lang, const char *id, const char *const *kv, size_t nkv)
+{
+	const char *tmpl = msg_template(id, lang);
+	char *text = tmpl ? i18n_fill(tmpl, kv, nkv) : xstrdup(id);
+
+	fprintf(stderr, "noticelint: %s\n", text);
+	free(text);
+}
+
+int
+cli_parse(struct options *o, int argc, char **argv)
+{
+	struct option longopts[NOPTS + 1];
+	char shortopts[2 * NOPTS + 2];
+	struct parse_state ps;
+	const struct cli_opt *row;
+	int c;
+
+	set_defaults(o);
+	memset(&ps, 0, sizeof(ps));
+	ps.o = o;
+	build_getopt(longopts, shortopts, sizeof(shortopts));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		row = row_of(c);
+		if (c == '?' || c == ':' || row == NULL)
+			getopt_failure(&ps, c, argv);
+		else
+			row->set(&ps, row, optarg);
+	}
+	for (; optind < argc; optind++)
+		append(&o->paths, &o->npaths, argv[optind]);
+	if (ps.err.id == NULL)
+		check_operands(&ps);
+	if (ps.err.id == NULL)
+		return 0;
+	print_message(o->lang, ps.err.id, ps.err.kv, ps.err.nkv);
+	print_message(o->lang, "usage-hint", NULL, 0);
+	return 2;
+}
+
+void
+cli_free(struct options *o)
+{
+	free(o->rule_packs);
+	free(o->disable);
+	free(o->levels);
+	free(o->paths);
+	memset(o, 0, sizeof(*o));
+}
+
+void
+cli_error(enum lang lang, const char *id, ...)
+{
+	const char *kv[16];
+	const char *s;
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, id);
+	while (n + 1 < sizeof(kv) / sizeof(kv[0]) && (s = va_arg(ap, const char *)) != NULL) {
+		kv[n++] = s;
+		kv[n++] = va_arg(ap, const char *);
+	}
+	va_end(ap);
+	print_message(lang, id, kv, n);
+}
+
+/* Writes one option's left column ("  -r, --rules=DIR") and pads it to the help column. */
+static void
+print_option(FILE *out, const struct cli_opt *opt, enum lang lang)
+{
+	char left[64];
+	int n;
+
+	if (opt->letter != 0)
+		n = snprintf(left, sizeof(left), "  -%c, --%s%s%s", opt->letter, opt->name,
+		    opt->meta ? "=" : "", opt->meta ? opt->meta : "");
+	else
+		n = snprintf(left, sizeof(left), "      --%s%s%s", opt->name,
+		    opt->meta ? "=" : "", opt->meta ? opt->meta : "");
+	if (n >= 28)
+		fprintf(out, "%s\n%28s", left, "");
+	else
+		fprintf(out, "%-28s", left);
+	fprintf(out, "%s\n", lang == LANG_EN ? opt->help_en : opt->help_zh);
+}
+
+void
+cli_print_help(FILE *out, enum lang lang)
+{
+	size_t i;
+
+	fputs(lang == LANG_EN ? help_head_en : help_head_zh, out);
+	for (i = 0; i < NOPTS; i++)
+		print_option(out, &options_table[i], lang);
+	fputs(lang == LANG_EN ? help_tail_en : help_tail_zh, out);
+}
+
+void
+cli_print_version(FILE *out)
+{
+	fprintf(out, "noticelint %s\n", NL_VERSION);
+}

@@ -1,0 +1,66 @@
+/* The command line: one option table drives getopt_long, --help and option validation. */
+#ifndef NL_CLI_H
+#define NL_CLI_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "diag.h"
+#include "i18n.h"
+
+/* What a run does; at most one action besides linting may be asked for. */
+enum cli_action {
+	CLI_LINT,
+	CLI_LIST_RULES,
+	CLI_EXPLAIN,
+	CLI_CHECK_RULES,
+	CLI_VERSION,
+	CLI_HELP
+};
+
+enum cli_format { CLI_FORMAT_HUMAN, CLI_FORMAT_JSON };
+enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+
+/* One --level RULE=LEVEL request; rule points into argv. */
+struct cli_level {
+	const char *rule;
+	size_t rule_len;
+	enum level level;
+};
+
+/* Everything the command line asked for. Strings are borrowed from argv. */
+struct options {
+	enum cli_action action;
+	const char *explain;         /* rule id of --explain */
+	const char **rule_packs;     /* --rules values, in order */
+	size_t nrule_packs;
+	bool no_default_rules;
+	enum cli_format format;
+	enum lang lang;
+	enum cli_color color;
+	const char **disable;        /* --disable values */
+	size_t ndisable;
+	struct cli_level *levels;    /* --level values */
+	size_t nlevels;
+	enum level fail_level;
+	bool quiet;
+	int today_y, today_m, today_d;
+	const char **paths;          /* PATH operands; "-" is stdin */
+	size_t npaths;
+};
+
+/* Parses argv into *o (zeroed here). Returns 0 when the run may go on, or 2 after printing
+ * a usage error to stderr ("noticelint: " prefix). The caller frees with cli_free. */
+int cli_parse(struct options *o, int argc, char **argv);
+/* Frees the arrays cli_parse allocated (not the borrowed strings). */
+void cli_free(struct options *o);
+/* Prints --help, generated from the option table, in lang. */
+void cli_print_help(FILE *out, enum lang lang);
+/* Prints --version. */
+void cli_print_version(FILE *out);
+/* Prints "noticelint: " and catalogue message id filled from NULL-terminated name/value
+ * pairs to stderr. */
+void cli_error(enum lang lang, const char *id, ...);
+/* Parses a real calendar date YYYY-MM-DD; returns 0 and fills y, m, d, or -1. */
+int cli_parse_date(const char *s, int *y, int *m, int *d);
+
+#endif

@@ -1,0 +1,205 @@
+/* Numbers in running text: Arabic (25, 14.29, "25 个" with spaces), Chinese numerals before
+ * a unit (十三个, 两次), percentages, and the unit that follows (个 项 件 家 人 次 % 元 ...).
+ * 万 and 亿 before a unit multiply the value (4.4万余元 is 44000 元, qualified "余"). Digits
+ * inside dates, phone numbers, codes and e-mail addresses are not numbers. */
+#include <string.h>
+#include "cnnum.h"
+#include "facts.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Unit words, longest first where one is a prefix of another. */
+static const char *const units[] = {
+	"个百分点", "百分点", "人次", "户次", "方面", "小时", "%", "\xEF\xBC\x85",
+	"个", "项", "件", "家", "人", "名", "次", "条", "台", "套", "例", "份", "处", "起",
+	"轮", "期", "批", "户", "所", "座", "张", "本", "篇", "场", "天", "岁", "瓶", "盒",
+	"元", "辆", "单", "类", "种", "位", "支", "间", "床", "周",
+};
+
+/* The numbers array being filled and the date cursor. */
+struct nums_out {
+	struct facts *f;
+	size_t cap;
+	size_t date;        /* first date that may still lie ahead */
+};
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static size_t
+word(const char *s, size_t i, size_t end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return end - i >= n && memcmp(s + i, w, n) == 0 ? n : 0;
+}
+
+/* Skips up to two white-space characters. */
+static size_t
+skip_space(const char *s, size_t i, size_t end, bool *spaced)
+{
+	int k;
+
+	for (k = 0; k < 2 && i < end; k++) {
+		size_t n = word(s, i, end, " ");
+
+		if (n == 0)
+			n = word(s, i, end, "\xC2\xA0");
+		if (n == 0)
+			n = word(s, i, end, "\xE3\x80\x80");
+		if (n == 0)
+			break;
+		i += n;
+		*spaced = true;
+	}
+	return i;
+}
+
+/* Reads the unit after a number at i, with 万/亿 and 余/多 before it and 以上/以下/左右
+ * after it; fills n->unit, n->end, the flags and the scale. */
+static void
+read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
+{
+	bool spaced = false;
+	size_t j = skip_space(s, i, end, &spaced), k, u;
+
+	if ((k = word(s, j, end, "万")) > 0) {
+		n->value *= 1e4;
+		j += k;
+	} else if ((k = word(s, j, end, "亿")) > 0) {
+		n->value *= 1e8;
+		j += k;
+	}
+	if ((k = word(s, j, end, "余")) > 0 || (k = word(s, j, end, "多")) > 0) {
+		n->flags |= NUM_ABOVE;
+		j += k;
+	}
+	n->end.end = j;
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
+		if ((k = word(s, j, end, units[u])) == 0)
+			continue;
+		n->unit.start = j;
+		n->unit.end = j + k;
+		if (units[u][0] == '%' || units[u][0] == '\xEF')
+			n->flags |= NUM_PERCENT;
+		if (spaced)
+			n->flags |= NUM_SPACED;
+		j += k;
+		break;
+	}
+	if ((k = word(s, j, end, "以上")) > 0 || (k = word(s, j, end, "余")) > 0)
+		n->flags |= NUM_ABOVE;
+	else if ((k = word(s, j, end, "以下")) > 0)
+		n->flags |= NUM_BELOW;
+	else if ((k = word(s, j, end, "左右")) > 0)
+		n->flags |= NUM_APPROX;
+	n->end.end = n->unit.end > n->unit.start ? j + k : n->end.end;
+}
+
+/* Reads an Arabic number (digits, optional decimals) at i; 0 when it is part of a code,
+ * phone number or e-mail address. */
+static size_t
+arabic(const char *s, size_t i, size_t end, double *v, unsigned *flags)
+{
+	size_t j = i;
+	double x = 0, scale = 0.1;
+
+	while (j < end && is_digit(s[j]))
+		x = x * 10 + (s[j++] - '0');
+	if (j + 1 < end && s[j] == '.' && is_digit(s[j + 1])) {
+		*flags |= NUM_DECIMAL;
+		for (j++; j < end && is_digit(s[j]); j++, scale /= 10)
+			x += (s[j] - '0') * scale;
+	}
+	if (j < end && (s[j] == '-' || s[j] == '@' || s[j] == '_' || s[j] == '.' ||
+	    ((s[j] | 0x20) >= 'a' && (s[j] | 0x20) <= 'z')))
+		return 0;
+	*v = x;
+	return j - i;
+}
+
+/* True when a number cannot start after code point prev. */
+static bool
+blocked(uint32_t prev)
+{
+	if (prev < 0x80)
+		return is_digit((char)prev) || ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') ||
+		    (prev != 0 && strchr(".-_@/#", (int)prev) != NULL);
+	return prev == 0x3014 || prev == 0x3010 || cnnum_is_char(prev);  /* 〔 【 */
+}
+
+/* Skips the dates that end before i; returns true when i lies inside one. */
+static bool
+in_date(struct nums_out *o, size_t i)
+{
+	const struct facts *f = o->f;
+
+	while (o->date < f->ndates && f->dates[o->date].span.end <= i)
+		o->date++;
+	return o->date < f->ndates && f->dates[o->date].span.start <= i;
+}
+
+/* Reads a number at i; returns its bytes (0 when none starts here). */
+static size_t
+number_at(struct nums_out *o, const char *s, size_t i, size_t end, uint32_t prev)
+{
+	struct number_fact n;
+	size_t len;
+	long cv;
+
+	memset(&n, 0, sizeof(n));
+	if (blocked(prev) || in_date(o, i))
+		return 0;
+	if (is_digit(s[i])) {
+		if ((len = arabic(s, i, end, &n.value, &n.flags)) == 0)
+			return 0;
+	} else if ((len = cnnum_parse(s + i, end - i, &cv)) > 0) {
+		n.value = (double)cv;
+		n.flags |= NUM_CN;
+	} else {
+		return 0;
+	}
+	n.span.start = n.end.start = i;
+	n.span.end = i + len;
+	n.unit.start = n.unit.end = i + len;
+	read_unit(&n, s, i + len, end);
+	if ((n.flags & NUM_CN) && n.unit.end == n.unit.start)
+		return len;   /* 一是, 统一: a Chinese numeral counts only with a unit */
+	if (prev == 0x7B2C)  /* 第 */
+		n.flags |= NUM_ORDINAL;
+	n.sentence = facts_sentence_at(o->f, i);
+	o->f->numbers = xgrow(o->f->numbers, &o->cap, o->f->nnumbers + 1, sizeof(n));
+	o->f->numbers[o->f->nnumbers++] = n;
+	return n.end.end - i;
+}
+
+void
+fact_numbers(struct facts *f, const struct doc *doc)
+{
+	struct nums_out o = {f, 0, 0};
+	size_t l;
+
+	for (l = 0; l < doc->nlines; l++) {
+		const struct line *line = &doc->lines[l];
+		const char *s = doc->text;
+		size_t i = line->span.start, end = line->span.end, n;
+		uint32_t prev = 0;
+
+		if (line->kind == LINE_BLANK || line->kind == LINE_BOILERPLATE)
+			continue;
+		while (i < end) {
+			if ((n = number_at(&o, s, i, end, prev)) > 0) {
+				size_t back = i += n;
+
+				prev = utf8_prev(s, &back);
+				continue;
+			}
+			prev = utf8_next(s, end, &i);
+			while (prev < 0x80 && is_digit((char)prev) && i < end && is_digit(s[i]))
+				prev = (unsigned char)s[i++];
+		}
+	}
+}

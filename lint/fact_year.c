@@ -1,0 +1,130 @@
+/* Year inference for dates written without a year (6月23日, 截至12月22日, 716日): the
+ * nearest earlier date with a written year, else the inspection period in the intro, else
+ * the signature's date. Each date remembers where its year came from. A date outside the
+ * problem statements takes its year from dates outside them too: statements cite past
+ * facts (2024年5月), the measures around them speak of the rectification period. */
+#include "facts.h"
+
+/* True when date i can lend its year to later dates: written, and not web chrome. */
+static bool
+year_source(const struct date_fact *d)
+{
+	return d->ysrc == YEAR_WRITTEN && d->y != 0 && !(d->flags & DATE_BOILERPLATE);
+}
+
+/* True when off lies in the statement of a problem item. */
+static bool
+in_statement(const struct doc *doc, size_t off)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nitems; i++)
+		if (off >= doc->items[i].statement.start && off < doc->items[i].statement.end)
+			return true;
+	return false;
+}
+
+/* Nearest earlier dates that can lend a year: month-precise or any, per context. */
+struct nearest {
+	int month, any;
+};
+
+static void
+note_source(struct nearest *n, const struct date_fact *d, int i)
+{
+	n->any = i;
+	if (d->prec >= DATE_PREC_MONTH)
+		n->month = i;
+}
+
+/* Prefer a month-precise date: "2024年村卫生室年度校验" says little about the year of
+ * the next "3月25日". */
+static int
+pick(const struct nearest *n)
+{
+	return n->month >= 0 ? n->month : n->any;
+}
+
+/* The first dated range of the intro paragraph (the inspection period), or -1. */
+static int
+inspection_date(const struct facts *f, const struct doc *doc)
+{
+	const struct paragraph *p;
+	size_t i;
+
+	if (doc->intro < 0 || (size_t)doc->intro >= doc->nparagraphs)
+		return -1;
+	p = &doc->paragraphs[doc->intro];
+	for (i = 0; i < f->ndates; i++) {
+		const struct date_fact *d = &f->dates[i];
+
+		if (d->span.start >= p->span.start && d->span.end <= p->span.end &&
+		    year_source(d))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The date of the signature block with a written year, or -1. */
+static int
+signature_date(const struct facts *f, const struct doc *doc)
+{
+	size_t i;
+
+	if (!doc->signature.has_date)
+		return -1;
+	for (i = 0; i < f->ndates; i++) {
+		const struct date_fact *d = &f->dates[i];
+
+		if (d->span.start >= doc->signature.date.start &&
+		    d->span.end <= doc->signature.date.end && year_source(d))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The year of a second half (至7月下旬) from its first half; a later month in an earlier
+ * position (2024年12月至1月) moves to the next year. */
+static void
+inherit(struct facts *f, struct date_fact *d)
+{
+	const struct date_fact *a = &f->dates[d->ydate];
+
+	d->y = a->y;
+	if (d->y != 0 && d->m != 0 && a->m != 0 && d->m < a->m && d->peer == d->ydate)
+		d->y++;
+}
+
+void
+fact_resolve_years(struct facts *f, const struct doc *doc)
+{
+	struct nearest all = {-1, -1}, outside = {-1, -1};
+	int insp = inspection_date(f, doc), sig = signature_date(f, doc), src;
+	size_t i;
+
+	for (i = 0; i < f->ndates; i++) {
+		struct date_fact *d = &f->dates[i];
+		bool stated = in_statement(doc, d->span.start);
+
+		if (year_source(d)) {
+			note_source(&all, d, (int)i);
+			if (!stated)
+				note_source(&outside, d, (int)i);
+			continue;
+		}
+		if (d->ysrc == YEAR_RANGE)
+			inherit(f, d);
+		if (d->ysrc != YEAR_UNKNOWN)
+			continue;
+		src = stated || pick(&outside) < 0 ? pick(&all) : pick(&outside);
+		d->ysrc = src >= 0 ? YEAR_CONTEXT : insp >= 0 ? YEAR_INSPECTION : YEAR_SIGNATURE;
+		if (src < 0)
+			src = insp >= 0 ? insp : sig;
+		if (src < 0) {
+			d->ysrc = YEAR_UNKNOWN;
+			continue;
+		}
+		d->ydate = src;
+		d->y = f->dates[src].y;
+	}
+}

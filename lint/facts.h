@@ -1,0 +1,156 @@
+/* Facts of one notice, extracted once after segmentation: sentences, dates (with precision,
+ * ranges, year inference and garbled forms), numbers with units, and count phrases. */
+#ifndef NL_FACTS_H
+#define NL_FACTS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "doc.h"
+
+/* How much of a date is known. */
+enum date_prec {
+	DATE_PREC_NONE,     /* garbled date without a single reading */
+	DATE_PREC_YEAR,     /* 2022年, 2025年底 (part says which part of the year) */
+	DATE_PREC_QUARTER,  /* 第二季度 */
+	DATE_PREC_MONTH,    /* 2025年7月, 6月份 */
+	DATE_PREC_PART,     /* part of a month: 3月下旬, 9月底 */
+	DATE_PREC_DAY       /* 2025年3月12日 */
+};
+
+/* Part of a year (DATE_PREC_YEAR) or of a month (DATE_PREC_PART). */
+enum date_part {
+	DATE_PART_NONE,
+	DATE_PART_START,    /* 初 */
+	DATE_PART_EARLY,    /* 上旬 */
+	DATE_PART_MID,      /* 中旬 */
+	DATE_PART_LATE,     /* 下旬 */
+	DATE_PART_END,      /* 底 末 */
+	DATE_PART_H1,       /* 上半年 */
+	DATE_PART_H2        /* 下半年 */
+};
+
+/* Where a date's year came from. */
+enum year_src {
+	YEAR_WRITTEN,       /* written in the date itself */
+	YEAR_RANGE,         /* inherited from the first half of its range (至4月22日) */
+	YEAR_CONTEXT,       /* the nearest earlier date with a written year (ydate) */
+	YEAR_INSPECTION,    /* the inspection period stated in the intro (ydate) */
+	YEAR_SIGNATURE,     /* the signature's date (ydate) */
+	YEAR_UNKNOWN        /* nothing to infer it from; y is 0 */
+};
+
+/* Form flags of a date. */
+enum {
+	DATE_ISO = 1u << 0,           /* 2025-12-12 */
+	DATE_SLASH = 1u << 1,         /* 2022/08/04 */
+	DATE_CN_NUMERAL = 1u << 2,    /* 二〇二五年十二月二十六日 */
+	DATE_ZERO_PADDED = 1u << 3,   /* 2021年04月09日 */
+	DATE_TWO_DIGIT_YEAR = 1u << 4,/* 26年1月上旬: y holds the full year, 2026 */
+	DATE_BARE_YEAR = 1u << 5,     /* a year without 年 opening a range: 2022至2023年 */
+	DATE_GARBLED = 1u << 6,       /* 年/月/日 lost in extraction: 2025324日, 20257月 */
+	DATE_AMBIGUOUS = 1u << 7,     /* garbled with several readings: no reading */
+	DATE_INVALID = 1u << 8,       /* no such calendar day or month: 2月30日, 13月 */
+	DATE_SAME_TOKEN = 1u << 9,    /* second date of one garbled token (2025717202599) */
+	DATE_BOILERPLATE = 1u << 10,  /* on a line of web page chrome */
+	DATE_SPACED = 1u << 11        /* spaces between number and unit: 2025 年 3 月 */
+};
+
+struct date_fact {
+	struct span span;       /* the date as written (for a garbled token: the whole token) */
+	int y, m, d;            /* 0 when that part is unknown or not stated */
+	int m_end;              /* last month of a month range written as one date
+	                           (2025年4—10月, garbled 202537月); 0 otherwise */
+	int quarter;            /* 1-4 for DATE_PREC_QUARTER */
+	enum date_prec prec;
+	enum date_part part;
+	unsigned flags;         /* DATE_* */
+	enum year_src ysrc;
+	int ydate;              /* date the year was taken from, or -1 */
+	int peer;               /* other half of a range, or -1 */
+	bool range_first;       /* first half of a range (peer follows) */
+	struct span joint;      /* the range connector (至 - — 到 ～), empty when none */
+	char *reading;          /* garbled: the intended form ("2025年3月24日"), else NULL */
+	size_t sentence;        /* index into facts->sentences */
+};
+
+/* Qualifier flags of a number. */
+enum {
+	NUM_CN = 1u << 0,        /* written in Chinese numerals */
+	NUM_PERCENT = 1u << 1,   /* followed by % */
+	NUM_DECIMAL = 1u << 2,   /* has a decimal point */
+	NUM_ORDINAL = 1u << 3,   /* 第N */
+	NUM_ABOVE = 1u << 4,     /* 以上 余 多 超过: the true value is larger */
+	NUM_BELOW = 1u << 5,     /* 以下 不足 不到: the true value is smaller */
+	NUM_APPROX = 1u << 6,    /* 约 近 左右 */
+	NUM_SPACED = 1u << 7     /* white space between the number and its unit */
+};
+
+struct number_fact {
+	struct span span;        /* the digits or numeral */
+	double value;
+	unsigned flags;          /* NUM_* */
+	struct span unit;        /* unit as written (个 万元 % 方面), empty when none */
+	struct span end;         /* the number through its unit and qualifiers */
+	size_t sentence;
+};
+
+/* A count phrase: a number with a unit, the words before it in its clause (label) and the
+ * words after its unit (noun). "巡察反馈的62个具体问题" → label "巡察反馈的", value 62,
+ * unit "个", noun "具体问题". */
+struct count_fact {
+	struct span span;        /* number through unit and qualifiers */
+	struct span label;       /* clause text before the number (after the previous count) */
+	struct span noun;        /* clause text after the unit, up to the next mark */
+	struct span unit;
+	double value;
+	unsigned flags;          /* NUM_* of the number */
+	size_t number;           /* index into facts->numbers */
+	size_t sentence;
+};
+
+struct facts {
+	struct span *sentences;  /* split at 。！？； and at paragraph ends */
+	size_t nsentences;
+	struct date_fact *dates; /* in text order */
+	size_t ndates;
+	struct number_fact *numbers;
+	size_t nnumbers;
+	struct count_fact *counts;
+	size_t ncounts;
+};
+
+/* Extracts every fact of doc (built by segment_build) into a new doc->facts, which the
+ * document owns (doc_free releases it through facts_free). */
+void facts_extract(struct doc *doc);
+/* Frees facts and everything it owns (NULL is fine). */
+void facts_free(struct facts *f);
+
+/* Days in month m of year y (0 for an invalid month). */
+int facts_days_in_month(int y, int m);
+/* Day number of a calendar date, increasing by one per day (for differences). */
+long facts_day_number(int y, int m, int d);
+/* First and last day numbers a date can stand for (3月下旬 → 21st to last day); returns
+ * false when the date has no year or no single reading. */
+bool facts_date_bounds(const struct date_fact *f, long *first, long *last);
+/* Writes the date as 2025年3月12日 (or 2025年3月下旬, 2025年第二季度, ...) into buf. */
+void facts_date_format(const struct date_fact *f, char *buf, size_t size);
+/* Index of the sentence holding offset off, or facts->nsentences when none does. */
+size_t facts_sentence_at(const struct facts *f, size_t off);
+/* The first date starting in [start, end), or -1. */
+int facts_date_in(const struct facts *f, size_t start, size_t end);
+
+/* Internal passes of facts_extract, one file each. */
+
+/* facts.c: fills f->sentences from the paragraphs of doc. */
+void fact_sentences(struct facts *f, const struct doc *doc);
+/* fact_date.c: fills f->dates with every well-formed date of doc's non-blank lines. */
+void fact_dates(struct facts *f, const struct doc *doc);
+/* fact_garbled.c: adds the dates whose 年/月/日 were lost (f->dates stays in text order). */
+void fact_garbled(struct facts *f, const struct doc *doc);
+/* fact_year.c: resolves the year of every year-less date (see enum year_src). */
+void fact_resolve_years(struct facts *f, const struct doc *doc);
+/* fact_number.c: fills f->numbers with the numbers outside dates and phone numbers. */
+void fact_numbers(struct facts *f, const struct doc *doc);
+/* fact_count.c: fills f->counts from the numbers that carry a unit. */
+void fact_counts(struct facts *f, const struct doc *doc);
+
+#endif

@@ -1,0 +1,70 @@
+/* The formatter interface: the run hands each file's diagnostics and input errors to one
+ * formatter, then the totals. Formatters copy what they keep, so a file's text and
+ * diagnostics may be freed as soon as the file call returns. */
+#ifndef NL_FMT_H
+#define NL_FMT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "diag.h"
+#include "i18n.h"
+#include "linemap.h"
+
+/* An input problem of one file (input-missing, input-binary, ...). */
+struct fmt_error {
+	const char *id;
+	const char *message;
+};
+
+/* One file as the formatters see it; everything is borrowed for the call. */
+struct fmt_file {
+	const char *path;                /* display path */
+	const char *text;                /* decoded text, NULL when the input was not read */
+	const struct linemap *lines;     /* line table of text, NULL with text */
+	const struct diag_list *diags;   /* sorted diagnostics, NULL when none were made */
+	const struct fmt_error *errors;
+	size_t nerrors;
+};
+
+/* Counts of a whole run: diagnostics by level, files seen, files with input errors. */
+struct fmt_totals {
+	size_t files;
+	size_t errors, warnings, infos;
+	size_t failed;
+};
+
+struct fmt_opts {
+	FILE *out;
+	enum lang lang;
+	bool color;   /* ANSI colour (human format only) */
+	bool quiet;   /* print nothing when the run found nothing */
+};
+
+struct fmt_ops {
+	/* Reports one file. */
+	void (*file)(void *state, const struct fmt_file *f);
+	/* Ends the run: summary line or the JSON document. */
+	void (*end)(void *state, const struct fmt_totals *t);
+	/* Frees the state. */
+	void (*destroy)(void *state);
+};
+
+struct formatter {
+	const struct fmt_ops *ops;
+	void *state;
+};
+
+/* Sets f up as the human formatter writing to o->out. */
+void fmt_human_init(struct formatter *f, const struct fmt_opts *o);
+/* Sets f up as the JSON formatter writing one document to o->out at the end. */
+void fmt_json_init(struct formatter *f, const struct fmt_opts *o);
+
+/* The line text[ls, le) as the human format shows it: tabs expanded to 8-column stops,
+ * control characters as '?'. The caller frees. */
+char *fmt_human_source(const char *text, size_t ls, size_t le);
+/* The caret line under that line for the span [start, end): spaces up to the display
+ * column of start, then '^' and one '~' per further display column of the span, clipped
+ * to the line end (CJK characters count two columns). The caller frees. */
+char *fmt_human_caret(const char *text, size_t ls, size_t le, size_t start, size_t end);
+
+#endif

@@ -1,0 +1,97 @@
+/* The per-file pipeline on decoded text (segment, facts, checks, sorted diagnostics) and
+ * the self-test that runs every rule's flag and pass examples. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "facts.h"
+#include "lint.h"
+#include "msg.h"
+#include "segment.h"
+
+/* Builds everything checks read: the document model, then the facts. */
+static void
+build_model(struct doc *doc, const char *path, const char *text, size_t len)
+{
+	segment_build(doc, path, text, len);
+	facts_extract(doc);
+}
+
+void
+lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
+		struct diag_list *out)
+{
+	struct check_ctx c;
+
+	c.doc = doc;
+	c.out = out;
+	c.today_y = o->today_y;
+	c.today_m = o->today_m;
+	c.today_d = o->today_d;
+	r->check->run(r, &c);
+}
+
+void
+lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
+		const char *text, size_t len, struct doc *doc, struct diag_list *out)
+{
+	size_t i;
+
+	build_model(doc, path, text, len);
+	for (i = 0; i < rs->n; i++)
+		if (rs->v[i]->enabled)
+			lint_rule(rs->v[i], o, doc, out);
+	diag_sort(out);
+}
+
+/* Number of diagnostics rule r draws on text, linted as a document of its own. */
+static size_t
+example_hits(const struct rule *r, const struct lint_opts *o, const char *text)
+{
+	struct diag_list out;
+	struct doc doc;
+	size_t i, hits = 0;
+
+	memset(&doc, 0, sizeof(doc));
+	diag_list_init(&out, o->lang);
+	build_model(&doc, "example.txt", text, strlen(text));
+	lint_rule(r, o, &doc, &out);
+	for (i = 0; i < out.n; i++)
+		if (strcmp(out.v[i].rule, r->id) == 0)
+			hits++;
+	diag_list_free(&out);
+	doc_free(&doc);
+	return hits;
+}
+
+static void
+example_failure(struct load_errors *errs, const struct rule *r, const struct rule_example *ex,
+		const char *id)
+{
+	load_errors_add(errs, r->file, ex->line, ex->col, id,
+	    msg_format(id, errs->lang, "id", r->id, "text", ex->text, NULL));
+}
+
+size_t
+lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
+		struct load_errors *errs)
+{
+	const struct rule *r;
+	size_t i, j, failures = 0;
+
+	for (i = 0; i < rs->n; i++) {
+		r = rs->v[i];
+		for (j = 0; j < r->nflag; j++) {
+			if (example_hits(r, o, r->flag[j].text) == 0) {
+				example_failure(errs, r, &r->flag[j], "rule-example-silent");
+				failures++;
+			}
+		}
+		for (j = 0; j < r->npass; j++) {
+			if (example_hits(r, o, r->pass[j].text) != 0) {
+				example_failure(errs, r, &r->pass[j], "rule-example-fires");
+				failures++;
+			}
+		}
+	}
+	return failures;
+}

@@ -1,0 +1,150 @@
+/* PCRE2 wrapper: compiles rule patterns once (UTF, UCP, JIT when available) and matches them
+ * under the resource limits of limits.h, with one match-data block per thread. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include "limits.h"
+#include "regex.h"
+#include "xalloc.h"
+
+struct regex {
+	pcre2_code *code;
+	char *source;
+};
+
+/* Shared by every pattern; created with the first pattern, read-only while matching. */
+static pcre2_match_context *match_ctx;
+static atomic_size_t live_patterns;
+
+/* Matching allocates nothing: each thread keeps one block large enough for every group. */
+static _Thread_local pcre2_match_data *thread_md;
+
+static pcre2_match_context *
+shared_match_context(void)
+{
+	if (match_ctx == NULL) {
+		match_ctx = pcre2_match_context_create(NULL);
+		if (match_ctx == NULL)
+			return NULL;
+		pcre2_set_match_limit(match_ctx, NL_PCRE2_MATCH_LIMIT);
+		pcre2_set_depth_limit(match_ctx, NL_PCRE2_DEPTH_LIMIT);
+		pcre2_set_heap_limit(match_ctx, NL_PCRE2_HEAP_LIMIT_KIB);
+	}
+	return match_ctx;
+}
+
+static char *
+error_text(int code)
+{
+	PCRE2_UCHAR buf[256];
+
+	if (pcre2_get_error_message(code, buf, sizeof(buf)) < 0)
+		return xstrdup("unknown PCRE2 error");
+	return xstrdup((const char *)buf);
+}
+
+struct regex *
+regex_compile(const char *pattern, char **err, size_t *erroff)
+{
+	struct regex *re;
+	pcre2_code *code;
+	PCRE2_SIZE off = 0;
+	int code_err = 0;
+
+	*err = NULL;
+	*erroff = 0;
+	/* \C could split a code point and break the no-UTF-check matching contract. */
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, &code_err, &off, NULL);
+	if (code == NULL) {
+		*err = error_text(code_err);
+		*erroff = off;
+		return NULL;
+	}
+	if (shared_match_context() == NULL) {
+		pcre2_code_free(code);
+		*err = xstrdup("out of memory");
+		return NULL;
+	}
+	/* Without JIT support the interpreter runs the same pattern, only slower. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	re = xmalloc(sizeof(*re));
+	re->code = code;
+	re->source = xstrdup(pattern);
+	atomic_fetch_add(&live_patterns, 1);
+	return re;
+}
+
+void
+regex_thread_cleanup(void)
+{
+	pcre2_match_data_free(thread_md);
+	thread_md = NULL;
+}
+
+void
+regex_free(struct regex *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_code_free(re->code);
+	free(re->source);
+	free(re);
+	if (atomic_fetch_sub(&live_patterns, 1) == 1) {
+		regex_thread_cleanup();
+		pcre2_match_context_free(match_ctx);
+		match_ctx = NULL;
+	}
+}
+
+const char *
+regex_source(const struct regex *re)
+{
+	return re->source;
+}
+
+static void
+fill_match(struct regex_match *m, const PCRE2_SIZE *ov, int pairs)
+{
+	int i;
+
+	m->start = ov[0];
+	m->end = ov[1];
+	m->ngroups = 0;
+	for (i = 0; i < REGEX_MAX_GROUPS; i++) {
+		m->gstart[i] = (size_t)-1;
+		m->gend[i] = (size_t)-1;
+	}
+	for (i = 1; i < pairs && i < REGEX_MAX_GROUPS; i++) {
+		if (ov[2 * i] == PCRE2_UNSET)
+			continue;
+		m->gstart[i] = ov[2 * i];
+		m->gend[i] = ov[2 * i + 1];
+		m->ngroups = i;
+	}
+}
+
+int
+regex_find(const struct regex *re, const char *text, size_t from, size_t end,
+		struct regex_match *m)
+{
+	int rc;
+
+	if (from > end)
+		return 0;
+	if (thread_md == NULL) {
+		thread_md = pcre2_match_data_create(REGEX_MAX_GROUPS, NULL);
+		if (thread_md == NULL)
+			return -1;
+	}
+	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, from, PCRE2_NO_UTF_CHECK, thread_md,
+	    match_ctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	/* rc == 0: more groups than the block holds; the first REGEX_MAX_GROUPS are set. */
+	fill_match(m, pcre2_get_ovector_pointer(thread_md), rc == 0 ? REGEX_MAX_GROUPS : rc);
+	return 1;
+}

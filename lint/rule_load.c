@@ -1,0 +1,508 @@
+/* Strict rule-pack loader: reads a pack file (size-capped), screens its YAML events (one
+ * document, depth, no anchors or aliases), loads it with libyaml's document API and turns
+ * each rule mapping into a struct rule; every problem is reported at file:line:col. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "check.h"
+#include "limits.h"
+#include "msg.h"
+#include "rparam.h"
+#include "xalloc.h"
+
+static int
+unreadable(const char *path, const char *reason, struct load_errors *errs)
+{
+	load_errors_add(errs, path, 0, 0, "rule-file-unreadable",
+	    msg_format("rule-file-unreadable", errs->lang, "reason", reason, NULL));
+	return -1;
+}
+
+/* Reads path whole into *buf (NUL-terminated); reports and returns -1 when it cannot. */
+static int
+read_pack(const char *path, char **buf, size_t *len, struct load_errors *errs)
+{
+	char lim[32], size[32];
+	struct stat st;
+	ssize_t got = 0;
+	size_t have = 0;
+	int fd;
+
+	/* O_NONBLOCK: a FIFO named as a pack must not hang the run. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0)
+		return unreadable(path, strerror(errno), errs);
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return unreadable(path, strerror(errno), errs);
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return unreadable(path, S_ISDIR(st.st_mode) ? "is a directory" :
+		    "not a regular file", errs);
+	}
+	if ((unsigned long long)st.st_size > NL_MAX_RULE_FILE_BYTES) {
+		close(fd);
+		snprintf(lim, sizeof(lim), "%u", NL_MAX_RULE_FILE_BYTES);
+		snprintf(size, sizeof(size), "%lld", (long long)st.st_size);
+		load_errors_add(errs, path, 0, 0, "rule-file-too-large",
+		    msg_format("rule-file-too-large", errs->lang, "limit", lim, "size", size, NULL));
+		return -1;
+	}
+	*buf = xmalloc((size_t)st.st_size + 1);
+	while (have < (size_t)st.st_size &&
+	    (got = read(fd, *buf + have, (size_t)st.st_size - have)) > 0)
+		have += (size_t)got;
+	if (got < 0) {
+		free(*buf);
+		close(fd);
+		return unreadable(path, strerror(errno), errs);
+	}
+	close(fd);
+	(*buf)[have] = '\0';
+	*len = have;
+	return 0;
+}
+
+/* The 1-based line and column of byte offset off in buf (columns count code points). */
+static void
+offset_mark(const char *buf, size_t len, size_t off, yaml_mark_t *mark)
+{
+	size_t i;
+
+	mark->line = 0;
+	mark->column = 0;
+	mark->index = off;
+	for (i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			mark->line++;
+			mark->column = 0;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			mark->column++;
+		}
+	}
+}
+
+static void
+report_syntax(struct load_ctx *ctx, const yaml_parser_t *parser, const char *buf, size_t len)
+{
+	yaml_mark_t mark = parser->problem_mark;
+	char reason[512];
+
+	if (parser->error == YAML_READER_ERROR)
+		offset_mark(buf, len, parser->problem_offset, &mark);
+	if (parser->context != NULL)
+		snprintf(reason, sizeof(reason), "%s (%s)",
+		    parser->problem != NULL ? parser->problem : "error", parser->context);
+	else
+		snprintf(reason, sizeof(reason), "%s",
+		    parser->problem != NULL ? parser->problem : "error");
+	load_report(ctx, &mark, "rule-yaml-syntax", "reason", reason, NULL);
+}
+
+/* Checks one event; returns -1 after reporting a problem. */
+static int
+screen_event(struct load_ctx *ctx, const yaml_event_t *ev, int *depth, int *ndocs)
+{
+	char lim[16];
+	const yaml_char_t *anchor = NULL;
+
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*ndocs > 1) {
+			load_report(ctx, &ev->start_mark, "rule-yaml-syntax", "reason",
+			    "a rule pack holds a single YAML document", NULL);
+			return -1;
+		}
+		return 0;
+	case YAML_ALIAS_EVENT:
+		load_report(ctx, &ev->start_mark, "rule-alias", NULL);
+		return -1;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor :
+		    ev->data.mapping_start.anchor;
+		if (++*depth > NL_MAX_YAML_DEPTH) {
+			snprintf(lim, sizeof(lim), "%d", NL_MAX_YAML_DEPTH);
+			load_report(ctx, &ev->start_mark, "rule-too-deep", "limit", lim, NULL);
+			return -1;
+		}
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		--*depth;
+		return 0;
+	default:
+		return 0;
+	}
+	if (anchor != NULL) {
+		load_report(ctx, &ev->start_mark, "rule-alias", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* Walks the event stream before the document is built, so that nesting depth, aliases and
+ * syntax are judged without building anything; returns -1 after reporting. */
+static int
+screen(struct load_ctx *ctx, const char *buf, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, ndocs = 0, rc = 0;
+	bool done = false;
+
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (rc == 0 && !done) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_syntax(ctx, &parser, buf, len);
+			rc = -1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		rc = screen_event(ctx, &ev, &depth, &ndocs);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* Reads an example list (a string or a list of strings) keeping each one's position. */
+static void
+read_examples(struct rparam *p, const char *key, struct rule_example **out, size_t *n)
+{
+	yaml_node_t *v, *item;
+	yaml_node_item_t *it;
+	const char *s;
+	size_t count;
+
+	if ((v = rp_get(p, key, NULL)) == NULL)
+		return;
+	if (v->type == YAML_MAPPING_NODE) {
+		rp_wrong_type(p, key, v, RP_STRINGS);
+		return;
+	}
+	count = v->type == YAML_SCALAR_NODE ? 1 :
+	    (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	*out = xcalloc(count > 0 ? count : 1, sizeof(**out));
+	for (*n = 0; *n < count; ++*n) {
+		it = v->type == YAML_SCALAR_NODE ? NULL : v->data.sequence.items.start + *n;
+		item = it == NULL ? v : rp_node(p->ctx, *it);
+		if ((s = rp_node_string(item)) == NULL) {
+			rp_wrong_type(p, key, item, RP_STRINGS);
+			return;
+		}
+		(*out)[*n].text = xstrdup(s);
+		(*out)[*n].line = (unsigned)item->start_mark.line + 1;
+		(*out)[*n].col = (unsigned)item->start_mark.column + 1;
+	}
+}
+
+static int
+read_example_map(struct rparam *p, void *ctx)
+{
+	struct rule *r = ctx;
+	yaml_node_t *flag = rp_get(p, "flag", NULL);
+
+	if (flag == NULL) {
+		rp_missing(p, "flag");
+	} else {
+		read_examples(p, "flag", &r->flag, &r->nflag);
+		if (r->nflag == 0 && flag->type == YAML_SEQUENCE_NODE)
+			rp_error(p, "flag", p->ctx->errs->lang == LANG_EN ?
+			    "at least one flag example is required" : "至少需要一个 flag 示例");
+	}
+	read_examples(p, "pass", &r->pass, &r->npass);
+	return 0;
+}
+
+static int
+read_message_map(struct rparam *p, void *ctx)
+{
+	struct rule *r = ctx;
+
+	(void)rp_string(p, "zh", true, &r->message_zh);
+	(void)rp_string(p, "en", true, &r->message_en);
+	return 0;
+}
+
+static bool
+valid_id(const char *id)
+{
+	const char *s;
+
+	for (s = id; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return false;
+	return s != id;
+}
+
+/* Reads id and check; reports a bad or duplicate id and an unknown check type. */
+static void
+read_identity(struct rparam *p, struct rule *r, const struct ruleset *rs)
+{
+	const struct rule *first;
+	yaml_node_t *n;
+	char where[600];
+	char *check = NULL;
+
+	if (rp_string(p, "id", true, &r->id) == 0 && r->id != NULL) {
+		n = rp_get(p, "id", NULL);
+		if (!valid_id(r->id)) {
+			load_report(p->ctx, &n->start_mark, "rule-bad-id", "value", r->id, NULL);
+		} else if ((first = ruleset_find(rs, r->id)) != NULL) {
+			snprintf(where, sizeof(where), "%s:%u:%u", first->file, first->line,
+			    first->col);
+			load_report(p->ctx, &n->start_mark, "rule-duplicate-id", "id", r->id,
+			    "first", where, NULL);
+		}
+	}
+	if (rp_string(p, "check", true, &check) == 0 && check != NULL) {
+		r->check = check_find(check);
+		if (r->check == NULL)
+			load_report(p->ctx, &rp_get(p, "check", NULL)->start_mark,
+			    "rule-unknown-check", "value", check, NULL);
+	}
+	free(check);
+}
+
+/* Reads the keys every rule has, whatever its check type. */
+static void
+read_common(struct rparam *p, struct rule *r)
+{
+	char *level = NULL, *scope = NULL;
+
+	if (rp_string(p, "level", true, &level) == 0 && level != NULL) {
+		if (level_parse(level, &r->pack_level) != 0)
+			load_report(p->ctx, &rp_get(p, "level", NULL)->start_mark,
+			    "rule-bad-level", "value", level, NULL);
+		r->level = r->pack_level;
+	}
+	if (rp_string(p, "scope", false, &scope) == 0 && scope != NULL &&
+	    scope_parse(scope, &r->scope) != 0)
+		load_report(p->ctx, &rp_get(p, "scope", NULL)->start_mark, "rule-bad-scope",
+		    "value", scope, NULL);
+	free(level);
+	free(scope);
+	(void)rp_map(p, "message", true, read_message_map, r);
+	(void)rp_string(p, "description", true, &r->description);
+	(void)rp_string(p, "source", true, &r->source);
+	(void)rp_bool(p, "enabled", false, &r->enabled);
+	(void)rp_map(p, "examples", true, read_example_map, r);
+}
+
+/* Loads one rule mapping; a rule with any error is dropped after its errors are reported. */
+static void
+load_rule(struct ruleset *rs, struct load_ctx *ctx, yaml_node_t *node)
+{
+	struct rparam p;
+	struct rule *r;
+	size_t before = ctx->nerrors;
+
+	if (node->type != YAML_MAPPING_NODE) {
+		load_report(ctx, &node->start_mark, "rule-wrong-type", "key", "rules", "expected",
+		    ctx->errs->lang == LANG_EN ? "a list of rule mappings" : "规则映射的列表",
+		    NULL);
+		return;
+	}
+	r = xcalloc(1, sizeof(*r));
+	r->file = xstrdup(ctx->file);
+	r->line = (unsigned)node->start_mark.line + 1;
+	r->col = (unsigned)node->start_mark.column + 1;
+	r->enabled = true;
+	r->scope = SCOPE_DOCUMENT;
+	rp_open(&p, ctx, node, r);
+	read_identity(&p, r, rs);
+	read_common(&p, r);
+	/* With an unknown check type its parameters cannot be judged: skip them. */
+	if (r->check == NULL)
+		rp_mark_all_read(&p);
+	else if (r->check->parse != NULL)
+		(void)r->check->parse(r, &p);
+	rp_close(&p);
+	if (ctx->nerrors != before) {
+		rule_free(r);
+		return;
+	}
+	rs->v = xgrow(rs->v, &rs->cap, rs->n + 1, sizeof(*rs->v));
+	rs->v[rs->n++] = r;
+}
+
+static void
+load_document(struct ruleset *rs, struct load_ctx *ctx)
+{
+	static const yaml_mark_t start = {0, 0, 0};
+	yaml_node_t *root, *rules;
+	yaml_node_item_t *it;
+	struct rparam top;
+	char *ignored = NULL;
+
+	root = yaml_document_get_root_node(ctx->doc);
+	if (root == NULL || root->type != YAML_MAPPING_NODE) {
+		load_report(ctx, root != NULL ? &root->start_mark : &start, "rule-not-a-list", NULL);
+		return;
+	}
+	rp_open(&top, ctx, root, NULL);
+	(void)rp_string(&top, "pack", false, &ignored);
+	free(ignored);
+	ignored = NULL;
+	(void)rp_string(&top, "description", false, &ignored);
+	free(ignored);
+	rules = rp_get(&top, "rules", NULL);
+	if (rules == NULL || rules->type != YAML_SEQUENCE_NODE)
+		load_report(ctx, rules != NULL ? &rules->start_mark : &root->start_mark,
+		    "rule-not-a-list", NULL);
+	else
+		for (it = rules->data.sequence.items.start; it < rules->data.sequence.items.top; it++)
+			load_rule(rs, ctx, rp_node(ctx, *it));
+	rp_close(&top);
+}
+
+struct sorted_error {
+	struct load_error e;
+	size_t seq;
+};
+
+static int
+error_cmp(const void *a, const void *b)
+{
+	const struct sorted_error *x = a, *y = b;
+
+	if (x->e.line != y->e.line)
+		return x->e.line < y->e.line ? -1 : 1;
+	if (x->e.col != y->e.col)
+		return x->e.col < y->e.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sorts errs->v[from..] by position, keeping the report order among equal positions. */
+static void
+sort_errors(struct load_errors *errs, size_t from)
+{
+	struct sorted_error *tmp;
+	size_t n = errs->n - from, i;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof(*tmp));
+	for (i = 0; i < n; i++) {
+		tmp[i].e = errs->v[from + i];
+		tmp[i].seq = i;
+	}
+	qsort(tmp, n, sizeof(*tmp), error_cmp);
+	for (i = 0; i < n; i++)
+		errs->v[from + i] = tmp[i].e;
+	free(tmp);
+}
+
+int
+rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs)
+{
+	struct load_ctx ctx = {NULL, path, errs, 0};
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	size_t before = errs->n, len;
+	char *buf;
+
+	if (read_pack(path, &buf, &len, errs) != 0)
+		return -1;
+	if (screen(&ctx, buf, len) == 0) {
+		yaml_parser_initialize(&parser);
+		yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+		if (!yaml_parser_load(&parser, &doc)) {
+			report_syntax(&ctx, &parser, buf, len);
+		} else {
+			ctx.doc = &doc;
+			load_document(rs, &ctx);
+			yaml_document_delete(&doc);
+		}
+		yaml_parser_delete(&parser);
+	}
+	free(buf);
+	sort_errors(errs, before);
+	return errs->n > before ? -1 : 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_pack_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (name[0] == '.')
+		return false;
+	return (n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+	    (n > 5 && strcmp(name + n - 5, ".yaml") == 0);
+}
+
+/* The sorted names of the pack files directly in dir; NULL (reported) if unreadable. */
+static char **
+list_packs(const char *dir, size_t *n, struct load_errors *errs)
+{
+	struct dirent *de;
+	char **names = NULL;
+	size_t cap = 0;
+	DIR *d;
+
+	*n = 0;
+	if ((d = opendir(dir)) == NULL) {
+		unreadable(dir, strerror(errno), errs);
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (!is_pack_name(de->d_name))
+			continue;
+		names = xgrow(names, &cap, *n + 1, sizeof(*names));
+		names[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n > 0)
+		qsort(names, *n, sizeof(*names), name_cmp);
+	return names != NULL ? names : xcalloc(1, sizeof(*names));
+}
+
+static bool
+is_directory(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs)
+{
+	char **names, *path;
+	size_t n, i, len;
+	int rc = 0;
+
+	if ((names = list_packs(dir, &n, errs)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		len = strlen(dir) + strlen(names[i]) + 2;
+		path = xmalloc(len);
+		snprintf(path, len, "%s%s%s", dir,
+		    dir[0] != '\0' && dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+		/* Sub-directories (later sub-packs) are not loaded from here. */
+		if (!is_directory(path) && rules_load_file(rs, path, errs) != 0)
+			rc = -1;
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}

@@ -1,0 +1,92 @@
+/* Rule sets: freeing rules with their check parameters, lookup by id, and scope names. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "rules.h"
+
+static const char *const scope_names[] = {
+	[SCOPE_DOCUMENT] = "document",
+	[SCOPE_TITLE] = "title",
+	[SCOPE_INTRO] = "intro",
+	[SCOPE_HEADING] = "heading",
+	[SCOPE_ITEM] = "item",
+	[SCOPE_FIELD] = "field",
+	[SCOPE_PARAGRAPH] = "paragraph",
+	[SCOPE_CONTACT] = "contact",
+	[SCOPE_SIGNATURE] = "signature",
+	[SCOPE_BODY] = "body",
+	[SCOPE_BOILERPLATE] = "boilerplate",
+};
+
+const char *
+scope_name(enum scope s)
+{
+	if ((size_t)s >= sizeof(scope_names) / sizeof(scope_names[0]))
+		return "?";
+	return scope_names[s];
+}
+
+int
+scope_parse(const char *name, enum scope *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(scope_names) / sizeof(scope_names[0]); i++) {
+		if (strcmp(scope_names[i], name) == 0) {
+			*out = (enum scope)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void
+free_examples(struct rule_example *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+void
+rule_free(struct rule *r)
+{
+	if (r == NULL)
+		return;
+	if (r->check != NULL && r->check->free_params != NULL && r->params != NULL)
+		r->check->free_params(r->params);
+	free(r->id);
+	free(r->message_zh);
+	free(r->message_en);
+	free(r->description);
+	free(r->source);
+	free_examples(r->flag, r->nflag);
+	free_examples(r->pass, r->npass);
+	free(r->file);
+	free(r);
+}
+
+void
+ruleset_free(struct ruleset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		rule_free(rs->v[i]);
+	free(rs->v);
+	rs->v = NULL;
+	rs->n = rs->cap = 0;
+}
+
+struct rule *
+ruleset_find(const struct ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		if (strcmp(rs->v[i]->id, id) == 0)
+			return rs->v[i];
+	return NULL;
+}

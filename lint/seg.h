@@ -1,0 +1,100 @@
+/* Internal interface between the segmenter's parts (segment.c and seg_*.c): text
+ * predicates, the genre vocabulary and the passes that fill struct doc. Not for checks. */
+#ifndef NL_SEG_H
+#define NL_SEG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+#include "numbering.h"
+
+/* "Not found" for the offset-returning helpers. */
+#define SEG_NONE ((size_t)-1)
+
+/* Scratch state of one segment_build run. */
+struct seg {
+	struct doc *doc;
+	struct marker *marks;  /* per line; style MARK_NONE when the line has no marker */
+	size_t title_end;      /* first line after the title block (0 without a title) */
+	size_t body_end;       /* first line of the end block (contact, signature), or nlines */
+};
+
+/* seg_text.c: byte-level helpers over UTF-8 text. */
+
+/* Offset of the first occurrence of w in s[0..n), or SEG_NONE. */
+size_t seg_find(const char *s, size_t n, const char *w);
+/* True when s[0..n) contains w. */
+bool seg_has(const char *s, size_t n, const char *w);
+/* True when s[0..n) starts with w. */
+bool seg_starts(const char *s, size_t n, const char *w);
+/* True when s[0..n) ends with w. */
+bool seg_ends(const char *s, size_t n, const char *w);
+/* Number of code points in s[0..n). */
+size_t seg_ncp(const char *s, size_t n);
+/* The last code point of s[0..n), or 0 when empty. */
+uint32_t seg_last_cp(const char *s, size_t n);
+/* True for a mark that may end a paragraph: 。！？；：… and their ASCII forms. */
+bool seg_is_terminal(uint32_t cp);
+/* True when s[0..n) ends with a terminal mark, possibly followed by closing quotes. */
+bool seg_ends_terminal(const char *s, size_t n);
+/* True when s[0..n) contains a sentence end (。！？；). */
+bool seg_has_sentence_end(const char *s, size_t n);
+/* Offset of the first non-space code point at or after i (n if none). */
+size_t seg_skip_space(const char *s, size_t n, size_t i);
+/* True for white space and zero-width characters. */
+bool seg_is_blank_cp(uint32_t cp);
+
+/* seg_line.c: the line table. */
+
+/* Fills doc->lines: spans, trimmed content without Markdown decoration, and the kinds
+ * LINE_BLANK, LINE_BOILERPLATE or LINE_TEXT. */
+void seg_lines(struct doc *doc);
+/* True for a line of web page chrome (site banner, 发布时间, footer). */
+bool seg_is_boilerplate(const char *s, size_t n);
+/* True when line i is neither blank nor boilerplate. */
+bool seg_is_content(const struct doc *doc, size_t i);
+/* First content line in [from, end), or end. */
+size_t seg_next_content(const struct doc *doc, size_t from, size_t end);
+/* Last content line in [from, end), or SEG_NONE. */
+size_t seg_prev_content(const struct doc *doc, size_t from, size_t end);
+/* Pointer to line i's content. */
+const char *seg_content(const struct doc *doc, size_t i, size_t *n);
+
+/* seg_vocab.c: the genre's fixed vocabulary. */
+
+/* True for a 成文日期 line: 2025年12月26日, 二〇二五年十二月二十六日, 20251212, 2025-12-12. */
+bool seg_is_date_line(const char *s, size_t n);
+/* True for a line that names one or more organisations (中共…党组, …卫生健康局). */
+bool seg_is_org_line(const char *s, size_t n);
+/* True for a line of the supervision/contact block. */
+bool seg_is_contact_line(const char *s, size_t n);
+/* Recognises "标签：值" at the start of s: known labels always, other 2–8 Han labels when
+ * other is true. Returns 1 and fills kind, the label length and the value offset. */
+int seg_field_label(const char *s, size_t n, bool other, enum field_kind *kind,
+		size_t *label_len, size_t *value_off);
+/* Status a value states (完成, 阶段性完成, …), STATUS_NONE when empty. */
+enum item_status seg_status(const char *s, size_t n);
+/* Finds the next status tag 【…】 in s at or after from; returns 1 with its byte range. */
+int seg_find_tag(const char *s, size_t n, size_t from, size_t *start, size_t *end);
+/* Splits the organisation names in text[sp] at white space and 、, appending their spans
+ * to out[*count..max) and skipping names already there. */
+void seg_split_orgs(const char *text, struct span sp, struct span *out, int *count, int max);
+
+/* seg_block.c: title block and end block. */
+
+/* Finds the title block at the top: issuer lines, title, subtitle. */
+void seg_title(struct seg *sg);
+/* Finds the contact block and the signature at the end of the lines from first on. */
+void seg_end_block(struct seg *sg, size_t first);
+
+/* seg_heading.c: headings. */
+
+/* Turns the marked lines of [first, last] into headings, inferring lost group labels. */
+void seg_headings(struct seg *sg, size_t first, size_t last);
+
+/* seg_item.c: problem items and their fields. */
+
+/* Finds the problem items of the per-problem section with their fields and status. */
+void seg_items(struct seg *sg);
+
+#endif

@@ -1,0 +1,488 @@
+/* Unit tests: the generic check types (existence, substitution, required) on the seeds' real
+ * phrasing, the examples self-test of the default pack, and the default pack's text rules
+ * over the five seeds (every hit expected, nothing else). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lint.h"
+#include "segment.h"
+#include "testutil.h"
+
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
+
+static const char *
+rules_dir(void)
+{
+	const char *dir = getenv("NOTICELINT_RULES");
+
+	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
+}
+
+/* Loads the default pack; fails the test on any load error. */
+static void
+load_default(struct ruleset *rs)
+{
+	struct load_errors errs;
+
+	memset(rs, 0, sizeof(*rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	if (rules_load_dir(rs, rules_dir(), &errs) != 0)
+		fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
+		    errs.v[0].message);
+	load_errors_free(&errs);
+}
+
+/* Loads a pack given as text; fails the test on any load error. */
+static void
+load_inline(struct ruleset *rs, const char *yaml)
+{
+	char path[] = "/tmp/nl-checks-XXXXXX";
+	struct load_errors errs;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+	close(fd);
+	memset(rs, 0, sizeof(*rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	if (rules_load_file(rs, path, &errs) != 0)
+		fail_msg("%u:%u: %s", errs.v[0].line, errs.v[0].col, errs.v[0].message);
+	unlink(path);
+	load_errors_free(&errs);
+}
+
+/* Runs rule id of rs on text; out and doc are the caller's to free. */
+static void
+run_rule(const struct ruleset *rs, const char *id, const char *text, struct doc *doc,
+		struct diag_list *out)
+{
+	const struct rule *r = ruleset_find(rs, id);
+
+	if (r == NULL)
+		fail_msg("no rule %s", id);
+	memset(doc, 0, sizeof(*doc));
+	diag_list_init(out, LANG_EN);
+	segment_build(doc, "case.txt", text, strlen(text));
+	lint_rule(r, &opts, doc, out);
+	diag_sort(out);
+}
+
+/* The text diagnostic i covers. */
+static char *
+span_text(const char *text, const struct diag *d)
+{
+	return strndup(text + d->span.start, d->span.end - d->span.start);
+}
+
+struct flag_case {
+	const char *rule;
+	const char *text;      /* real phrasing from the seeds */
+	size_t hits;
+	const char *match;     /* text of the first hit's span */
+};
+
+static const struct flag_case default_cases[] = {
+	{"TXT-004.1", "欢迎广大干部群众对巡视整改落实情况进行监督。如果意见建议，请及时向我们反映。",
+	 1, "如果意见建议"},
+	{"TXT-004.1", "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。",
+	 0, NULL},
+	{"TXT-004.1", "如果意见建议较多，将分类办理。", 0, NULL},
+	{"TXT-004.2", "真正把将公卫绩效考核管理工作落到实处。", 1, "把将"},
+	{"TXT-004.3", "一是4月12日，由请公安局安保专家对卫健系统应急单元小队进行统一培训。", 1,
+	 "由请"},
+	{"TXT-004.3", "如有其他理由请说明。", 0, NULL},
+	{"TXT-004.4", "联合区医保局、区市场监局有关人员为全区基层医疗机构开展检查。", 1, "市场监局"},
+	{"TXT-004.7", "一是严格贯彻落普惠托育服务体系建设决策部署。", 1, "贯彻落"},
+	{"TXT-004.7", "认真贯彻落实上级要求，推动政策贯彻落地。", 0, NULL},
+	{"TXT-004.8", "二是合单位实际,修订了《党组工作规则》。", 1, "合单位实际"},
+	{"TXT-004.8", "结合单位实际，制定切合单位实际的办法。", 0, NULL},
+	{"TXT-004.9", "问题④：落实干部因私出国境监督管理制度不到位。", 1, "出国境"},
+	{"TXT-004.9", "针对袁某秋领取因私出国（境）证照后未及时归还的情况。", 0, NULL},
+	{"TXT-005", "区委第巡察组于2025324日至56对区卫生健康局党组进行了巡察。", 1, "区委第巡察组"},
+	{"TXT-005", "并于716日,区委第三巡察组向区卫生健康局党组反馈了巡察意见。", 0, NULL},
+	{"NUM-004", "督促企业开展申报,截止2024年1月31日完成申报。", 1, "截止"},
+	{"NUM-004", "申报截止日期为1月31日，截止到3月底共受理12件。", 0, NULL},
+};
+
+static void
+test_default_rules_flag_and_pass(void **state)
+{
+	const struct flag_case *fc;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	size_t i;
+	char *got;
+
+	(void)state;
+	load_default(&rs);
+	for (i = 0; i < sizeof(default_cases) / sizeof(default_cases[0]); i++) {
+		fc = &default_cases[i];
+		run_rule(&rs, fc->rule, fc->text, &doc, &out);
+		if (out.n != fc->hits)
+			fail_msg("%s on \"%s\": %zu hits, want %zu", fc->rule, fc->text, out.n,
+			    fc->hits);
+		if (fc->match != NULL) {
+			got = span_text(fc->text, &out.v[0]);
+			assert_string_equal(got, fc->match);
+			assert_string_equal(out.v[0].rule, fc->rule);
+			free(got);
+		}
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	ruleset_free(&rs);
+}
+
+static const char unless_pack[] =
+	"rules:\n"
+	"  - id: T-XUNSHI\n"
+	"    check: existence\n"
+	"    level: warning\n"
+	"    message: {zh: \"“{match}”\", en: \"'{match}' in a county notice\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pattern: 巡视\n"
+	"    unless: 关于巡视工作的重要论述|巡视巡察\n"
+	"    examples: {flag: [巡视整改]}\n"
+	"  - id: T-LIMIT\n"
+	"    check: existence\n"
+	"    level: info\n"
+	"    scope: paragraph\n"
+	"    limit: 2\n"
+	"    message: {zh: \"“{match}”\", en: \"'{match}'\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pattern: 一岗双责\n"
+	"    examples: {flag: [落实一岗双责]}\n"
+	"  - id: T-CATASTROPHIC\n"
+	"    check: existence\n"
+	"    level: info\n"
+	"    message: {zh: \"{match}\", en: \"{match}\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pattern: \"(a+)+$\"\n"
+	"    examples: {flag: [aaa]}\n";
+
+static void
+test_existence_unless_and_limit(void **state)
+{
+	/* 003 L227: the whitelisted phrase is covered by `unless`, the second 巡视 is not. */
+	const char *xunshi = "（一）在深化思想认识上再用力始终把学习贯彻习近平总书记关于巡视工作的"
+	    "重要论述作为重要政治任务,深化对巡视整改政治意义的认识。";
+	/* 003 L221/L223 phrasing, three times in one paragraph. */
+	const char *three = "推动一岗双责落到实处，压实一岗双责，督促落实一岗双责。";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char *got;
+
+	(void)state;
+	load_inline(&rs, unless_pack);
+	run_rule(&rs, "T-XUNSHI", xunshi, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.v[0].span.start, (size_t)(strstr(xunshi, "巡视整改") - xunshi));
+	assert_string_equal(out.v[0].message, "'巡视' in a county notice");
+	diag_list_free(&out);
+	doc_free(&doc);
+	run_rule(&rs, "T-LIMIT", three, &doc, &out);
+	assert_int_equal(out.n, 2);
+	got = span_text(three, &out.v[1]);
+	assert_string_equal(got, "一岗双责");
+	free(got);
+	assert_int_equal(out.v[1].span.start, (size_t)(strstr(three, "压实") - three) +
+	    strlen("压实"));
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+static void
+test_regex_limit_is_a_diagnostic(void **state)
+{
+	char text[80];
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+
+	(void)state;
+	memset(text, 'a', sizeof(text) - 2);
+	text[sizeof(text) - 2] = 'b';
+	text[sizeof(text) - 1] = '\0';
+	load_inline(&rs, unless_pack);
+	run_rule(&rs, "T-CATASTROPHIC", text, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].rule, "rule-regex-limit");
+	assert_int_equal(out.v[0].level, LEVEL_WARNING);
+	assert_non_null(strstr(out.v[0].message, "T-CATASTROPHIC"));
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+static const char subst_pack[] =
+	"rules:\n"
+	"  - id: T-PAIRS\n"
+	"    check: substitution\n"
+	"    level: warning\n"
+	"    message: {zh: \"“{match}”应为“{suggest}”\", en: \"'{match}' -> '{suggest}'\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pairs:\n"
+	"      - {wrong: \"(把)将(?![来要近])\", right: \"{1}\"}\n"
+	"      - {wrong: \"截止(目前)\", right: \"截至$1 ($$)\"}\n"
+	"    examples: {flag: [把将]}\n";
+
+static void
+test_substitution_suggestions(void **state)
+{
+	const char *text = "截止目前，真正把将公卫绩效考核管理工作落到实处。";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+
+	(void)state;
+	load_inline(&rs, subst_pack);
+	run_rule(&rs, "T-PAIRS", text, &doc, &out);
+	assert_int_equal(out.n, 2);
+	assert_string_equal(out.v[0].message, "'截止目前' -> '截至目前 ($)'");
+	assert_string_equal(out.v[1].message, "'把将' -> '把'");
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+	/* The default pack's $1 form, in Chinese. */
+	load_default(&rs);
+	run_rule(&rs, "TXT-004.1", "如果意见建议，请及时向我们反映。", &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].message,
+	    "typo in the supervision sentence: '如果意见建议' should be '如有意见建议'");
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+static const char required_pack[] =
+	"rules:\n"
+	"  - id: T-ONCE\n"
+	"    check: required\n"
+	"    level: info\n"
+	"    message: {zh: \"{count}/{min}/{max}\", en: \"{count} of [{min}, {max}]\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pattern: 欢迎广大干部群众.{0,20}监督\n"
+	"    max: 1\n"
+	"    examples: {flag: [x]}\n"
+	"  - id: T-CONTACT\n"
+	"    check: required\n"
+	"    level: warning\n"
+	"    scope: contact\n"
+	"    message: {zh: \"{count}\", en: \"{count} phone numbers\"}\n"
+	"    description: d\n"
+	"    source: s\n"
+	"    pattern: 联系电话\n"
+	"    examples: {flag: [x]}\n";
+
+static void
+test_required_counts(void **state)
+{
+	const char *none = "关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第一巡察组对县卫生健康局"
+	    "党组进行了常规巡察。\n";
+	const char *twice = "欢迎广大干部群众对巡察整改落实情况进行监督。\n"
+	    "欢迎广大干部群众对我单位巡察整改落实情况进行监督。\n";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+
+	(void)state;
+	load_default(&rs);
+	run_rule(&rs, "GEN-009", none, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.v[0].span.start, 0);
+	assert_int_equal(out.v[0].span.end, strlen("关于巡察整改进展情况的通报"));
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+
+	load_inline(&rs, required_pack);
+	run_rule(&rs, "T-ONCE", twice, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].message, "2 of [1, 1]");
+	assert_int_equal(out.v[0].span.start, (size_t)(strchr(twice, '\n') - twice) + 1);
+	diag_list_free(&out);
+	doc_free(&doc);
+	/* No contact block at all: reported at the first line, with a note saying why. */
+	run_rule(&rs, "T-CONTACT", none, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].message, "0 phone numbers");
+	assert_int_equal(out.v[0].span.start, 0);
+	assert_int_equal(out.v[0].nrelated, 1);
+	assert_non_null(strstr(out.v[0].related[0].message, "contact"));
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+static void
+test_default_pack_examples(void **state)
+{
+	struct load_errors errs;
+	struct ruleset rs;
+	size_t failures;
+
+	(void)state;
+	load_default(&rs);
+	assert_true(rs.n >= 13);
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	failures = lint_check_examples(&rs, &opts, &errs);
+	if (failures != 0)
+		fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
+		    errs.v[0].message);
+	assert_int_equal(errs.n, 0);
+	load_errors_free(&errs);
+	ruleset_free(&rs);
+}
+
+static void
+test_wrong_example_is_caught(void **state)
+{
+	struct load_errors errs;
+	struct ruleset rs;
+
+	(void)state;
+	memset(&rs, 0, sizeof(rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	assert_int_equal(rules_load_file(&rs, NL_FIXTURES_DIR "/rulepacks/wrong-example.yml",
+	    &errs), 0);
+	assert_int_equal(lint_check_examples(&rs, &opts, &errs), 2);
+	assert_int_equal(errs.n, 2);
+	assert_string_equal(errs.v[0].id, "rule-example-silent");
+	assert_int_equal(errs.v[0].line, 14);
+	assert_int_equal(errs.v[0].col, 11);
+	assert_string_equal(errs.v[0].message,
+	    "rule T-WRONG: flag example draws no diagnostic: 截至目前，已完成整改23个。");
+	assert_string_equal(errs.v[1].id, "rule-example-fires");
+	assert_int_equal(errs.v[1].line, 16);
+	assert_non_null(strstr(errs.v[1].file, "wrong-example.yml"));
+	load_errors_free(&errs);
+	ruleset_free(&rs);
+}
+
+/* Rules of this file's packs (text.yml, artifact.yml); other packs are tested elsewhere. */
+static bool
+own_rule(const char *id)
+{
+	return strncmp(id, "TXT-004.", 8) == 0 || strcmp(id, "TXT-005") == 0 ||
+	    strcmp(id, "NUM-004") == 0 || strcmp(id, "GEN-009") == 0 ||
+	    strcmp(id, "ART-001") == 0 || strcmp(id, "rule-regex-limit") == 0;
+}
+
+struct seed_hit {
+	const char *seed;
+	unsigned line;
+	const char *rule;
+};
+
+/* Every defect of domain.md section C these rules cover, and nothing more. */
+static const struct seed_hit seed_hits[] = {
+	{"001_b21dc3fc7ee4c764.txt", 37, "TXT-004.2"},
+	{"001_b21dc3fc7ee4c764.txt", 61, "NUM-004"},
+	{"001_b21dc3fc7ee4c764.txt", 149, "TXT-004.1"},
+	{"003_eb93dc48287bd9ac.txt", 1, "ART-001"},
+	{"003_eb93dc48287bd9ac.txt", 5, "ART-001"},
+	{"003_eb93dc48287bd9ac.txt", 7, "TXT-005"},
+	{"003_eb93dc48287bd9ac.txt", 63, "TXT-004.7"},
+	{"003_eb93dc48287bd9ac.txt", 83, "TXT-004.8"},
+	{"003_eb93dc48287bd9ac.txt", 101, "TXT-004.4"},
+	{"003_eb93dc48287bd9ac.txt", 159, "TXT-004.5"},
+	{"003_eb93dc48287bd9ac.txt", 161, "TXT-004.6"},
+	{"003_eb93dc48287bd9ac.txt", 245, "ART-001"},
+	{"004_6abf08291da1f359.txt", 85, "TXT-004.3"},
+	{"004_6abf08291da1f359.txt", 170, "TXT-004.9"},
+};
+
+static const char *const seeds[] = {
+	"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt", "002_4720707dcb0128ec.txt",
+	"003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt",
+};
+
+#define NHITS (sizeof(seed_hits) / sizeof(seed_hits[0]))
+
+/* Counts the own-rule diagnostics of one seed into found[] (per seed_hits entry); fails on
+ * any diagnostic that seed_hits does not list. */
+static void
+check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
+{
+	struct diag_list out;
+	struct doc doc;
+	char rel[128], *text;
+	size_t len, i, k;
+	unsigned line;
+
+	snprintf(rel, sizeof(rel), "seeds/%s", seed);
+	text = tu_read_fixture(rel, &len);
+	memset(&doc, 0, sizeof(doc));
+	diag_list_init(&out, LANG_EN);
+	lint_text(rs, &opts, rel, text, len, &doc, &out);
+	for (i = 0; i < out.n; i++) {
+		if (!own_rule(out.v[i].rule))
+			continue;
+		line = tu_line_of(text, out.v[i].span.start);
+		for (k = 0; k < NHITS; k++)
+			if (strcmp(seed_hits[k].seed, seed) == 0 && seed_hits[k].line == line &&
+			    strcmp(seed_hits[k].rule, out.v[i].rule) == 0)
+				break;
+		if (k == NHITS)
+			fail_msg("unexpected %s at %s:%u: %s", out.v[i].rule, seed, line,
+			    out.v[i].message);
+		found[k]++;
+	}
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+}
+
+static void
+test_seeds_exact_hits(void **state)
+{
+	unsigned found[NHITS];
+	struct ruleset rs;
+	size_t i;
+
+	(void)state;
+	memset(found, 0, sizeof(found));
+	load_default(&rs);
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		check_seed(&rs, seeds[i], found);
+	for (i = 0; i < NHITS; i++)
+		if (found[i] != 1)
+			fail_msg("%s at %s:%u: found %u times, want once", seed_hits[i].rule,
+			    seed_hits[i].seed, seed_hits[i].line, found[i]);
+	ruleset_free(&rs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_default_rules_flag_and_pass),
+		cmocka_unit_test(test_existence_unless_and_limit),
+		cmocka_unit_test(test_regex_limit_is_a_diagnostic),
+		cmocka_unit_test(test_substitution_suggestions),
+		cmocka_unit_test(test_required_counts),
+		cmocka_unit_test(test_default_pack_examples),
+		cmocka_unit_test(test_wrong_example_is_caught),
+		cmocka_unit_test(test_seeds_exact_hits),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

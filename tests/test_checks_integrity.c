@@ -1,0 +1,645 @@
+/* Unit tests: the integrity checks (broken-sentence, repeated-word, duplicate), the
+ * artifact and privacy checks and NUM-002, on the seeds' real phrasing: must-flag and
+ * must-pass tables, every hit on the five seeds, and a 20,000-item duplicate run. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "lint.h"
+#include "segment.h"
+#include "testutil.h"
+#include "utf8.h"
+
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
+
+static const char *
+rules_dir(void)
+{
+	const char *dir = getenv("NOTICELINT_RULES");
+
+	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
+}
+
+/* Loads this file's packs from the default rule directory; fails on any load error. */
+static void
+load_default(struct ruleset *rs)
+{
+	static const char *const packs[] = {"integrity.yml", "extraction.yml", "privacy.yml"};
+	struct load_errors errs;
+	char path[4096];
+	size_t i;
+
+	memset(rs, 0, sizeof(*rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", rules_dir(), packs[i]);
+		if (rules_load_file(rs, path, &errs) != 0)
+			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
+			    errs.v[0].message);
+	}
+	load_errors_free(&errs);
+}
+
+static const struct rule *
+find_rule(const struct ruleset *rs, const char *id)
+{
+	const struct rule *r = ruleset_find(rs, id);
+
+	if (r == NULL)
+		fail_msg("no rule %s", id);
+	return r;
+}
+
+/* Runs rule id on text, read as a file called path; out and doc are the caller's. */
+static void
+run_rule(const struct ruleset *rs, const char *id, const char *path, const char *text,
+    struct doc *doc, struct diag_list *out)
+{
+	memset(doc, 0, sizeof(*doc));
+	diag_list_init(out, LANG_EN);
+	segment_build(doc, path, text, strlen(text));
+	lint_rule(find_rule(rs, id), &opts, doc, out);
+	diag_sort(out);
+}
+
+struct flag_case {
+	const char *rule;
+	const char *text;      /* real phrasing from the seeds */
+	size_t hits;
+	const char *match;     /* text of the first hit's span, or NULL */
+};
+
+static const struct flag_case cases[] = {
+	/* TXT-001: 001 L19-21, 002 L11-13, 000 L5-6; real paragraph ends stay silent. */
+	{"TXT-001", "根据县委巡察四组反馈的意见和要求，逐个明确整改责任领导、整\n\n改责任股室、责任单位。\n",
+	 1, "整"},
+	{"TXT-001", "（一）加强组织领导。委党组成立巡察整改工作专班。2025年9月26日，召开市\n\n"
+	 "卫生健康委党组 2025 年度巡察整改专题民主生活会。\n", 1, "市"},
+	{"TXT-001", "制定了整改方案。分管领导抓好分管领域\n殡葬整治具体工作推进与落实。\n", 1, "域"},
+	{"TXT-001", "强化政治担当，坚持一抓到底不放，进一步压实责任，\n\n提升离退休党员的责任感。\n",
+	 1, "，"},
+	{"TXT-001", "1. 积极整改审计发现的问题\n\n根据山西省生态环境厅的意见，不需要做环境影响评价。\n",
+	 0, NULL},
+	{"TXT-001", "逐个明确整改责任领导。\n\n各责任单位按期完成整改。\n", 0, NULL},
+	{"TXT-001", "整改落实情况:一是全面梳理…重要论述开展专题研讨交流\n\n3)主题教育开展不深入。\n",
+	 0, NULL},
+	/* TXT-002: 003 L23, 002 L85; reduplication stays silent. */
+	{"TXT-002", "一是严格落实第一议题制度,区卫生健康局党组党组理论学习中心组学习共计40次。", 1,
+	 "党组"},
+	{"TXT-002", "严格执行《委机关公务车辆公务车辆和公务租车管理制度》。", 1, "公务车辆"},
+	{"TXT-002", "对问题一项一项对账、一条一条销号，常常提醒，天天调度，层层压实，人人参与，"
+	 "年年考核，事事有人管，处处有人抓，条条落实，件件销号，个个过关。", 0, NULL},
+	{"TXT-002", "哈哈哈哈，研究研究再定。", 0, NULL},
+	/* NUM-002: 003 L59, L153, L215, L31. */
+	{"NUM-002", "并组织3西医医师参加西学中系统培训。", 1, "3"},
+	{"NUM-002", "三是负责采购的2工作人员进行谈话提醒。", 1, "2"},
+	{"NUM-002", "胡某某、黄某、李某、赵某某等名干部因违反中央八项规定精神受到处分。", 1, "等名"},
+	{"NUM-002", "督导检查8四是33关键岗位人员进行测评。", 1, "33"},
+	{"NUM-002", "并组织3名西医医师参加培训，局机关党支部收集2025党员民主评议资料。", 0, NULL},
+	/* ART-002: 002 L9, L31. */
+	{"ART-002", "### 一、落实巡察整改主体责任情况\n", 1, "###"},
+	{"ART-002", "**整改情况：**一是召开全市“两个紧密型”建设工作推进会议2次。\n", 1, "**"},
+	{"ART-002", "##### （1）推进“两个紧密型”建设滞后。<br/>\n", 2, "#####"},
+	{"ART-002", "建立“日常监管+定期督查+随机抽查”机制，编号#3，a<b 且 c>d，A&B。\n", 0, NULL},
+	/* ART-003: 004 L219, 000 L1, 003 L153; U+3000 between joint issuers is fine. */
+	{"ART-003", "三、下一步整改工作安排\n1.\u00a0持续深化整改落实：定期组织“回头看”。\n", 1,
+	 "\u00a0"},
+	{"ART-003", " 关于巡察整改进展情况的通报\n\n根据县委统一部署，县委巡察组进行了巡察。\n", 1,
+	 " "},
+	{"ART-003", "二是组织学习《攀枝花市西区政府采购项目管理办法(试行)》\u00a0\u00a0《攀枝花市西区"
+	 "政府集中采购目录实施方案(2024年版)》等规定。\n", 1, "\u00a0\u00a0"},
+	{"ART-003", "一是召开\u200b\u200b推进会议，二是\x07印发方案，三是\ufffd完成。\n", 3,
+	 "\u200b\u200b"},
+	{"ART-003", "鍏充簬宸″療鏁存敼杩涘睍鎯呭喌\n", 1, "鍏充簬宸″療鏁存敼杩涘睍鎯呭喌"},
+	{"ART-003", "整改结果锛氶樁娈垫\n", 1, "锛"},
+	{"ART-003", "中共攀枝花市西区卫生健康局党组　中共攀枝花市西区红十字会党组\n"
+	 "关于区委第三巡察组巡察反馈意见集中整改进展情况通报\n", 0, NULL},
+	{"ART-003", "关于巡察整改进展情况的通报。党组书记何昌美同志坚决扛牢第一责任人责任。\n", 0,
+	 NULL},
+	/* TXT-006: 000 L12 and synthetic numbers (none of the seeds holds one). */
+	{"TXT-006.1", "县殡仪馆长期冰存的2具尸体已处理（2025年4月30日火化无名尸，2025年9月19日"
+	 "火化池桥秀）。", 1, "池桥秀"},
+	{"TXT-006.1", "党组书记何昌美同志坚决扛牢第一责任人责任；①行政执法队职工王某未到岗；"
+	 "针对袁某秋领取因私出国（境）证照后未及时归还的情况；火化遗体3具，火化后及时登记，"
+	 "火化费用已结清。", 0, NULL},
+	{"TXT-006.2", "当事人（身份证号110101199003071233）已退回违规所得。", 1,
+	 "110101199003071233"},
+	{"TXT-006.2", "患者身份证号码：51040219850612001x。", 1, "51040219850612001x"},
+	{"TXT-006.2", "旧式证件号码110101900307123已注销。", 1, "110101900307123"},
+	{"TXT-006.2", "当事人（身份证号110101199003071234）；统一社会信用代码：110101199003071233；"
+	 "网站标识码:5104030003；日期20251212；110101901307123。", 0, NULL},
+	{"TXT-006.3", "该诊所负责人（电话13812345678）、另一人（手机 139 1234 5678）已停止执业。", 2,
+	 "13812345678"},
+	{"TXT-006.3", "县120急救指挥中心；0812-5910065；账号113812345678；13812345678901。", 0,
+	 NULL},
+	{"TXT-006.4", "违规款项已退回至个人账户6222021234567890128，另一账户6222 0212 3456 "
+	 "7890 128。", 2, "6222021234567890128"},
+	{"TXT-006.4", "违规款项已退回至个人账户6222021234567890127。ICP备案编号:蜀ICP备14026829号"
+	 "-1 川公网安备 51040302000006号。", 0, NULL},
+};
+
+static char *
+span_text(const char *text, const struct diag *d)
+{
+	size_t n = d->span.end - d->span.start;
+	char *s = malloc(n + 1);
+
+	assert_non_null(s);
+	memcpy(s, text + d->span.start, n);
+	s[n] = '\0';
+	return s;
+}
+
+static void
+test_flag_and_pass(void **state)
+{
+	const struct flag_case *fc;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	size_t i;
+	char *got;
+
+	(void)state;
+	load_default(&rs);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		fc = &cases[i];
+		run_rule(&rs, fc->rule, "case.txt", fc->text, &doc, &out);
+		if (out.n != fc->hits)
+			fail_msg("%s on \"%s\": %zu hits, want %zu%s%s", fc->rule, fc->text, out.n,
+			    fc->hits, out.n ? ": " : "", out.n ? out.v[0].message : "");
+		if (fc->match != NULL) {
+			got = span_text(fc->text, &out.v[0]);
+			if (strcmp(got, fc->match) != 0)
+				fail_msg("%s on \"%s\": span \"%s\", want \"%s\"", fc->rule, fc->text,
+				    got, fc->match);
+			free(got);
+		}
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	ruleset_free(&rs);
+}
+
+/* Messages name the data masked, never in full. */
+static void
+test_privacy_masks(void **state)
+{
+	static const struct {
+		const char *rule, *text, *message;
+	} m[] = {
+		{"TXT-006.2", "身份证号110101199003071233。",
+		 "a resident ID number ('110101********1233') is published; remove or mask it "
+		 "before publication"},
+		{"TXT-006.3", "电话13812345678。",
+		 "a mobile phone number ('138****5678') is published outside the contact block"},
+		{"TXT-006.4", "账户6222021234567890128。",
+		 "a bank card number ('6222***********0128') is published; remove or mask it before "
+		 "publication"},
+		{"TXT-006.1", "2025年9月19日火化池桥秀）。",
+		 "what looks like a private person's full name ('池**') is published; consider "
+		 "anonymising it"},
+	};
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	size_t i;
+
+	(void)state;
+	load_default(&rs);
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+		run_rule(&rs, m[i].rule, "case.txt", m[i].text, &doc, &out);
+		assert_int_equal(out.n, 1);
+		assert_string_equal(out.v[0].message, m[i].message);
+		assert_int_equal(out.v[0].level, i < 3 ? LEVEL_ERROR : LEVEL_WARNING);
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	ruleset_free(&rs);
+}
+
+/* A mobile number in the contact block is the official channel, not a leak. */
+static void
+test_privacy_contact_block(void **state)
+{
+	const char *text = "关于巡察整改进展情况的通报\n\n"
+	    "一是约谈诊所负责人（电话13912345678）。\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。"
+	    "联系电话：13812345678；电子邮箱：pjxwjj6699968@163.com。\n";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char *got;
+
+	(void)state;
+	load_default(&rs);
+	run_rule(&rs, "TXT-006.3", "case.txt", text, &doc, &out);
+	assert_true(doc.contact.present);
+	assert_int_equal(out.n, 1);
+	got = span_text(text, &out.v[0]);
+	assert_string_equal(got, "13912345678");
+	free(got);
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+/* Markdown is expected in a .md notice. */
+static void
+test_markdown_quiet_for_md(void **state)
+{
+	const char *text = "## 二、巡察反馈问题整改落实情况\n\n**整改情况：**一是召开推进会议2次。\n";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+
+	(void)state;
+	load_default(&rs);
+	run_rule(&rs, "ART-002", "notice.md", text, &doc, &out);
+	assert_true(doc.markdown_input);
+	assert_int_equal(out.n, 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	run_rule(&rs, "ART-002", "notice.txt", text, &doc, &out);
+	assert_int_equal(out.n, 2);
+	assert_string_equal(out.v[0].message, "a Markdown heading marker left in a plain-text "
+	    "notice: '##'; remove it before publication");
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+/* Offset of the n-th (1-based) line of text. */
+static size_t
+line_offset(const char *text, unsigned n)
+{
+	const char *p = text;
+
+	while (--n > 0) {
+		p = strchr(p, '\n');
+		assert_non_null(p);
+		p++;
+	}
+	return (size_t)(p - text);
+}
+
+/* 004's 问题② with three characters of its copied description changed is still found. */
+static void
+test_duplicate_with_changes(void **state)
+{
+	size_t len, at, i;
+	char *text = tu_read_fixture("seeds/004_6abf08291da1f359.txt", &len);
+	const char *from[] = {"传达学习记录", "深入研讨", "议事规则。"};
+	const char *to[] = {"传达学习纪录", "深入研究", "议事制度。"};
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char *p;
+
+	(void)state;
+	at = line_offset(text, 150);
+	for (i = 0; i < 3; i++) {
+		p = strstr(text + at, from[i]);
+		assert_non_null(p);
+		assert_int_equal(strlen(from[i]), strlen(to[i]));
+		memcpy(p, to[i], strlen(to[i]));
+	}
+	load_default(&rs);
+	run_rule(&rs, "TXT-003.1", "004.txt", text, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(tu_line_of(text, out.v[0].span.start), 150);
+	assert_int_equal(out.v[0].nrelated, 1);
+	assert_int_equal(tu_line_of(text, out.v[0].related[0].span.start), 147);
+	assert_string_equal(out.v[0].related[0].message, "first occurrence here");
+	assert_int_equal(out.v[0].level, LEVEL_ERROR);
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+	free(text);
+}
+
+/* Appends a random run of n Han characters to buf (LCG state *seed). */
+static size_t
+put_han(char *buf, size_t at, size_t n, uint32_t *seed)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		at += utf8_encode(0x4E00 + (*seed >> 8) % 0x5000, buf + at);
+	}
+	return at;
+}
+
+/* A model with n items built by hand: statement line and one 整改情况 field each. */
+struct big {
+	char *text;
+	struct item *items;
+	struct field *fields;
+	struct doc doc;
+};
+
+static const char formula[] = "严格落实整改责任，确保问题整改到位，切实巩固提升整改成效，持续推进"
+    "各项工作落实落地见效";
+
+static void
+big_build(struct big *b, size_t n, size_t copy_from, size_t copy_to)
+{
+	size_t at = 0, i, k, s;
+	uint32_t seed = 7;
+
+	memset(b, 0, sizeof(*b));
+	b->text = malloc(n * 720 + 1);
+	b->items = calloc(n, sizeof(*b->items));
+	b->fields = calloc(n, sizeof(*b->fields));
+	assert_true(b->text && b->items && b->fields);
+	for (i = 0; i < n; i++) {
+		s = at;
+		if (i == copy_to) {
+			memcpy(b->text + at, b->text + b->items[copy_from].statement.start,
+			    b->items[copy_from].statement.end - b->items[copy_from].statement.start);
+			at += b->items[copy_from].statement.end - b->items[copy_from].statement.start;
+			for (k = 0; k < 3; k++)
+				utf8_encode(0x56FD, b->text + s + 60 + 45 * k);
+		} else {
+			at = put_han(b->text, at, 80, &seed);
+		}
+		b->items[i].statement.start = s;
+		b->items[i].statement.end = at;
+		b->text[at++] = '\n';
+		b->fields[i].kind = FIELD_SITUATION;
+		b->fields[i].item = (int)i;
+		b->fields[i].value.start = at;
+		memcpy(b->text + at, formula, sizeof(formula) - 1);
+		at += sizeof(formula) - 1;
+		memcpy(b->text + at, "；", 3);
+		at = put_han(b->text, at + 3, 36, &seed);
+		b->fields[i].value.end = at;
+		b->text[at++] = '\n';
+	}
+	b->text[at] = '\0';
+	b->doc.text = b->text;
+	b->doc.len = at;
+	b->doc.path = "big.txt";
+	b->doc.items = b->items;
+	b->doc.nitems = n;
+	b->doc.fields = b->fields;
+	b->doc.nfields = n;
+	linemap_build(&b->doc.lines_map, b->text, at);
+}
+
+static void
+big_free(struct big *b)
+{
+	linemap_free(&b->doc.lines_map);
+	free(b->text);
+	free(b->items);
+	free(b->fields);
+}
+
+/* 20,000 items finish, the one copied statement is found, the formula shared by every
+ * measure is not reported. */
+static void
+test_duplicate_scales(void **state)
+{
+	struct diag_list out;
+	struct ruleset rs;
+	struct big b;
+	clock_t t0;
+
+	(void)state;
+	load_default(&rs);
+	big_build(&b, 20000, 7, 19999);
+	t0 = clock();
+	diag_list_init(&out, LANG_EN);
+	lint_rule(find_rule(&rs, "TXT-003.1"), &opts, &b.doc, &out);
+	lint_rule(find_rule(&rs, "TXT-003.2"), &opts, &b.doc, &out);
+	print_message("duplicate: 20000 items in %.2f s\n",
+	    (double)(clock() - t0) / CLOCKS_PER_SEC);
+	assert_int_equal(out.n, 1);
+	assert_string_equal(out.v[0].rule, "TXT-003.1");
+	assert_int_equal(out.v[0].span.start, b.items[19999].statement.start);
+	assert_int_equal(out.v[0].related[0].span.start, b.items[7].statement.start);
+	assert_non_null(strstr(out.v[0].message, "on line 15 "));
+	diag_list_free(&out);
+	big_free(&b);
+	ruleset_free(&rs);
+}
+
+/* Parameters the check types refuse, each reported at its key. */
+static void
+test_bad_params(void **state)
+{
+	static const struct {
+		const char *body, *key;
+		unsigned line;
+	} bad[] = {
+		{"    check: duplicate\n    scope: paragraph\n", "T-BAD", 2},
+		{"    check: duplicate\n    scope: field\n    fields: [situation, remark]\n",
+		 "fields", 10},
+		{"    check: duplicate\n    scope: item\n    ngram: 5\n    min_chars: 4\n",
+		 "min_chars", 11},
+		{"    check: artifact\n    detect: [markdown, web]\n", "detect", 9},
+		{"    check: privacy\n    detect: [name]\n", "T-BAD", 2},
+		{"    check: repeated-word\n    min_unit: 4\n    max_unit: 3\n", "max_unit", 10},
+	};
+	const char *head = "rules:\n  - id: T-BAD\n    level: info\n"
+	    "    message: {zh: x, en: x}\n    description: d\n    source: s\n"
+	    "    examples: {flag: [x]}\n";
+	char path[] = "/tmp/nl-integrity-XXXXXX", yaml[1024];
+	struct load_errors errs;
+	struct ruleset rs;
+	size_t i;
+	int fd;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(yaml, sizeof(yaml), "%s%s", head, bad[i].body);
+		memcpy(path + sizeof(path) - 7, "XXXXXX", 6);
+		fd = mkstemp(path);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+		close(fd);
+		memset(&rs, 0, sizeof(rs));
+		memset(&errs, 0, sizeof(errs));
+		errs.lang = LANG_EN;
+		assert_int_equal(rules_load_file(&rs, path, &errs), -1);
+		unlink(path);
+		assert_int_equal(rs.n, 0);
+		assert_true(errs.n >= 1);
+		assert_string_equal(errs.v[0].id, "rule-bad-value");
+		if (strstr(errs.v[0].message, bad[i].key) == NULL)
+			fail_msg("case %zu: %s", i, errs.v[0].message);
+		assert_int_equal(errs.v[0].line, bad[i].line);
+		load_errors_free(&errs);
+		ruleset_free(&rs);
+	}
+}
+
+/* Rules of this file's packs. */
+static bool
+own_rule(const char *id)
+{
+	return strcmp(id, "TXT-001") == 0 || strcmp(id, "TXT-002") == 0 ||
+	    strncmp(id, "TXT-003.", 8) == 0 || strncmp(id, "TXT-006.", 8) == 0 ||
+	    strcmp(id, "NUM-002") == 0 || strcmp(id, "ART-002") == 0 ||
+	    strcmp(id, "ART-003") == 0;
+}
+
+struct seed_hit {
+	const char *seed;
+	unsigned line;
+	const char *rule;
+	unsigned count;       /* diagnostics on that line */
+	unsigned note;        /* line of the related location, 0 for none */
+};
+
+/* Every defect of domain.md section C these rules cover, and nothing more. */
+static const struct seed_hit seed_hits[] = {
+	{"000", 1, "ART-003", 1, 0},
+	{"000", 5, "TXT-001", 1, 6},
+	{"000", 12, "TXT-006.1", 1, 0},
+	{"001", 19, "TXT-001", 1, 21},
+	{"001", 35, "TXT-001", 1, 37},
+	{"001", 43, "TXT-001", 1, 45},
+	{"001", 61, "TXT-001", 1, 63},
+	{"001", 73, "TXT-001", 1, 75},
+	{"001", 111, "TXT-001", 1, 113},
+	{"001", 121, "TXT-001", 1, 123},
+	{"001", 141, "TXT-001", 1, 143},
+	{"002", 3, "ART-002", 1, 0}, {"002", 5, "ART-002", 1, 0},
+	{"002", 9, "ART-002", 1, 0}, {"002", 11, "TXT-001", 1, 13},
+	{"002", 19, "TXT-001", 1, 21}, {"002", 23, "ART-002", 1, 0},
+	{"002", 25, "ART-002", 1, 0}, {"002", 27, "ART-002", 1, 0},
+	{"002", 29, "ART-002", 1, 0}, {"002", 31, "ART-002", 1, 0},
+	{"002", 31, "TXT-001", 1, 33}, {"002", 35, "ART-002", 1, 0},
+	{"002", 37, "ART-002", 1, 0}, {"002", 41, "ART-002", 1, 0},
+	{"002", 43, "ART-002", 1, 0}, {"002", 47, "ART-002", 1, 0},
+	{"002", 47, "TXT-001", 1, 49}, {"002", 53, "ART-002", 1, 0},
+	{"002", 57, "ART-002", 1, 0}, {"002", 59, "ART-002", 1, 0},
+	{"002", 63, "ART-002", 1, 0}, {"002", 63, "TXT-001", 1, 65},
+	{"002", 69, "ART-002", 1, 0}, {"002", 73, "ART-002", 1, 0},
+	{"002", 75, "ART-002", 1, 0}, {"002", 77, "ART-002", 1, 0},
+	{"002", 81, "ART-002", 1, 0}, {"002", 85, "ART-002", 1, 0},
+	{"002", 85, "TXT-002", 1, 0}, {"002", 89, "ART-002", 1, 0},
+	{"002", 91, "ART-002", 1, 0}, {"002", 95, "ART-002", 1, 0},
+	{"002", 95, "TXT-001", 1, 97}, {"002", 101, "ART-002", 1, 0},
+	{"002", 101, "TXT-001", 1, 103}, {"002", 107, "ART-002", 1, 0},
+	{"002", 109, "ART-002", 1, 0}, {"002", 111, "ART-002", 1, 0},
+	{"002", 115, "ART-002", 1, 0}, {"002", 119, "ART-002", 1, 0},
+	{"002", 119, "TXT-001", 1, 121}, {"002", 125, "ART-002", 1, 0},
+	{"002", 127, "ART-002", 1, 0}, {"002", 129, "ART-002", 1, 0},
+	{"002", 133, "ART-002", 1, 0}, {"002", 137, "ART-002", 1, 0},
+	{"002", 137, "TXT-001", 1, 139}, {"002", 141, "ART-002", 1, 0},
+	{"002", 143, "ART-002", 1, 0}, {"002", 147, "ART-002", 1, 0},
+	{"002", 149, "ART-002", 1, 0}, {"002", 153, "TXT-001", 1, 155},
+	{"003", 23, "TXT-002", 1, 0},
+	{"003", 31, "NUM-002", 1, 0},
+	{"003", 59, "NUM-002", 1, 0},
+	{"003", 101, "TXT-001", 1, 103},
+	{"003", 153, "ART-003", 1, 0},
+	{"003", 153, "NUM-002", 1, 0},
+	{"003", 215, "NUM-002", 1, 0},
+	{"003", 223, "ART-003", 1, 0},
+	{"004", 96, "TXT-003.2", 1, 93},
+	{"004", 124, "TXT-003.2", 1, 120},
+	{"004", 150, "TXT-003.1", 1, 147},
+	{"004", 219, "ART-003", 1, 0},
+	{"004", 220, "ART-003", 1, 0},
+	{"004", 221, "ART-003", 1, 0},
+	{"004", 222, "ART-003", 1, 0},
+};
+
+static const char *const seeds[] = {
+	"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt", "002_4720707dcb0128ec.txt",
+	"003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt",
+};
+
+#define NHITS (sizeof(seed_hits) / sizeof(seed_hits[0]))
+
+static size_t
+find_hit(const char *seed, unsigned line, const char *rule)
+{
+	size_t k;
+
+	for (k = 0; k < NHITS; k++)
+		if (strncmp(seed_hits[k].seed, seed, 3) == 0 && seed_hits[k].line == line &&
+		    strcmp(seed_hits[k].rule, rule) == 0)
+			break;
+	return k;
+}
+
+static void
+check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
+{
+	struct diag_list out;
+	struct doc doc;
+	char rel[128], *text;
+	size_t len, i, k;
+	unsigned line;
+
+	snprintf(rel, sizeof(rel), "seeds/%s", seed);
+	text = tu_read_fixture(rel, &len);
+	memset(&doc, 0, sizeof(doc));
+	diag_list_init(&out, LANG_EN);
+	lint_text(rs, &opts, rel, text, len, &doc, &out);
+	for (i = 0; i < out.n; i++) {
+		if (!own_rule(out.v[i].rule))
+			continue;
+		line = tu_line_of(text, out.v[i].span.start);
+		if ((k = find_hit(seed, line, out.v[i].rule)) == NHITS)
+			fail_msg("unexpected %s at %s:%u: %s", out.v[i].rule, seed, line,
+			    out.v[i].message);
+		if (seed_hits[k].note != 0 && (out.v[i].nrelated != 1 ||
+		    tu_line_of(text, out.v[i].related[0].span.start) != seed_hits[k].note))
+			fail_msg("%s at %s:%u: note not at line %u", out.v[i].rule, seed, line,
+			    seed_hits[k].note);
+		found[k]++;
+	}
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+}
+
+static void
+test_seeds_exact_hits(void **state)
+{
+	unsigned found[NHITS];
+	struct ruleset rs;
+	size_t i;
+
+	(void)state;
+	memset(found, 0, sizeof(found));
+	load_default(&rs);
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		check_seed(&rs, seeds[i], found);
+	for (i = 0; i < NHITS; i++)
+		if (found[i] != seed_hits[i].count)
+			fail_msg("%s at %s:%u: found %u times, want %u", seed_hits[i].rule,
+			    seed_hits[i].seed, seed_hits[i].line, found[i], seed_hits[i].count);
+	ruleset_free(&rs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_flag_and_pass),
+		cmocka_unit_test(test_privacy_masks),
+		cmocka_unit_test(test_privacy_contact_block),
+		cmocka_unit_test(test_markdown_quiet_for_md),
+		cmocka_unit_test(test_duplicate_with_changes),
+		cmocka_unit_test(test_duplicate_scales),
+		cmocka_unit_test(test_bad_params),
+		cmocka_unit_test(test_seeds_exact_hits),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

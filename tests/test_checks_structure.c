@@ -1,0 +1,478 @@
+/* Unit tests: the structure check types (sections, numbering, contact, signature, pairs,
+ * punctuation-width, consistency) with their packs structure.yml, punctuation.yml and
+ * terms.yml — the packs' own examples, must-flag and must-pass snippets in the seeds'
+ * phrasing, and every hit the three packs draw on the five seeds. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "lint.h"
+#include "segment.h"
+#include "testutil.h"
+
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
+
+static const char *const packs[] = {"structure.yml", "punctuation.yml", "terms.yml"};
+
+static const char *
+rules_dir(void)
+{
+	const char *dir = getenv("NOTICELINT_RULES");
+
+	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
+}
+
+/* Loads the three packs this file tests; fails the test on any load error. */
+static void
+load_packs(struct ruleset *rs)
+{
+	struct load_errors errs;
+	char path[4096];
+	size_t i;
+
+	memset(rs, 0, sizeof(*rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", rules_dir(), packs[i]);
+		if (rules_load_file(rs, path, &errs) != 0)
+			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
+			    errs.v[0].message);
+	}
+	load_errors_free(&errs);
+}
+
+/* Runs rule id of rs on text; out and doc are the caller's to free. */
+static void
+run_rule(const struct ruleset *rs, const char *id, const char *text, struct doc *doc,
+		struct diag_list *out)
+{
+	const struct rule *r = ruleset_find(rs, id);
+
+	if (r == NULL)
+		fail_msg("no rule %s", id);
+	memset(doc, 0, sizeof(*doc));
+	diag_list_init(out, LANG_EN);
+	segment_build(doc, "case.txt", text, strlen(text));
+	lint_rule(r, &opts, doc, out);
+	diag_sort(out);
+}
+
+static void
+test_pack_examples(void **state)
+{
+	struct load_errors errs;
+	struct ruleset rs;
+	size_t failures;
+
+	(void)state;
+	load_packs(&rs);
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	failures = lint_check_examples(&rs, &opts, &errs);
+	if (failures != 0)
+		fail_msg("%s: %s", errs.v[0].id, errs.v[0].message);
+	load_errors_free(&errs);
+	ruleset_free(&rs);
+}
+
+struct snippet {
+	const char *rule;
+	const char *text;      /* the seeds' real phrasing */
+	size_t hits;
+	const char *match;     /* text of the first hit's span, NULL to skip the comparison */
+};
+
+static const struct snippet snippets[] = {
+	/* PUN-001: one diagnostic per line, at the first mark. */
+	{"PUN-001", "(社会公开稿)", 1, "("},
+	{"PUN-001", "目前,吕梁市仅孝义市、汾阳市2家开展养老服务,是试点县,如:岚城镇;其中签约团队长(县级医生)不上门服务。",
+	 1, ","},
+	{"PUN-001", "会议于上午9:30召开，网址为 http://www.pzhxq.gov.cn/a,b 。", 0, NULL},
+	{"PUN-001", "电子邮箱：xqwj@pzhxqwj.cn；联系电话：0812-3866910。", 0, NULL},
+	/* PUN-002: paired marks. */
+	{"PUN-002", "建立“日常监管+定期督查+随机抽查“的常态化监管机制。", 1, "“"},
+	{"PUN-002", "3.“三项改革内生动力不足", 1, "“"},
+	{"PUN-002", "沿用至今的《议事规则》(攀西卫计党委〔20177号),将审批事项纳入议事内容。", 1, "〔"},
+	{"PUN-002", "积极推广分院开单、总院检查”“先诊疗后付费“65岁及以上老年人免挂号即诊等便民举措。", 2,
+	 "”"},
+	{"PUN-002", "印发《〈四川省人民代表大会常务委员会关于加快推进普惠托育服务体系建设的决定〉宣传贯彻工作方案》。",
+	 0, NULL},
+	{"PUN-002", "召开“平江县卫健系统‘以案为鉴、以案促改’警示教育大会”。", 0, NULL},
+	{"PUN-002", "三是加快推进“一\n\n金三池”机制落地。", 0, NULL},
+	/* PUN-003, PUN-006, PUN-007, PUN-010: pattern rules of the pack. */
+	{"PUN-003", "《考勤管理制度》、《“三公经费”管理制度》、《公车使用管理制度》。", 2, "》、"},
+	{"PUN-003", "下发了《关于落实任务的通知》(岚医改办发【2023】1号)、《关于推进改革的通知》。", 0, NULL},
+	{"PUN-006", "二是3月31日，开展《平江县卫健局规范执法程序工作推进会》，确定程序合规。", 1, NULL},
+	{"PUN-007", "观看了警示教育片《歧路上的沉沦-2024岳阳反腐警示录》。", 1, "-"},
+	{"PUN-007", "印发《乐山市卫生健康“十大行动”实施方案（2025—2027 年）》。", 0, NULL},
+	{"PUN-010", "电子邮箱：eswji@126.com○", 1, "○"},
+	{"PUN-010", "二○二五年十二月二十六日", 0, NULL},
+	/* STR-004: 一是…二是… lists. */
+	{"STR-004", "整改落实情况:一是2025826日至27举办了1期面向社会群众持证救护员培训,吸引50余名群众参与。", 1,
+	 "一是"},
+	{"STR-004", "整改落实情况:2025812日区疾病预防控制中心开展财务人员谈心谈话,加强业务学习二是召开财务人员管理培训会。",
+	 1, "二是"},
+	{"STR-004", "一是分别于7月25日党组会学习,提升能力二是医疗机构召开职工大会学习。三是加强管理。五是国庆、中秋期间开展检查。",
+	 1, "五是"},
+	{"STR-004", "整改情况：一是调整食堂管理人员；二是会议、培训用餐严格落实事前申报和事后审核制度。", 0, NULL},
+	{"STR-004", "一是督促指导对发现的问题进行快查快处，截至\n\n问题已全部整改到位；二是开展回头看。", 0, NULL},
+	{"STR-004", "其中之一是基层医疗机构人才短缺。", 0, NULL},
+	/* STR-005. */
+	{"STR-005", "一是对医疗美容诊所进行检查，现合规正常营业；②二是责令某村个体医师关停牙科诊疗活动。", 1,
+	 "②"},
+	/* TERM-002. */
+	{"TERM-002", "县委第四巡察组对卫健局开展了常规巡察。全面认领县委巡察四组的巡察反馈意见。根据县委巡察四组反馈的意见。",
+	 1, "县委巡察四组"},
+	{"TERM-002", "县委第四巡察组对卫健局开展了常规巡察，县委巡察三组对医保局开展了巡察。", 0, NULL},
+	/* Substitutions of terms.yml. */
+	{"POL-001.1", "坚决维护以习近平总书记为核心的党中央权威。", 1, "以习近平总书记为核心的党中央"},
+	{"POL-001.3", "强化制度建设，坚持四个全面，坚持挺纪在前。", 1, "坚持四个全面"},
+	{"POL-001.4", "召开违规吃喝问题专项整治、“中央八项规定”学教活动。", 1, NULL},
+	{"POL-001.5", "将整改与学习贯彻党的二十大及二中、三中全会精神结合。", 1, NULL},
+	{"POL-001.5", "认真落实党的二十大和二十届二中、三中全会精神。", 0, NULL},
+	{"TERM-003.1", "根据《中国共产党支部工作条例（实行）》第十三条。", 1, NULL},
+	{"TERM-003.2", "学习《中华人民共和国招投标法》，强调严禁违规招投标。", 1, "中华人民共和国招投标法"},
+	{"TERM-003.3", "新的《卫生健康行政处罚法》无相关合议内容。", 1, "《卫生健康行政处罚法》"},
+	{"TERM-003.3", "学习最新的《卫生健康行政处罚程序规定》。", 0, NULL},
+};
+
+static void
+test_snippets(void **state)
+{
+	const struct snippet *sn;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	size_t i, n;
+
+	(void)state;
+	load_packs(&rs);
+	for (i = 0; i < sizeof(snippets) / sizeof(snippets[0]); i++) {
+		sn = &snippets[i];
+		run_rule(&rs, sn->rule, sn->text, &doc, &out);
+		if (out.n != sn->hits)
+			fail_msg("%s on \"%s\": %zu hits, expected %zu", sn->rule, sn->text, out.n,
+			    sn->hits);
+		if (sn->match != NULL && out.n > 0) {
+			n = out.v[0].span.end - out.v[0].span.start;
+			if (n != strlen(sn->match) ||
+			    memcmp(sn->text + out.v[0].span.start, sn->match, n) != 0)
+				fail_msg("%s on \"%s\": first hit \"%.*s\", expected \"%s\"", sn->rule,
+				    sn->text, (int)n, sn->text + out.v[0].span.start, sn->match);
+		}
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	ruleset_free(&rs);
+}
+
+/* The messages of rule id on text, joined by "|". */
+static void
+messages_of(const struct ruleset *rs, const char *id, const char *text, char *buf,
+		size_t cap)
+{
+	struct diag_list out;
+	struct doc doc;
+	size_t i, k = 0;
+
+	run_rule(rs, id, text, &doc, &out);
+	buf[0] = '\0';
+	for (i = 0; i < out.n && k < cap; i++)
+		k += (size_t)snprintf(buf + k, cap - k, "%s%s", i > 0 ? "|" : "", out.v[i].message);
+	diag_list_free(&out);
+	doc_free(&doc);
+}
+
+/* The numbering check says what is wrong, not only where. */
+static void
+test_numbering_messages(void **state)
+{
+	struct ruleset rs;
+	char buf[2048];
+
+	(void)state;
+	load_packs(&rs);
+	messages_of(&rs, "STR-001",
+	    "一、组织整改落实情况\n二、集中整改期内整改进展情况\n（一）反馈问题：执行上级决策部署方面\n"
+	    "1.医疗设备采购不规范。\n2.卫生监督执法不规范。\n3.违规收费。\n"
+	    "问题①：违规发放补贴。\n整改结果：阶段性完成。\n问题②：公务接待不规范。\n"
+	    "整改结果：完成。\n财经纪律执行不严格。\n问题①：资产管理不善。\n"
+	    "整改结果：阶段性完成。\n问题②：超范围列支工会经费。\n整改结果：阶段性完成。\n", buf,
+	    sizeof(buf));
+	assert_non_null(strstr(buf, "expected '4.'"));
+	messages_of(&rs, "STR-001",
+	    "一、组织整改落实情况\n二、集中整改期内整改进展情况\n（一）反馈问题：执行上级决策部署方面\n"
+	    "1.落实中央重大决策部署有差距。\n2.基层服务质量不优。\n4.村级卫生室管理不够规范。\n", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "numbering error: '3.' is missing before '4.'");
+	messages_of(&rs, "STR-001",
+	    "一、组织整改落实情况\n二、集中整改期内整改进展情况\n（一）反馈问题：执行上级决策部署方面\n"
+	    "1.医疗设备采购不规范。\n问题①：违规发放补贴。\n问题②：公务接待不规范。\n"
+	    "财经纪律执行不严格，部分单位存在问题\n问题①：资产管理不善。\n", buf, sizeof(buf));
+	assert_string_equal(buf, "numbering error: this line looks like a heading that lost its "
+	    "number '2.' (the list below restarts at '问题①')");
+	messages_of(&rs, "STR-001",
+	    "一、组织整改落实情况\n二、集中整改期内整改进展情况\n（一）反馈问题\n"
+	    "1.医疗设备采购不规范。\n问题①：违规发放补贴。\n问题②：公务接待不规范。\n"
+	    "问题②：局机关食堂管理存在疏漏。\n", buf, sizeof(buf));
+	assert_string_equal(buf, "numbering error: '问题②' repeats the previous number; expected "
+	    "'问题③'");
+	messages_of(&rs, "STR-003",
+	    "一、组织整改落实情况\n二、不折不扣真抓实改\n1.学习贯彻不扎实\n2.推动发展有差距\n", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "heading levels: '1.' skips a level under '二、'");
+	messages_of(&rs, "STR-004", "整改落实情况:一是全面梳理;2025年8月25日组织集中学习。", buf,
+	    sizeof(buf));
+	assert_string_equal(buf, "incomplete 一是/二是 enumeration: '一是' stands alone; no '二是' follows");
+	ruleset_free(&rs);
+}
+
+/* Writes yaml to a temporary pack and loads it into rs; returns the loader's result and
+ * leaves the errors in errs (the caller frees both). */
+static int
+load_inline(struct ruleset *rs, struct load_errors *errs, const char *yaml)
+{
+	char path[] = "/tmp/nl-structure-XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+	close(fd);
+	memset(rs, 0, sizeof(*rs));
+	memset(errs, 0, sizeof(*errs));
+	errs->lang = LANG_EN;
+	rc = rules_load_file(rs, path, errs);
+	unlink(path);
+	return rc;
+}
+
+#define PACK_HEAD "rules:\n  - id: T-1\n    check: %s\n    level: warning\n" \
+	"    message: {zh: \"{detail}\", en: \"{detail}\"}\n    description: d\n" \
+	"    source: s\n    scope: %s\n    examples: {flag: [\"x\"]}\n"
+
+/* A pack whose one rule T-1 has check type check, scope and the parameter lines params. */
+static int
+load_one_rule(struct ruleset *rs, struct load_errors *errs, const char *check,
+		const char *scope, const char *params)
+{
+	char yaml[2048];
+
+	snprintf(yaml, sizeof(yaml), PACK_HEAD "%s", check, scope, params);
+	return load_inline(rs, errs, yaml);
+}
+
+/* The supervision aspect of `contact` (the default pack's GEN-009 uses `required`). */
+static void
+test_contact_supervision(void **state)
+{
+	static const char *const notice =
+	    "三、下步打算\n（一）健全长效机制。\n%s联系电话：0877-4011193。\n"
+	    "中共峨山县卫生健康局党组\n2025年12月26日\n";
+	struct load_errors errs;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char text[512];
+
+	(void)state;
+	if (load_one_rule(&rs, &errs, "contact", "document",
+	    "    aspect: supervision\n    pattern: \"欢迎.{0,30}?监督\"\n") != 0)
+		fail_msg("%s", errs.v[0].message);
+	snprintf(text, sizeof(text), notice, "欢迎广大干部群众对县委巡察整改落实情况进行监督。");
+	run_rule(&rs, "T-1", text, &doc, &out);
+	assert_int_equal(out.n, 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	snprintf(text, sizeof(text), notice, "");
+	run_rule(&rs, "T-1", text, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(tu_line_of(text, out.v[0].span.start), 3);
+	diag_list_free(&out);
+	doc_free(&doc);
+	load_errors_free(&errs);
+	ruleset_free(&rs);
+}
+
+struct bad_params {
+	const char *check, *params;
+	const char *key;       /* the key the error names */
+};
+
+static const struct bad_params bad_params[] = {
+	{"numbering", "    aspect: sequences\n", "aspect"},
+	{"numbering", "    aspect: form\n", "pattern"},
+	{"sections", "    parts:\n      - {name: x, in: body, pattern: x}\n", "in"},
+	{"pairs", "    pairs:\n      - {open: \"\", close: \"”\"}\n", "open"},
+	{"punctuation-width", "    marks: \"，\"\n", "marks"},
+	{"contact", "    aspect: field\n    label: x\n", "value"},
+	{"signature", "    aspect: date-form\n", "date_pattern"},
+	{"consistency", "    aspect: variants\n    forms: [\"(a)\"]\n", "forms"},
+	{"consistency", "    aspect: term\n    term: x\n    applies: y\n    regions: [body]\n",
+	 "regions"},
+};
+
+/* Parameters a check type cannot use fail the load at the key. */
+static void
+test_bad_params(void **state)
+{
+	struct load_errors errs;
+	struct ruleset rs;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_params) / sizeof(bad_params[0]); i++) {
+		if (load_one_rule(&rs, &errs, bad_params[i].check, "document",
+		    bad_params[i].params) == 0)
+			fail_msg("%s %s: loaded", bad_params[i].check, bad_params[i].params);
+		if (strstr(errs.v[0].message, bad_params[i].key) == NULL)
+			fail_msg("%s: error \"%s\" does not name %s", bad_params[i].check,
+			    errs.v[0].message, bad_params[i].key);
+		load_errors_free(&errs);
+		ruleset_free(&rs);
+	}
+}
+
+/* Every hit of the three packs on one seed: rule id and the 1-based lines, in order. */
+struct seed_hits {
+	const char *rule;
+	const char *lines;     /* "5,5,16"; counted hits of rules with many lines use count */
+	size_t count;          /* when lines is NULL: the number of hits */
+};
+
+struct seed_case {
+	const char *file;
+	const struct seed_hits *hits;
+	size_t n;
+};
+
+static const struct seed_hits seed000[] = {
+	{"GEN-002", "1", 0}, {"GEN-003", "1", 0}, {"GEN-010", "20", 0}, {"PUN-002", "16", 0},
+	{"PUN-003", "5,5", 0}, {"PUN-010", "20", 0}, {"STR-003", "9", 0},
+};
+static const struct seed_hits seed001[] = {
+	{"GEN-010.1", "149", 0}, {"POL-001.3", "147", 0}, {"PUN-001", "5,19,53,57,61", 0},
+	{"PUN-003", "75,75,75,75", 0}, {"STR-002", "13,17,41,77,85", 0}, {"TERM-001", "149", 0},
+	{"TERM-002", "11", 0}, {"TERM-003.1", "111", 0},
+};
+static const struct seed_hits seed002[] = {
+	{"GEN-004", "5,5", 0}, {"GEN-011", "163", 0},
+	{"STR-002", "11,39,45,55,61,105,113,117", 0},
+};
+static const struct seed_hits seed003[] = {
+	{"FMT-001", "243", 0}, {"FMT-004", NULL, 38}, {"GEN-013", "241", 0},
+	{"POL-001.5", "233", 0}, {"PUN-001", NULL, 97}, {"PUN-002", "51,55,55,71,81", 0},
+	{"STR-001", "13,15", 0}, {"STR-003", "19", 0},
+	{"STR-004", "27,31,73,107,115,157,167,213", 0},
+	{"STR-007", "35,71,75,85,89,93,113,127,191,201", 0}, {"TERM-001.1", "227", 0},
+	{"TERM-003.2", "157,209", 0},
+};
+static const struct seed_hits seed004[] = {
+	{"GEN-003", "2", 0}, {"GEN-012", "223", 0}, {"GEN-014", "223", 0},
+	{"POL-001.4", "124", 0}, {"PUN-006", "100", 0}, {"PUN-007", "120,124", 0},
+	{"STR-001", "9,118,131", 0}, {"STR-003", "219", 0}, {"STR-005", "62", 0},
+	{"TERM-003.3", "103", 0},
+};
+
+#define SEED(f, h) {f, h, sizeof(h) / sizeof(h[0])}
+static const struct seed_case seeds[] = {
+	SEED("seeds/000_2800b427cfbef2a5.txt", seed000),
+	SEED("seeds/001_b21dc3fc7ee4c764.txt", seed001),
+	SEED("seeds/002_4720707dcb0128ec.txt", seed002),
+	SEED("seeds/003_eb93dc48287bd9ac.txt", seed003),
+	SEED("seeds/004_6abf08291da1f359.txt", seed004),
+};
+
+/* The lines (or the count) of rule's hits in out, written like seed_hits.lines. */
+static void
+hit_lines(const struct diag_list *out, const char *text, const char *rule, char *buf,
+		size_t cap, size_t *count)
+{
+	size_t i, k = 0;
+
+	buf[0] = '\0';
+	*count = 0;
+	for (i = 0; i < out->n; i++) {
+		if (strcmp(out->v[i].rule, rule) != 0)
+			continue;
+		if (k < cap)
+			k += (size_t)snprintf(buf + k, cap - k, "%s%u", *count > 0 ? "," : "",
+			    tu_line_of(text, out->v[i].span.start));
+		(*count)++;
+	}
+}
+
+/* True when some expected entry of sc names rule. */
+static int
+expected_rule(const struct seed_case *sc, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < sc->n; i++)
+		if (strcmp(sc->hits[i].rule, rule) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+check_seed(const struct ruleset *rs, const struct seed_case *sc)
+{
+	struct diag_list out;
+	struct doc doc;
+	char buf[4096];
+	size_t len, i, count;
+	char *text = tu_read_fixture(sc->file, &len);
+
+	memset(&doc, 0, sizeof(doc));
+	diag_list_init(&out, LANG_EN);
+	lint_text(rs, &opts, sc->file, text, len, &doc, &out);
+	for (i = 0; i < sc->n; i++) {
+		hit_lines(&out, text, sc->hits[i].rule, buf, sizeof(buf), &count);
+		if (sc->hits[i].lines != NULL && strcmp(buf, sc->hits[i].lines) != 0)
+			fail_msg("%s %s: lines %s, expected %s", sc->file, sc->hits[i].rule, buf,
+			    sc->hits[i].lines);
+		if (sc->hits[i].lines == NULL && count != sc->hits[i].count)
+			fail_msg("%s %s: %zu hits, expected %zu", sc->file, sc->hits[i].rule, count,
+			    sc->hits[i].count);
+	}
+	for (i = 0; i < out.n; i++)
+		if (!expected_rule(sc, out.v[i].rule))
+			fail_msg("%s: unexpected %s at line %u: %s", sc->file, out.v[i].rule,
+			    tu_line_of(text, out.v[i].span.start), out.v[i].message);
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+}
+
+static void
+test_seeds(void **state)
+{
+	struct ruleset rs;
+	size_t i;
+
+	(void)state;
+	load_packs(&rs);
+	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
+		check_seed(&rs, &seeds[i]);
+	ruleset_free(&rs);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pack_examples),
+		cmocka_unit_test(test_snippets),
+		cmocka_unit_test(test_numbering_messages),
+		cmocka_unit_test(test_contact_supervision),
+		cmocka_unit_test(test_bad_params),
+		cmocka_unit_test(test_seeds),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

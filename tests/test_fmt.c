@@ -1,0 +1,304 @@
+/* Unit tests: the human format's source and caret lines (display width, tabs, clipping),
+ * its full output for a synthetic diagnostic, and the JSON document's shape and key order. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "diag.h"
+#include "fmt.h"
+#include "linemap.h"
+
+/* Seed 001's contact paragraph (line 149), with its real defects: 巡视 in a 巡察 notice,
+ * 如果 for 如有, and a phone number without an area code. */
+static const char notice[] =
+	"关于巡察整改进展情况的通报\n"
+	"欢迎广大干部群众对巡视整改落实情况进行监督。如果意见建议，请及时向我们反映。"
+	"联系电话：6724779；\n";
+
+/* Byte offset of the first occurrence of needle in notice. */
+static size_t
+at(const char *needle)
+{
+	const char *p = strstr(notice, needle);
+
+	assert_non_null(p);
+	return (size_t)(p - notice);
+}
+
+static void
+check_caret(const char *text, size_t start, size_t end, const char *want)
+{
+	const char *nl = strchr(text, '\n');
+	size_t le = nl ? (size_t)(nl - text) : strlen(text);
+	char *got = fmt_human_caret(text, 0, le, start, end);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_caret_ascii(void **state)
+{
+	(void)state;
+	check_caret("phone: 6724779;", 7, 14, "       ^~~~~~~");
+	check_caret("phone: 6724779;", 0, 1, "^");
+	/* An empty span still shows one caret. */
+	check_caret("phone: 6724779;", 5, 5, "     ^");
+}
+
+static void
+test_caret_cjk_width(void **state)
+{
+	const char *line = "对巡视整改落实情况进行监督";
+	size_t s = (size_t)(strstr(line, "巡视") - line);
+
+	(void)state;
+	/* 对 is two columns wide, 巡视 four. */
+	check_caret(line, s, s + strlen("巡视"), "  ^~~~");
+	/* Mixed: ASCII digits after a fullwidth colon. */
+	line = "联系电话：6724779；";
+	s = (size_t)(strstr(line, "6724779") - line);
+	check_caret(line, s, s + 7, "          ^~~~~~~");
+}
+
+static void
+test_caret_tabs_and_clipping(void **state)
+{
+	const char *line = "\t整改结果：完成\n下一行";
+	size_t s = (size_t)(strstr(line, "完成") - line);
+
+	(void)state;
+	/* The tab reaches column 8; 整改结果： is ten columns. */
+	check_caret(line, s, s + strlen("完成"), "                  ^~~~");
+	/* A span running past the line end stops at the end of the line. */
+	check_caret(line, s, strlen(line), "                  ^~~~");
+	/* A span starting at the line end points just past the last character. */
+	check_caret(line, (size_t)(strchr(line, '\n') - line), strlen(line),
+	    "                      ^");
+}
+
+static void
+test_source_line(void **state)
+{
+	const char *text = "\t整改\x1b[31m情况";
+	char *got;
+
+	(void)state;
+	got = fmt_human_source(text, 0, strlen(text));
+	assert_string_equal(got, "        整改?[31m情况");
+	free(got);
+	got = fmt_human_source("a\tb", 0, 3);
+	assert_string_equal(got, "a       b");
+	free(got);
+}
+
+/* Runs one formatter over a list made from notice and returns what it printed. */
+static char *
+render(int json, enum lang lang, struct diag_list *dl, const struct fmt_error *errors,
+    size_t nerrors)
+{
+	struct formatter f;
+	struct fmt_opts o;
+	struct fmt_file ff;
+	struct fmt_totals t;
+	struct linemap lm;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	memset(&o, 0, sizeof(o));
+	o.out = out;
+	o.lang = lang;
+	if (json)
+		fmt_json_init(&f, &o);
+	else
+		fmt_human_init(&f, &o);
+	linemap_build(&lm, notice, strlen(notice));
+	memset(&ff, 0, sizeof(ff));
+	ff.path = "fixtures/seeds/001.txt";
+	ff.text = notice;
+	ff.lines = &lm;
+	ff.diags = dl;
+	ff.errors = errors;
+	ff.nerrors = nerrors;
+	f.ops->file(f.state, &ff);
+	memset(&t, 0, sizeof(t));
+	t.files = 1;
+	t.errors = 1;
+	t.warnings = 1;
+	t.failed = nerrors > 0;
+	f.ops->end(f.state, &t);
+	f.ops->destroy(f.state);
+	linemap_free(&lm);
+	fclose(out);
+	return buf;
+}
+
+/* Two diagnostics on seed 001's contact line, the first with a related note. */
+static void
+make_diags(struct diag_list *dl, enum lang lang)
+{
+	struct diag *d;
+
+	diag_list_init(dl, lang);
+	d = diag_add_text(dl, "TXT-XUNSHI", LEVEL_ERROR, at("巡视"), at("巡视") + 6,
+	    "县级通报应为“巡察”");
+	diag_note(dl, d, at("巡察"), at("巡察") + 6, "标题此处为“巡察”", "title says 巡察 here",
+	    NULL);
+	diag_add_text(dl, "CON-PHONE", LEVEL_WARNING, at("6724779"), at("6724779") + 7,
+	    "联系电话缺少区号");
+	diag_sort(dl);
+}
+
+static void
+test_human_output(void **state)
+{
+	struct diag_list dl;
+	char *out;
+
+	(void)state;
+	make_diags(&dl, LANG_ZH);
+	out = render(0, LANG_ZH, &dl, NULL, 0);
+	assert_string_equal(out,
+	    "fixtures/seeds/001.txt:2:10: error: 县级通报应为“巡察” [TXT-XUNSHI]\n"
+	    "欢迎广大干部群众对巡视整改落实情况进行监督。如果意见建议，请及时向我们反映。"
+	    "联系电话：6724779；\n"
+	    "                  ^~~~\n"
+	    "fixtures/seeds/001.txt:1:3: note: 标题此处为“巡察”\n"
+	    "fixtures/seeds/001.txt:2:44: warning: 联系电话缺少区号 [CON-PHONE]\n"
+	    "欢迎广大干部群众对巡视整改落实情况进行监督。如果意见建议，请及时向我们反映。"
+	    "联系电话：6724779；\n"
+	    "                                                                                "
+	    "      ^~~~~~~\n"
+	    "1 个错误，1 个警告，0 条提示（共 1 个文件）\n");
+	free(out);
+	diag_list_free(&dl);
+}
+
+static void
+test_human_input_error_en(void **state)
+{
+	struct fmt_error e = {"input-binary", "x.txt holds a NUL byte at byte offset 6"};
+	char *out;
+
+	(void)state;
+	out = render(0, LANG_EN, NULL, &e, 1);
+	assert_string_equal(out,
+	    "fixtures/seeds/001.txt: error: x.txt holds a NUL byte at byte offset 6 "
+	    "[input-binary]\n"
+	    "1 errors, 1 warnings, 0 infos in 1 files (1 could not be checked)\n");
+	free(out);
+}
+
+/* Asserts that obj's keys are exactly the NULL-terminated list, in that order. */
+static void
+assert_keys(const cJSON *obj, ...)
+{
+	const cJSON *c = obj->child;
+	const char *k;
+	va_list ap;
+
+	va_start(ap, obj);
+	while ((k = va_arg(ap, const char *)) != NULL) {
+		assert_non_null(c);
+		assert_string_equal(c->string, k);
+		c = c->next;
+	}
+	va_end(ap);
+	assert_null(c);
+}
+
+static void
+test_json_shape(void **state)
+{
+	struct fmt_error e = {"input-invalid-utf8", "bad byte"};
+	struct diag_list dl;
+	cJSON *root, *file, *d, *r;
+	char *out, *again;
+
+	(void)state;
+	make_diags(&dl, LANG_EN);
+	out = render(1, LANG_EN, &dl, &e, 1);
+	root = cJSON_Parse(out);
+	assert_non_null(root);
+	assert_keys(root, "version", "tool", "files", "summary", NULL);
+	assert_int_equal(cJSON_GetObjectItem(root, "version")->valueint, 1);
+	assert_keys(cJSON_GetObjectItem(root, "tool"), "name", "version", NULL);
+	file = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "files"), 0);
+	assert_keys(file, "path", "diagnostics", "errors", NULL);
+	d = cJSON_GetArrayItem(cJSON_GetObjectItem(file, "diagnostics"), 0);
+	assert_keys(d, "rule", "level", "message", "line", "column", "end_line", "end_column",
+	    "related", NULL);
+	assert_string_equal(cJSON_GetObjectItem(d, "rule")->valuestring, "TXT-XUNSHI");
+	assert_int_equal(cJSON_GetObjectItem(d, "line")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(d, "column")->valueint, 10);
+	/* end_column is the column of the first character after the span. */
+	assert_int_equal(cJSON_GetObjectItem(d, "end_line")->valueint, 2);
+	assert_int_equal(cJSON_GetObjectItem(d, "end_column")->valueint, 12);
+	r = cJSON_GetArrayItem(cJSON_GetObjectItem(d, "related"), 0);
+	assert_keys(r, "line", "column", "message", NULL);
+	assert_string_equal(cJSON_GetObjectItem(r, "message")->valuestring, "title says 巡察 here");
+	/* A diagnostic without notes still has an empty "related" array. */
+	d = cJSON_GetArrayItem(cJSON_GetObjectItem(file, "diagnostics"), 1);
+	assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(d, "related")), 0);
+	assert_keys(cJSON_GetArrayItem(cJSON_GetObjectItem(file, "errors"), 0), "id", "message",
+	    NULL);
+	assert_keys(cJSON_GetObjectItem(root, "summary"), "files", "errors", "warnings", "infos",
+	    NULL);
+	/* Integers only, printed as integers, and the same bytes every time. */
+	assert_non_null(strstr(out, "\"line\":\t2,"));
+	assert_null(strstr(out, "2.0"));
+	again = render(1, LANG_EN, &dl, &e, 1);
+	assert_string_equal(out, again);
+	cJSON_Delete(root);
+	free(out);
+	free(again);
+	diag_list_free(&dl);
+}
+
+static void
+test_json_quiet_clean_prints_nothing(void **state)
+{
+	struct formatter f;
+	struct fmt_opts o;
+	struct fmt_totals t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	memset(&o, 0, sizeof(o));
+	memset(&t, 0, sizeof(t));
+	o.out = out;
+	o.quiet = true;
+	t.files = 3;
+	fmt_json_init(&f, &o);
+	f.ops->end(f.state, &t);
+	f.ops->destroy(f.state);
+	fclose(out);
+	assert_int_equal(len, 0);
+	free(buf);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_caret_ascii),
+		cmocka_unit_test(test_caret_cjk_width),
+		cmocka_unit_test(test_caret_tabs_and_clipping),
+		cmocka_unit_test(test_source_line),
+		cmocka_unit_test(test_human_output),
+		cmocka_unit_test(test_human_input_error_en),
+		cmocka_unit_test(test_json_shape),
+		cmocka_unit_test(test_json_quiet_clean_prints_nothing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

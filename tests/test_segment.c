@@ -1,0 +1,567 @@
+/* Unit tests: the document model of every seed notice (title, headings, items, fields,
+ * contact block, signature, boilerplate, broken paragraphs) and small synthetic texts. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "segment.h"
+#include "testutil.h"
+
+/* One built model and the text it points into. */
+struct model {
+	char *text;
+	struct doc doc;
+};
+
+static void
+build(struct model *m, const char *seed)
+{
+	char rel[256];
+	size_t len;
+
+	snprintf(rel, sizeof(rel), "seeds/%s", seed);
+	m->text = tu_read_fixture(rel, &len);
+	memset(&m->doc, 0, sizeof(m->doc));
+	segment_build(&m->doc, rel, m->text, len);
+}
+
+static void
+build_text(struct model *m, const char *path, const char *text)
+{
+	m->text = malloc(strlen(text) + 1);
+	assert_non_null(m->text);
+	memcpy(m->text, text, strlen(text) + 1);
+	memset(&m->doc, 0, sizeof(m->doc));
+	segment_build(&m->doc, path, m->text, strlen(text));
+}
+
+static void
+release(struct model *m)
+{
+	doc_free(&m->doc);
+	free(m->text);
+}
+
+/* 0-based index of 1-based line n, as the seed inventory counts lines. */
+static size_t
+L(size_t n)
+{
+	return n - 1;
+}
+
+static void
+assert_span(const struct doc *d, struct span s, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (s.end - s.start != n || memcmp(d->text + s.start, want, n) != 0)
+		fail_msg("span \"%.*s\" is not \"%s\"", (int)(s.end - s.start), d->text + s.start,
+		    want);
+}
+
+static void
+assert_span_starts(const struct doc *d, struct span s, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (s.end - s.start < n || memcmp(d->text + s.start, want, n) != 0)
+		fail_msg("span \"%.40s\" does not start with \"%s\"", d->text + s.start, want);
+}
+
+static const struct heading *
+heading_at(const struct doc *d, size_t line)
+{
+	assert_int_equal(d->lines[line].kind, LINE_HEADING);
+	assert_true(d->lines[line].heading >= 0);
+	return &d->headings[d->lines[line].heading];
+}
+
+/* The 1-based lines of broken paragraphs must be exactly want[0..n). */
+static void
+assert_broken(const struct doc *d, const size_t *want, size_t n)
+{
+	size_t k, got = 0;
+
+	for (k = 0; k < d->nparagraphs; k++) {
+		if (!d->paragraphs[k].broken_after)
+			continue;
+		if (got >= n || d->paragraphs[k].line != L(want[got]))
+			fail_msg("unexpected broken paragraph at line %zu", d->paragraphs[k].line + 1);
+		got++;
+	}
+	assert_int_equal(got, n);
+}
+
+static size_t
+count_status(const struct doc *d, enum item_status st)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < d->nitems; k++)
+		if (d->items[k].status == st)
+			n++;
+	return n;
+}
+
+static size_t
+count_fields(const struct doc *d, enum field_kind kind)
+{
+	size_t k, n = 0;
+
+	for (k = 0; k < d->nfields; k++)
+		if (d->fields[k].kind == kind)
+			n++;
+	return n;
+}
+
+static void
+test_seed_000(void **state)
+{
+	static const size_t broken[] = {5};
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build(&m, "000_2800b427cfbef2a5.txt");
+	d = &m.doc;
+	assert_true(d->title.present);
+	assert_int_equal(d->title.first_line, L(1));
+	assert_int_equal(d->title.nissuers, 0);
+	assert_span(d, d->title.text, "关于巡察整改进展情况的通报");
+	assert_int_equal(d->lines[L(1)].content.start, 1);  /* the leading space is not content */
+	assert_int_equal(d->paragraphs[d->intro].line, L(3));
+	assert_true(d->contact.present);
+	assert_int_equal(d->contact.first_line, L(20));
+	assert_int_equal(d->contact.last_line, L(20));
+	assert_span(d, d->contact.supervision,
+	    "欢迎广大干部群众对县委巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。");
+	assert_true(d->signature.present);
+	assert_int_equal(d->signature.first_line, L(22));
+	assert_int_equal(d->signature.nissuers, 1);
+	assert_span(d, d->signature.issuers[0], "中共峨山县卫生健康局党组");
+	assert_true(d->signature.has_date);
+	assert_int_equal(d->signature.date_line, L(23));
+	assert_span(d, d->signature.date, "2025年12月26日");
+	assert_int_equal(d->body_first, L(3));
+	assert_int_equal(d->body_last, L(19));
+	assert_int_equal(d->nitems, 3);
+	assert_int_equal(d->items[0].first_line, L(9));
+	assert_int_equal(d->items[0].status, STATUS_NONE);
+	assert_int_equal(d->items[1].first_line, L(11));
+	assert_int_equal(d->items[1].last_line, L(12));
+	assert_int_equal(d->items[1].nfields, 2);
+	assert_int_equal(d->fields[d->items[1].first_field].kind, FIELD_TAG);
+	assert_span(d, d->fields[d->items[1].first_field].label, "【已完成整改】");
+	assert_int_equal(d->fields[d->items[1].first_field + 1].kind, FIELD_SITUATION);
+	assert_span(d, d->fields[d->items[1].first_field + 1].label, "整改进展情况");
+	assert_int_equal(d->items[1].status, STATUS_DONE);
+	assert_int_equal(d->items[2].status, STATUS_DONE);
+	assert_int_equal(d->lines[L(12)].kind, LINE_FIELD);
+	assert_true(heading_at(d, L(16))->flags & HEAD_RUN_IN);
+	assert_span(d, heading_at(d, L(16))->title, "健全长效机制。");
+	assert_broken(d, broken, 1);
+	release(&m);
+}
+
+static void
+test_seed_001(void **state)
+{
+	static const size_t broken[] = {19, 35, 43, 61, 73, 111, 121, 141};
+	struct model m;
+	const struct doc *d;
+	const struct heading *h;
+
+	(void)state;
+	build(&m, "001_b21dc3fc7ee4c764.txt");
+	d = &m.doc;
+	assert_int_equal(d->lines[L(3)].kind, LINE_TITLE);
+	assert_int_equal(d->lines[L(5)].kind, LINE_SUBTITLE);
+	assert_int_equal(d->title.nissuers, 1);
+	assert_span(d, d->title.issuers[0], "岚县卫生健康和体育局党组");
+	assert_int_equal(d->paragraphs[d->intro].line, L(7));
+	assert_int_equal(d->body_first, L(7));
+	h = heading_at(d, L(13));
+	assert_int_equal(h->level, 2);
+	assert_int_equal(h->flags, HEAD_HALFWIDTH);
+	assert_span(d, h->marker, "(一)");
+	assert_span(d, h->title, "加强组织领导");
+	assert_int_equal(heading_at(d, L(41))->parent, d->lines[L(39)].heading);
+	assert_int_equal(heading_at(d, L(79))->style, MARK_CIRCLED);
+	/* Items: the leaf headings of 二、 (the （1） children of 2. and 7., not 2. and 7.). */
+	assert_int_equal(d->nitems, 20);
+	assert_int_equal(d->items[0].first_line, L(33));
+	assert_int_equal(d->items[1].first_line, L(41));
+	assert_int_equal(d->items[8].first_line, L(77));
+	assert_int_equal(d->items[8].last_line, L(83));  /* ①②③ stay inside the item */
+	assert_int_equal(d->items[19].first_line, L(133));
+	assert_int_equal(d->nfields, 0);
+	assert_int_equal(count_status(d, STATUS_NONE), 20);
+	assert_int_equal(d->contact.first_line, L(149));
+	assert_int_equal(d->signature.first_line, L(151));
+	assert_int_equal(d->signature.date_line, L(153));
+	assert_broken(d, broken, sizeof(broken) / sizeof(broken[0]));
+	release(&m);
+}
+
+static void
+test_seed_002(void **state)
+{
+	static const size_t broken[] = {11, 19, 31, 47, 63, 95, 101, 119, 137, 153};
+	struct model m;
+	const struct doc *d;
+	size_t k;
+
+	(void)state;
+	build(&m, "002_4720707dcb0128ec.txt");
+	d = &m.doc;
+	assert_int_equal(d->lines[L(3)].md_heading, 1);
+	assert_int_equal(d->lines[L(3)].kind, LINE_ISSUER);
+	assert_span(d, d->lines[L(3)].content, "中共乐山市卫生健康委员会党组");
+	assert_int_equal(d->lines[L(5)].md_heading, 2);
+	assert_int_equal(d->lines[L(5)].kind, LINE_TITLE);
+	assert_int_equal(d->title.first_line, L(3));
+	assert_int_equal(d->title.last_line, L(5));
+	assert_int_equal(d->title.nissuers, 1);
+	assert_span(d, d->title.issuers[0], "中共乐山市卫生健康委员会党组");
+	assert_int_equal(d->lines[L(29)].md_heading, 5);
+	assert_true(d->lines[L(31)].md_bold);
+	assert_span_starts(d, d->lines[L(31)].content, "整改情况：**一是");
+	assert_true(heading_at(d, L(11))->flags & HEAD_RUN_IN);
+	assert_span(d, heading_at(d, L(11))->title, "加强组织领导。");
+	assert_int_equal(heading_at(d, L(9))->level, 1);
+	assert_int_equal(heading_at(d, L(35))->level, 4);
+	assert_int_equal(d->signature.first_line, L(159));
+	assert_int_equal(d->signature.date_line, L(161));
+	assert_true(d->contact.present);
+	assert_int_equal(d->contact.first_line, L(163));
+	assert_true(d->contact.first_line > d->signature.last_line);
+	assert_int_equal(d->body_last, L(157));
+	assert_int_equal(d->nitems, 21);
+	for (k = 0; k < d->nitems; k++) {
+		assert_int_equal(d->headings[d->items[k].heading].ordinal, (int)k + 1);
+		assert_int_equal(d->fields[d->items[k].first_field].kind, FIELD_SITUATION);
+	}
+	assert_int_equal(d->items[14].first_line, L(105));
+	assert_int_equal(d->items[14].last_line, L(109));
+	assert_int_equal(d->items[14].nfields, 2);
+	assert_int_equal(d->fields[d->items[14].status_field].kind, FIELD_PROGRESS);
+	assert_span(d, d->fields[d->items[14].status_field].value, "已完成整改，并将长期坚持。");
+	assert_int_equal(d->items[14].status, STATUS_DONE);
+	assert_int_equal(count_status(d, STATUS_NONE), 20);
+	assert_broken(d, broken, sizeof(broken) / sizeof(broken[0]));
+	release(&m);
+}
+
+static void
+test_seed_003(void **state)
+{
+	static const size_t boilerplate[] = {1, 5, 245, 247, 249, 251, 253, 255};
+	static const size_t broken[] = {101};
+	struct model m;
+	const struct doc *d;
+	size_t k;
+
+	(void)state;
+	build(&m, "003_eb93dc48287bd9ac.txt");
+	d = &m.doc;
+	for (k = 0; k < sizeof(boilerplate) / sizeof(boilerplate[0]); k++) {
+		assert_int_equal(d->lines[L(boilerplate[k])].kind, LINE_BOILERPLATE);
+		assert_int_equal(d->lines[L(boilerplate[k])].paragraph, -1);
+	}
+	assert_int_equal(d->lines[L(3)].kind, LINE_TITLE);
+	assert_int_equal(d->title.nissuers, 2);
+	assert_span(d, d->title.issuers[0], "中共攀枝花市西区卫生健康局党组");
+	assert_span(d, d->title.issuers[1], "中共攀枝花市西区红十字会党组");
+	assert_int_equal(d->paragraphs[d->intro].line, L(7));
+	assert_true(d->signature.has_date);
+	assert_int_equal(d->signature.date_line, L(243));
+	assert_span(d, d->signature.date, "20251212");
+	assert_int_equal(d->signature.nissuers, 1);
+	assert_span(d, d->signature.issuers[0], "攀枝花市西区卫生健康局");
+	assert_int_equal(d->contact.first_line, L(235));
+	assert_int_equal(d->body_last, L(233));
+	assert_broken(d, broken, 1);
+	release(&m);
+}
+
+static void
+test_seed_003_structure(void **state)
+{
+	static const size_t fused[] = {35, 71, 75, 85, 89, 93, 113, 127, 191, 201};
+	struct model m;
+	const struct doc *d;
+	const struct heading *h;
+	size_t k;
+
+	(void)state;
+	build(&m, "003_eb93dc48287bd9ac.txt");
+	d = &m.doc;
+	h = heading_at(d, L(13));
+	assert_int_equal(h->flags & HEAD_BROKEN, HEAD_BROKEN);
+	assert_int_equal(h->level, 2);
+	assert_int_equal(h->ordinal, 0);
+	assert_span(d, h->marker, ")");
+	assert_int_equal(heading_at(d, L(15))->flags & HEAD_BROKEN, HEAD_BROKEN);
+	for (k = 0; k < sizeof(fused) / sizeof(fused[0]); k++) {
+		h = heading_at(d, L(fused[k]));
+		assert_true(h->flags & HEAD_FUSED);
+		assert_int_equal(h->level, 4);
+	}
+	assert_int_equal(heading_at(d, L(35))->ordinal, 1);
+	assert_int_equal(heading_at(d, L(71))->ordinal, 2);
+	assert_span(d, heading_at(d, L(71))->marker, "2");
+	assert_int_equal(d->nitems, 44);
+	assert_int_equal(d->nfields, 44);
+	assert_int_equal(count_fields(d, FIELD_SITUATION), 44);
+	assert_span(d, d->fields[0].label, "整改落实情况");
+	assert_int_equal(d->items[43].heading, d->lines[L(219)].heading);
+	assert_true(d->items[43].statement_para);
+	assert_span_starts(d, d->items[43].statement, "上一轮巡察指出");
+	assert_false(d->items[42].statement_para);
+	release(&m);
+}
+
+static void
+test_seed_004(void **state)
+{
+	struct model m;
+	const struct doc *d;
+	const struct heading *h;
+	size_t k, n2 = 0;
+
+	(void)state;
+	build(&m, "004_6abf08291da1f359.txt");
+	d = &m.doc;
+	assert_int_equal(d->lines[L(1)].kind, LINE_ISSUER);
+	assert_int_equal(d->lines[L(2)].kind, LINE_TITLE);
+	assert_span(d, d->title.issuers[0], "中共平江县卫生健康局党组");
+	for (k = 0; k < d->nheadings; k++) {
+		h = &d->headings[k];
+		if (h->level != 2 || h->line > L(218))
+			continue;
+		if (n2 == 0) {
+			assert_int_equal(h->line, L(9));
+			assert_int_equal(h->flags, HEAD_NO_ORDINAL);
+			assert_int_equal(h->ordinal, 0);
+			assert_span(d, h->title, "反馈问题：执行上级决策部署方面");
+		} else {
+			assert_int_equal(h->ordinal, (int)n2 + 1);
+		}
+		n2++;
+	}
+	assert_int_equal(n2, 5);
+	assert_int_equal(heading_at(d, L(10))->parent, d->lines[L(9)].heading);
+	h = heading_at(d, L(131));
+	assert_int_equal(h->level, 3);
+	assert_int_equal(h->flags, HEAD_NO_ORDINAL);
+	assert_int_equal(heading_at(d, L(132))->parent, d->lines[L(131)].heading);
+	assert_true(heading_at(d, L(219))->flags & HEAD_RUN_IN);
+	assert_false(d->signature.present);
+	assert_false(d->signature.has_date);
+	assert_true(d->contact.present);
+	assert_int_equal(d->contact.first_line, L(223));
+	assert_int_equal(d->body_last, L(222));
+	assert_broken(d, NULL, 0);
+	release(&m);
+}
+
+static void
+test_seed_004_items(void **state)
+{
+	static const size_t done[] = {116, 126, 175};
+	struct model m;
+	const struct doc *d;
+	size_t k, nd = 0;
+
+	(void)state;
+	build(&m, "004_6abf08291da1f359.txt");
+	d = &m.doc;
+	assert_int_equal(d->nitems, 61);
+	assert_int_equal(count_fields(d, FIELD_RESULT), 61);
+	assert_int_equal(count_status(d, STATUS_DONE), 3);
+	assert_int_equal(count_status(d, STATUS_PARTIAL), 58);
+	for (k = 0; k < d->nitems; k++) {
+		assert_int_equal(d->headings[d->items[k].heading].style, MARK_PROBLEM);
+		if (d->items[k].status != STATUS_DONE)
+			continue;
+		assert_int_equal(d->fields[d->items[k].status_field].line, L(done[nd]));
+		nd++;
+	}
+	assert_int_equal(nd, 3);
+	assert_int_equal(d->items[48].first_line, L(174));
+	assert_true(d->headings[d->items[48].heading].flags & HEAD_NO_ORDINAL);
+	release(&m);
+}
+
+static void
+test_empty_text(void **state)
+{
+	struct model m;
+
+	(void)state;
+	build_text(&m, "empty.txt", "");
+	assert_false(m.doc.title.present);
+	assert_int_equal(m.doc.nparagraphs, 0);
+	assert_int_equal(m.doc.nheadings, 0);
+	assert_int_equal(m.doc.nitems, 0);
+	assert_int_equal(m.doc.intro, -1);
+	assert_false(m.doc.contact.present);
+	assert_false(m.doc.signature.present);
+	assert_true(m.doc.body_first > m.doc.body_last);
+	release(&m);
+}
+
+static void
+test_blank_lines_only(void **state)
+{
+	struct model m;
+	size_t k;
+
+	(void)state;
+	build_text(&m, "blank.txt", "\n \n\t\n\xe3\x80\x80\xc2\xa0\n\n");
+	assert_int_equal(m.doc.nlines, 5);
+	for (k = 0; k < m.doc.nlines; k++)
+		assert_int_equal(m.doc.lines[k].kind, LINE_BLANK);
+	assert_int_equal(m.doc.nparagraphs, 0);
+	assert_true(m.doc.body_first > m.doc.body_last);
+	release(&m);
+}
+
+static void
+test_single_lines(void **state)
+{
+	struct model m;
+
+	(void)state;
+	build_text(&m, "one.txt", "关于巡察整改进展情况的通报");
+	assert_true(m.doc.title.present);
+	assert_int_equal(m.doc.nparagraphs, 1);
+	assert_int_equal(m.doc.intro, -1);
+	assert_true(m.doc.body_first > m.doc.body_last);
+	release(&m);
+
+	build_text(&m, "one.txt", "根据县委统一部署，县委巡察组进行了巡察。");
+	assert_false(m.doc.title.present);
+	assert_int_equal(m.doc.intro, 0);
+	assert_int_equal(m.doc.body_first, 0);
+	assert_int_equal(m.doc.body_last, 0);
+	assert_false(m.doc.paragraphs[0].broken_after);
+	release(&m);
+}
+
+static void
+test_markdown_and_spaces(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.md",
+	    "\xe3\x80\x80**（一）加强组织领导**\xc2\xa0\n"
+	    "#标签不是标题\n"
+	    "## \n");
+	d = &m.doc;
+	assert_true(d->markdown_input);
+	assert_true(d->lines[0].md_bold);
+	assert_span(d, d->lines[0].content, "（一）加强组织领导");
+	assert_int_equal(d->lines[0].span.start, 0);
+	assert_int_equal(d->lines[0].kind, LINE_HEADING);
+	assert_int_equal(d->lines[1].md_heading, 0);
+	assert_span(d, d->lines[1].content, "#标签不是标题");
+	assert_int_equal(d->lines[2].md_heading, 2);
+	assert_int_equal(d->lines[2].kind, LINE_BLANK);
+	release(&m);
+}
+
+static void
+test_dates_in_prose_are_text(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "2025年9月26日，召开专题民主生活会。\n"
+	    "25 个问题已完成整改。\n"
+	    "中共某县卫生健康局党组\n"
+	    "二〇二五年十二月二十六日\n");
+	d = &m.doc;
+	assert_int_equal(d->nheadings, 0);
+	assert_int_equal(d->lines[2].kind, LINE_TEXT);
+	assert_int_equal(d->lines[3].kind, LINE_TEXT);
+	assert_int_equal(d->lines[4].kind, LINE_SIGNATURE);
+	assert_int_equal(d->lines[5].kind, LINE_DATE);
+	assert_int_equal(d->body_last, 3);
+	release(&m);
+}
+
+static void
+test_split_title_and_joint_signature(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "中共甲县卫生健康局党组\n"
+	    "关于县委第一巡察组巡察整改进展\n"
+	    "情况的通报\n"
+	    "（社会公开稿）\n"
+	    "根据县委统一部署，进行了巡察。\n"
+	    "一、整改情况\n"
+	    "1.问题甲。【阶段性完成】\n"
+	    "整改措施：做了。\n"
+	    "2.问题乙。\n"
+	    "整改状态：正在推进\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。\n"
+	    "联系电话：0730-1234567\n"
+	    "电子邮箱：a@b.cn\n"
+	    "中共甲县卫生健康局党组\n"
+	    "中共甲县红十字会党组\n"
+	    "2025年12月26日\n");
+	d = &m.doc;
+	assert_int_equal(d->title.first_line, 0);
+	assert_int_equal(d->title.last_line, 2);
+	assert_span(d, d->title.text, "关于县委第一巡察组巡察整改进展\n情况的通报");
+	assert_int_equal(d->lines[3].kind, LINE_SUBTITLE);
+	assert_int_equal(d->nitems, 2);
+	assert_int_equal(d->items[0].status, STATUS_PARTIAL);
+	assert_int_equal(d->fields[d->items[0].status_field].kind, FIELD_TAG);
+	assert_int_equal(d->items[1].status, STATUS_ONGOING);
+	assert_int_equal(d->contact.first_line, 10);
+	assert_int_equal(d->contact.last_line, 12);
+	assert_span(d, d->contact.supervision, "欢迎广大干部群众对巡察整改落实情况进行监督。");
+	assert_int_equal(d->signature.nissuers, 2);
+	assert_span(d, d->signature.issuers[1], "中共甲县红十字会党组");
+	assert_int_equal(d->signature.date_line, 15);
+	assert_broken(d, NULL, 0);  /* labelled contact lines are separate entries */
+	release(&m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_000),
+		cmocka_unit_test(test_seed_001),
+		cmocka_unit_test(test_seed_002),
+		cmocka_unit_test(test_seed_003),
+		cmocka_unit_test(test_seed_003_structure),
+		cmocka_unit_test(test_seed_004),
+		cmocka_unit_test(test_seed_004_items),
+		cmocka_unit_test(test_empty_text),
+		cmocka_unit_test(test_blank_lines_only),
+		cmocka_unit_test(test_single_lines),
+		cmocka_unit_test(test_markdown_and_spaces),
+		cmocka_unit_test(test_dates_in_prose_are_text),
+		cmocka_unit_test(test_split_title_and_joint_signature),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages noticelint builds and tests with (skips what is present).
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libcmocka-dev python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
