@@ -1,6 +1,5 @@
-/* Named events of a notice's timeline for the date-order check type: each is found by a
- * pattern in a scope (the inspection period and feedback in the intro, the summary's
- * 截至 date), plus the built-in `signature` (成文日期) and `today` (--today). */
+/* Named events of a notice's timeline for the date-order check type: found by pattern and
+ * scope, plus the built-ins `signature` (成文日期) and `today` (--today). */
 #ifndef NL_DATE_EVENTS_H
 #define NL_DATE_EVENTS_H
 #include <stdbool.h>

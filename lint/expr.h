@@ -1,12 +1,13 @@
-/* A tiny expression language for rules over named figures:
- *   total == done + partial + open      rate == done * 100 / total      rate <= 100
- * Numbers, names, + - * / and parentheses; comparisons == != < <= > >=; && || !; and
- * above(name) / below(name), true when the figure was written with 以上/余/多 or 以下/不足. */
+/* A tiny expression language for rules over named figures, such as
+ * total == done + partial + open or rate == done * 100 / total. */
 #ifndef NL_EXPR_H
 #define NL_EXPR_H
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Numbers, names, + - * / and parentheses; comparisons == != < <= > >= (not chained);
+ * && || !; above(name) and below(name), true when the figure was written with 以上/余/多 or
+ * 以下/不足. */
 struct expr;
 
 /* The values an expression is evaluated with; names are the indices expr_names gives. */

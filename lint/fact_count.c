@@ -1,11 +1,13 @@
-/* Count phrases: each number with a unit becomes (label, value, unit, noun), where the label
- * is the clause text before the number (after any earlier count of the same clause) and
- * the noun the words after the unit: "巡察反馈的62个具体问题" → ("巡察反馈的", 62, 个,
- * "具体问题"); "完成整改 23 个" → ("完成整改", 23, 个, ""). Rules name roles by label. */
+/* Count phrases: each number with a unit as (label, value, unit, noun), so rules can name
+ * the roles of figures by the words around them. */
 #include <string.h>
 #include "facts.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* The label is the clause text before the number (after any earlier number of the same
+ * clause), the noun the words after the unit: "巡察反馈的62个具体问题" → ("巡察反馈的", 62,
+ * 个, "具体问题"); "完成整改 23 个" → ("完成整改", 23, 个, ""). */
 
 /* Longest noun kept after a unit, in code points. */
 #define NOUN_MAX 12

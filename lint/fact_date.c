@@ -1,11 +1,15 @@
-/* Well-formed dates in running text: 2025年3月12日, 6月23日, ranges with 至 — - 到 whose
- * second half may omit year or month, 3月下旬, 9月底, 年底, 第二季度, 二〇二五年十二月二十六日,
- * 2025-12-12, 2022/08/04, 2021年04月09日, 26年1月上旬; and the year of year-less dates. */
+/* Well-formed dates in running text (full, year-less, ranges, fuzzy parts, Chinese
+ * numerals, ISO, zero-padded, two-digit years) as date facts. */
 #include <string.h>
 #include "cnnum.h"
 #include "facts.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* Forms read: 2025年3月12日, 6月23日, ranges with 至 — - 到 whose second half may omit
+ * year or month (2025年3月12日至4月22日, 2024年11月1日至4日), lists of days (5月19日、23日),
+ * 3月下旬, 9月底, 2025年底, 年底, 第二季度, 二〇二五年十二月二十六日, 2025-12-12, 2022/08/04,
+ * 2021年04月09日, 26年1月上旬, and a bare year opening a range (2022至2023年). */
 
 /* One date being parsed. */
 struct dp {
@@ -479,7 +483,7 @@ bare_year_range(struct dates_out *o, const char *s, size_t i, size_t end)
 static bool
 blocks_fuzzy(uint32_t prev)
 {
-	static const char *const blockers = "每各历往去今明当同本两三近多半上下该";
+	static const char *const blockers = "每各历往去今明当同本两三近多半上下该年";
 	size_t i = 0, n = strlen(blockers);
 
 	if (prev < 0x80)

@@ -1,13 +1,16 @@
-/* Dates whose 年/月/日 were lost in text extraction: 2025324日, 20257月, 202593日,
- * 20251212, 2025717202599, 20254—10月, 716日, a bare 2024 before a noun, and the range end
- * 至56 after such a date. Each token becomes a date fact with DATE_GARBLED and, when the
- * digits allow exactly one reading, that reading. */
+/* Dates whose 年/月/日 were lost in text extraction (2025324日, 20257月, 20251212): one
+ * garbled date fact per token, with its reading when the digits allow exactly one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "facts.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* Token kinds: a year run straight into 月 or 日 (2025324日, 20257月, 202512月底,
+ * 20254—10月, 2025952025911日) is strong; a year run with no unit (2025717, 202593,
+ * 2025717202599), a bare year before a noun (2024某医疗机构), month and day before 日 without
+ * a year (716日) and a range end after a token (至56) are weak. */
 
 /* Weak forms (no unit, bare year, 716日, 至56) count only when the document has at least
  * this many strong ones (a year run straight into 月 or 日): one stray number is not a

@@ -1,12 +1,13 @@
-/* Numbers in running text: Arabic (25, 14.29, "25 个" with spaces), Chinese numerals before
- * a unit (十三个, 两次), percentages, and the unit that follows (个 项 件 家 人 次 % 元 ...).
- * 万 and 亿 before a unit multiply the value (4.4万余元 is 44000 元, qualified "余"). Digits
- * inside dates, phone numbers, codes and e-mail addresses are not numbers. */
+/* Numbers in running text (Arabic with optional spaces, Chinese numerals before a unit,
+ * percentages) with their unit and qualifiers, as number facts. */
 #include <string.h>
 #include "cnnum.h"
 #include "facts.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* 万 and 亿 before a unit multiply the value (4.4万余元 is 44000 元, qualified by 余).
+ * Digits inside dates, phone numbers, codes and e-mail addresses are not numbers. */
 
 /* Unit words, longest first where one is a prefix of another. */
 static const char *const units[] = {

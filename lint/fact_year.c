@@ -1,9 +1,12 @@
-/* Year inference for dates written without a year (6月23日, 截至12月22日, 716日): the
- * nearest earlier date with a written year, else the inspection period in the intro, else
- * the signature's date. Each date remembers where its year came from. A date outside the
- * problem statements takes its year from dates outside them too: statements cite past
- * facts (2024年5月), the measures around them speak of the rectification period. */
+/* Year inference for dates written without a year (6月23日, 截至12月22日, 716日), with
+ * the source of each inferred year remembered. */
 #include "facts.h"
+
+/* The year comes from the nearest earlier date with a written year, else the inspection
+ * period in the intro, else the signature's date, else the nearest later date with a
+ * written year. A date outside the problem statements takes its year from dates outside
+ * them too: statements cite past facts (2024年5月), the measures around them speak of the
+ * rectification period; and a year written earlier in the same sentence wins. */
 
 /* True when date i can lend its year to later dates: written, and not web chrome. */
 static bool
@@ -45,7 +48,8 @@ pick(const struct nearest *n)
 	return n->month >= 0 ? n->month : n->any;
 }
 
-/* The first dated range of the intro paragraph (the inspection period), or -1. */
+/* The first range of the intro paragraph with a written year (the inspection period), or
+ * -1. */
 static int
 inspection_date(const struct facts *f, const struct doc *doc)
 {
@@ -59,9 +63,19 @@ inspection_date(const struct facts *f, const struct doc *doc)
 		const struct date_fact *d = &f->dates[i];
 
 		if (d->span.start >= p->span.start && d->span.end <= p->span.end &&
-		    year_source(d))
+		    d->range_first && year_source(d))
 			return (int)i;
 	}
+	return -1;
+}
+
+/* The first date after index i with a written year, or -1. */
+static int
+following_date(const struct facts *f, size_t i)
+{
+	for (i++; i < f->ndates; i++)
+		if (year_source(&f->dates[i]))
+			return (int)i;
 	return -1;
 }
 
@@ -117,9 +131,14 @@ fact_resolve_years(struct facts *f, const struct doc *doc)
 		if (d->ysrc != YEAR_UNKNOWN)
 			continue;
 		src = stated || pick(&outside) < 0 ? pick(&all) : pick(&outside);
-		d->ysrc = src >= 0 ? YEAR_CONTEXT : insp >= 0 ? YEAR_INSPECTION : YEAR_SIGNATURE;
+		/* A year written earlier in the same sentence wins (2025年底建成，确保第二季度). */
+		if (all.any >= 0 && f->dates[all.any].sentence == d->sentence &&
+		    d->sentence < f->nsentences)
+			src = all.any;
+		d->ysrc = src >= 0 ? YEAR_CONTEXT : insp >= 0 ? YEAR_INSPECTION :
+		    sig >= 0 ? YEAR_SIGNATURE : YEAR_FOLLOWING;
 		if (src < 0)
-			src = insp >= 0 ? insp : sig;
+			src = insp >= 0 ? insp : sig >= 0 ? sig : following_date(f, i);
 		if (src < 0) {
 			d->ysrc = YEAR_UNKNOWN;
 			continue;

@@ -21,8 +21,8 @@ void fc_spans_free(struct fc_spans *sp);
 bool fc_spans_hold(const struct fc_spans *sp, size_t start, size_t end);
 /* Writes v as a short decimal (62, 14.29, 26.67) into buf. */
 void fc_number(double v, char *buf, size_t size);
-/* Writes a date for a message: its reading when garbled, else 2025年3月12日; "" for a date
- * without a single reading. */
+/* Writes a date for a message as 2025年3月12日, with its inferred year (a garbled date by its
+ * reading); "" for a garbled date without a single reading. */
 void fc_date(const struct date_fact *d, char *buf, size_t size);
 /* The facts of doc, or an empty set when none were extracted. */
 const struct facts *fc_facts(const struct doc *doc);

@@ -35,6 +35,7 @@ enum year_src {
 	YEAR_CONTEXT,       /* the nearest earlier date with a written year (ydate) */
 	YEAR_INSPECTION,    /* the inspection period stated in the intro (ydate) */
 	YEAR_SIGNATURE,     /* the signature's date (ydate) */
+	YEAR_FOLLOWING,     /* none of those: the nearest later date with a written year */
 	YEAR_UNKNOWN        /* nothing to infer it from; y is 0 */
 };
 

@@ -499,6 +499,7 @@ rp_strings(struct rparam *p, const char *key, bool required, char ***out, size_t
 
 	if ((rc = lookup(p, key, required, &v)) <= 0)
 		return rc;
+	rc = 0;
 	if (v->type == YAML_MAPPING_NODE) {
 		rp_wrong_type(p, key, v, RP_STRINGS);
 		return -1;
@@ -538,6 +539,7 @@ rp_regexes(struct rparam *p, const char *key, bool required, struct regex ***out
 
 	if ((rc = lookup(p, key, required, &v)) <= 0)
 		return rc;
+	rc = 0;
 	if (v->type == YAML_MAPPING_NODE) {
 		rp_wrong_type(p, key, v, RP_STRINGS);
 		return -1;

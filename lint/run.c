@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "decode.h"
+#include "encoding.h"
 #include "explain.h"
 #include "fmt.h"
 #include "lint.h"
@@ -208,6 +209,19 @@ report_bad_bytes(struct diag_list *dl, const struct decoded *dec)
 	}
 }
 
+/* Reports, as info, an input that was not UTF-8 and was converted. */
+static void
+report_encoding(struct diag_list *dl, const struct decoded *dec)
+{
+	char *msg;
+
+	if (dec->encoding == NULL || strcmp(dec->encoding, "UTF-8") == 0)
+		return;
+	msg = msg_format("input-encoding", dl->lang, "encoding", dec->encoding, NULL);
+	diag_add_text(dl, "input-encoding", LEVEL_INFO, 0, 0, msg);
+	free(msg);
+}
+
 /* When the per-file cap dropped diagnostics, says so in one last warning at the end of
  * the text (added past the cap on purpose). */
 static void
@@ -238,8 +252,9 @@ lint_source(struct lint_run *lr, const char *path, const struct source *src)
 	struct linemap lm;
 	struct fmt_file ff;
 
-	decode_utf8(&dec, src->data, src->len);
+	encoding_decode(&dec, src->data, src->len, NULL);
 	diag_list_init(&dl, lr->o->lang);
+	report_encoding(&dl, &dec);
 	report_bad_bytes(&dl, &dec);
 	memset(&doc, 0, sizeof(doc));
 	lint_text(lr->rs, &lr->lo, path, dec.text, dec.len, &doc, &dl);

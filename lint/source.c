@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -98,7 +99,15 @@ read_all(int fd, size_t hint, struct source *src, const char *path, enum lang la
 	return 0;
 }
 
-/* Checks the bytes read: not over the cap, not empty, no NUL byte. */
+/* True when data starts with a UTF-16 byte order mark (NUL bytes are then text). */
+static bool
+has_utf16_bom(const unsigned char *data, size_t len)
+{
+	return len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+	    (data[0] == 0xFE && data[1] == 0xFF));
+}
+
+/* Checks the bytes read: not over the cap, not empty, no NUL byte outside UTF-16. */
 static int
 check_content(struct source *src, const char *path, enum lang lang,
     struct source_error *err)
@@ -111,7 +120,8 @@ check_content(struct source *src, const char *path, enum lang lang,
 		fail_too_large(err, path, buf, lang);
 	} else if (src->len == 0) {
 		fail_path(err, "input-empty", path, lang);
-	} else if ((nul = memchr(src->data, '\0', src->len)) != NULL) {
+	} else if (!has_utf16_bom(src->data, src->len) &&
+	    (nul = memchr(src->data, '\0', src->len)) != NULL) {
 		snprintf(buf, sizeof(buf), "%zu", (size_t)(nul - src->data));
 		err->id = "input-binary";
 		err->message = msg_format(err->id, lang, "path", path, "offset", buf, NULL);

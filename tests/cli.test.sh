@@ -4,8 +4,8 @@
 # --disable, --level, --quiet, --version, --help, colour and NO_COLOR, pack discovery.
 # Usage: cli.test.sh path/to/noticelint source-dir
 set -u
-bin=$1
-src=$2
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
 fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nl-cli.XXXXXX")
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT

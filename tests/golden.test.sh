@@ -2,13 +2,13 @@
 # Golden tests. Every fixture notice (fixtures/**/*.txt or *.md) that has NAME.expected.json
 # beside it is linted twice from the source directory, with relative paths and a fixed
 # --today: `--format json` must print NAME.expected.json byte for byte, and
-# `--format human --color never` must print NAME.expected.txt after its first line,
+# `--format human --color never` must print NAME.expected.out after its first line,
 # `# exit: N`, which records the exit status both runs must return. Nothing may appear on
 # stderr. Regenerate with tests/update-golden.sh.
 # Usage: golden.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=$2
+src=$(cd "$2" && pwd)
 today=2026-11-23
 fail=0
 count=0
@@ -24,8 +24,8 @@ while IFS= read -r f; do
 	base=${f%.*}
 	[ -f "$base.expected.json" ] || continue
 	count=$((count + 1))
-	want_rc=$(sed -n '1s/^# exit: \([0-9]*\)$/\1/p' "$base.expected.txt" 2>/dev/null)
-	[ -n "$want_rc" ] || { bad "$base.expected.txt: missing or no '# exit: N' first line"; continue; }
+	want_rc=$(sed -n '1s/^# exit: \([0-9]*\)$/\1/p' "$base.expected.out" 2>/dev/null)
+	[ -n "$want_rc" ] || { bad "$base.expected.out: missing or no '# exit: N' first line"; continue; }
 
 	"$bin" --today "$today" --format json "$f" >"$tmp/json" 2>"$tmp/err"
 	rc=$?
@@ -35,10 +35,10 @@ while IFS= read -r f; do
 	"$bin" --today "$today" --format human --color never "$f" >"$tmp/human" 2>>"$tmp/err"
 	rc=$?
 	{ echo "# exit: $rc"; cat "$tmp/human"; } >"$tmp/txt"
-	diff -u "$base.expected.txt" "$tmp/txt" || bad "$f: human output or exit status differs"
+	diff -u "$base.expected.out" "$tmp/txt" || bad "$f: human output or exit status differs"
 
 	[ -s "$tmp/err" ] && bad "$f: wrote to stderr: $(head -c 600 "$tmp/err")"
-done < <(find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.txt' |
+done < <(find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.out' |
 	LC_ALL=C sort)
 
 [ "$count" -gt 0 ] || bad "no fixture has an expected output"

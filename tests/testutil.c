@@ -14,7 +14,7 @@ tu_read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf;
-	long n;
+	long n = 0;
 
 	if (f == NULL)
 		fail_msg("cannot open %s", path);

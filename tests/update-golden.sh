@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates golden outputs: NAME.expected.json (the `--format json` output) and
-# NAME.expected.txt (`# exit: N`, then the `--format human --color never` output) for every
+# NAME.expected.out (`# exit: N`, then the `--format human --color never` output) for every
 # seed notice, every fixture notice that already has them, and any FILE named. Runs from the
 # source directory with relative paths and --today 2026-11-23, as golden.test.sh does.
 # Review the changes (git diff fixtures/) before committing them.
@@ -22,7 +22,7 @@ unset NO_COLOR
 cd "$src"
 
 list() {
-	find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.txt' |
+	find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.out' |
 	while IFS= read -r f; do
 		if [[ $f == fixtures/seeds/* || -f ${f%.*}.expected.json ]]; then
 			echo "$f"
@@ -49,7 +49,7 @@ while IFS= read -r f; do
 		exit 1
 	fi
 	mv "$tmp/json" "$base.expected.json"
-	{ echo "# exit: $rc"; cat "$tmp/human"; } >"$base.expected.txt"
+	{ echo "# exit: $rc"; cat "$tmp/human"; } >"$base.expected.out"
 	n=$((n + 1))
 	echo "update-golden: $f (exit $rc)"
 done < <(list | LC_ALL=C sort -u)

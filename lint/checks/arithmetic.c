@@ -1,15 +1,5 @@
-/* Check type `arithmetic`: an assertion over figures of count phrases, written in the
- * expression language of expr.h (total == done + partial + open). Each role names a
- * count by label, noun and unit patterns. The first role is the anchor: the assertion is
- * evaluated once per count matching it; the other roles are looked for in the anchor's
- * sentence (or in the sentence of the role given by `near`, or anywhere with
- * `where: document`), nearest first, each count playing one role. `sum: true` binds the
- * sum of all matching counts (at least `min` of them); `before`/`after` keep counts on one
- * side of another role; `same_unit` demands another role's unit; `default` gives a value
- * when nothing matches, and `min_found` how many roles must be found in the text for the
- * assertion to be judged at all. The rule fires when the assertion is false; its message
- * may name each role ({total}), the two sides of the comparison ({lhs}, {rhs}), the
- * assertion ({assert}) and the anchor as written ({text}). */
+/* Check type `arithmetic`: an assertion in the expression language of expr.h over the
+ * figures of count phrases that play named roles (total == done + partial + open). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +9,17 @@
 #include "i18n.h"
 #include "rule_load.h"
 #include "xalloc.h"
+
+/* Each role names a count by label, noun and unit patterns. The first role is the anchor:
+ * the assertion is evaluated once per count matching it; the other roles are looked for in
+ * the anchor's sentence (or in the sentence of the role given by `near`, or anywhere with
+ * `where: document`), nearest first, each count playing one role. `sum: true` binds the
+ * sum of all matching counts (at least `min` of them); `before`/`after` keep counts on one
+ * side of another role; `same_unit` demands another role's unit; `default` gives a value
+ * when nothing matches, and `min_found` how many roles must be found in the text for the
+ * assertion to be judged at all. The rule fires when the assertion is false; its message
+ * may name each role ({total}), the two sides of the comparison ({lhs}, {rhs}), the
+ * assertion ({assert}) and the anchor as written ({text}). */
 
 /* Most roles a rule may name (each role fills one message placeholder). */
 #define MAX_ROLES 16

@@ -1,7 +1,7 @@
 /* Check type `artifact`: what conversion and extraction leave in the text. Markdown and
  * HTML markup in a plain-text notice, and odd characters: U+FFFD, control and zero-width
  * characters, unusual spaces inside a line, a space before the title, and UTF-8 text that
- * was read as GBK (鍏充簬). Web page chrome is the boilerplate scope's business. */
+ * was read as GBK (鍏充簬). Web page chrome is left to rules over the boilerplate scope. */
 #include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,8 +34,8 @@ static const struct {
 	{"markdown", "Markdown 粗体标记", "Markdown bold markers"},
 	{"html", "HTML 标签", "an HTML tag"},
 	{"html", "HTML 字符实体", "an HTML character entity"},
-	{"replacement", "替换字符 U+FFFD（原字符已丢失）",
-	 "the replacement character U+FFFD (the original character was lost)"},
+	{"replacement", "替换字符（原字符已丢失）",
+	 "a replacement character (the original character was lost)"},
 	{"control", "控制字符", "a control character"},
 	{"zero-width", "零宽字符", "a zero-width character"},
 	{"nbsp", "不换行空格等特殊空白", "a no-break or other unusual space"},

@@ -1,10 +1,5 @@
-/* Check type `body-count`: summary figures against the body. Each entry of `figures` names
- * a summary figure (the first count in the rule's scope matching its label, noun and unit
- * patterns) and what it must equal: `count: items` the number of problem items,
- * `count: status` the items whose status is `status`, `count: groups` the number of
- * headings that group the items (their parents, or their ancestors at `group_level`). With `require_status` (the default) the check applies only when every
- * item states its own status: where items bundle problems or carry no status, the body
- * cannot be counted and the check stays silent. */
+/* Check type `body-count`: summary figures (number of problems, of each status, of
+ * aspects) against the problem items the body actually lists. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +8,13 @@
 #include "rule_load.h"
 #include "xalloc.h"
 
+/* Each entry of `figures` names a summary figure (the first count in the rule's scope
+ * matching its label, noun and unit patterns) and what it must equal: `count: items` the
+ * number of problem items, `count: status` the items whose status is `status`,
+ * `count: groups` the number of headings that group the items (their parents, or their
+ * ancestors at `group_level`). With `require_status` (the default) the check applies only
+ * when every item states its own status: where items bundle problems or carry no status,
+ * the body cannot be counted and the check stays silent. */
 enum bc_count { BC_ITEMS, BC_STATUS, BC_GROUPS };
 
 static const char *const count_names[] = {"items", "status", "groups"};

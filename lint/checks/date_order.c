@@ -1,17 +1,5 @@
-/* Check type `date-order`: the notice's timeline. Events (inspection start and end,
- * feedback, summary cut-off, signature, today) are found by the rule's `events`; the kind
- * says what is checked:
- *   order       the events found follow the `order` chain "start <= end < feedback ..."
- *               (a missing event is skipped; fuzzy dates are flagged only when certainly
- *               out of order);
- *   yearless    the `targets` events have a written year (the message names the year
- *               assumed and where it came from);
- *   evidence    a date marked by the `before`/`after` cues, outside problem statements,
- *               is not earlier than the `reference` event (rectification before the
- *               inspection began);
- *   forecast    a forward-looking date (cues 预计, …底前) is not earlier than `reference`
- *               (default: the signature): a stale forecast;
- *   timeliness  the first found of `to` comes at most `days` days after `from`. */
+/* Check type `date-order`: the notice's timeline (inspection, feedback, summary cut-off,
+ * signature, today) and the dates judged against it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +10,18 @@
 #include "rule_load.h"
 #include "xalloc.h"
 
+/* Events are found by the rule's `events`; the kind says what is checked:
+ *   order       the events found follow the `order` chain "start <= end < feedback ..."
+ *               (a missing event is skipped; fuzzy dates are flagged only when certainly
+ *               out of order);
+ *   yearless    the `targets` events have a written year (the message names the year
+ *               assumed and where it came from; garbled dates are left to date-valid);
+ *   evidence    a date marked by the `before`/`after` cues, outside problem statements,
+ *               is not earlier than the `reference` event (rectification before the
+ *               inspection began);
+ *   forecast    a forward-looking date (cues 预计, …底前) is not earlier than `reference`
+ *               (default: the signature): a stale forecast;
+ *   timeliness  the first found of `to` comes at most `days` days after `from`. */
 enum do_kind { DO_ORDER, DO_YEARLESS, DO_EVIDENCE, DO_FORECAST, DO_TIMELINESS };
 
 static const char *const kind_names[] = {
@@ -314,6 +314,10 @@ year_source(const struct do_run *run, const struct date_fact *d, char *buf, size
 		(void)snprintf(buf, size, "the earlier date %s", src);
 	else if (d->ysrc == YEAR_CONTEXT)
 		(void)snprintf(buf, size, "上文“%s”", src);
+	else if (d->ysrc == YEAR_FOLLOWING && run->c->out->lang == LANG_EN)
+		(void)snprintf(buf, size, "the later date %s", src);
+	else if (d->ysrc == YEAR_FOLLOWING)
+		(void)snprintf(buf, size, "下文“%s”", src);
 	else if (d->ysrc == YEAR_INSPECTION)
 		(void)snprintf(buf, size, "%s", fc_lang(run->c, "巡察时间", "the inspection period"));
 	else
@@ -334,8 +338,8 @@ check_yearless(struct do_run *run)
 		if (!a->found || a->date < 0)
 			continue;
 		d = &run->f->dates[a->date];
-		if (d->ysrc != YEAR_CONTEXT && d->ysrc != YEAR_INSPECTION &&
-		    d->ysrc != YEAR_SIGNATURE)
+		if (d->ysrc == YEAR_WRITTEN || d->ysrc == YEAR_RANGE || d->ysrc == YEAR_UNKNOWN ||
+		    (d->flags & DATE_GARBLED))
 			continue;
 		(void)snprintf(year, sizeof(year), "%d", d->y);
 		year_source(run, d, src, sizeof(src));

@@ -1,9 +1,5 @@
-/* Check type `date-valid`: one kind of date defect per rule. garbled (年/月/日 lost:
- * 2025324日), impossible (2月30日, 13月), two-digit-year (26年), iso (2025-12-12 in running
- * text), hyphen-range (2020年-2023年, 2022至2023年), needs-time (`pattern` such as 截至 not
- * followed by a date or by `follow`), no-date-after (`pattern` such as 截止 followed by a
- * date). Only dates inside the rule's scope count; web boilerplate is outside every scope
- * but `boilerplate`. */
+/* Check type `date-valid`: one kind of malformed date per rule (garbled, impossible,
+ * two-digit year, ISO form, hyphen range, or a word such as 截至 not followed by a time). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,18 +10,21 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Kinds: garbled (年/月/日 lost: 2025324日), impossible (2月30日, 13月), two-digit-year
+ * (26年), iso (2025-12-12 in running text), hyphen-range (2020年-2023年, 2022至2023年),
+ * needs-time (`pattern` such as 截至 followed neither by a date nor by `follow`). Only dates
+ * inside the rule's scope count; web boilerplate lies outside every scope but its own. */
 enum dv_kind {
-	DV_GARBLED, DV_IMPOSSIBLE, DV_TWO_DIGIT, DV_ISO, DV_HYPHEN, DV_NEEDS_TIME, DV_NO_DATE_AFTER
+	DV_GARBLED, DV_IMPOSSIBLE, DV_TWO_DIGIT, DV_ISO, DV_HYPHEN, DV_NEEDS_TIME
 };
 
 static const char *const kind_names[] = {
 	"garbled", "impossible", "two-digit-year", "iso", "hyphen-range", "needs-time",
-	"no-date-after",
 };
 
 struct date_valid {
 	enum dv_kind kind;
-	struct regex *pattern;  /* needs-time, no-date-after */
+	struct regex *pattern;  /* needs-time */
 	struct regex *follow;   /* needs-time: a time expression other than a date */
 };
 
@@ -65,11 +64,11 @@ dv_parse(struct rule *r, struct rparam *rp)
 	free(kind);
 	if (k == sizeof(kind_names) / sizeof(kind_names[0])) {
 		rp_error(rp, "kind", "expected garbled, impossible, two-digit-year, iso, "
-		    "hyphen-range, needs-time or no-date-after");
+		    "hyphen-range or needs-time");
 		return -1;
 	}
 	p->kind = (enum dv_kind)k;
-	if (p->kind == DV_NEEDS_TIME || p->kind == DV_NO_DATE_AFTER) {
+	if (p->kind == DV_NEEDS_TIME) {
 		if (rp_regex(rp, "pattern", true, &p->pattern) != 0)
 			rc = -1;
 		if (rp_regex(rp, "follow", false, &p->follow) != 0)
@@ -174,7 +173,7 @@ skip_space(const char *s, size_t i, size_t end)
 	return i;
 }
 
-/* needs-time / no-date-after: one match of the pattern. */
+/* needs-time: one match of the pattern. */
 static int
 time_match(const struct regex_match *m, void *ctx)
 {
@@ -194,10 +193,8 @@ time_match(const struct regex_match *m, void *ctx)
 		dated = regex_find(run->p->follow, rest, 0, end - at, &fm) == 1 && fm.start == 0;
 		free(rest);
 	}
-	if (run->p->kind == DV_NEEDS_TIME && !dated)
+	if (!dated)
 		report(run, m->start, m->end, NULL, NULL, NULL, NULL);
-	else if (run->p->kind == DV_NO_DATE_AFTER && d >= 0 && run->f->dates[d].span.start == at)
-		report(run, m->start, run->f->dates[d].span.end, NULL, NULL, NULL, NULL);
 	return run->stop;
 }
 
@@ -208,7 +205,7 @@ dv_span(const struct doc *doc, struct span span, void *ctx)
 	size_t i;
 
 	(void)doc;
-	if (run->p->kind == DV_NEEDS_TIME || run->p->kind == DV_NO_DATE_AFTER) {
+	if (run->p->kind == DV_NEEDS_TIME) {
 		if (check_each_match(run->c, run->r, run->p->pattern, NULL, span, time_match,
 		    run) < 0)
 			run->stop = 1;
@@ -234,7 +231,7 @@ dv_run(const struct rule *r, const struct check_ctx *c)
 const struct check_type chk_date_valid = {
 	"date-valid",
 	"reports malformed dates of one kind: garbled, impossible, two-digit year, ISO form, "
-	"hyphen range, or a time word (截至/截止) used wrongly",
+	"hyphen range, or a word such as 截至 not followed by a time",
 	dv_parse,
 	dv_run,
 	dv_free,

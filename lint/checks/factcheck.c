@@ -63,8 +63,8 @@ fc_number(double v, char *buf, size_t size)
 void
 fc_date(const struct date_fact *d, char *buf, size_t size)
 {
-	if (d->flags & DATE_GARBLED)
-		(void)snprintf(buf, size, "%s", d->reading != NULL ? d->reading : "");
+	if (d->prec == DATE_PREC_NONE)
+		buf[0] = '\0';
 	else
 		facts_date_format(d, buf, size);
 }
