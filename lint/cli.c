@@ -1,5 +1,6 @@
 /* The command line of noticelint: the option table, getopt_long driven by it, --help and
  * --version printed from it, and validation of every option value. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -52,6 +53,11 @@ static int set_level(struct parse_state *, const struct cli_opt *, const char *)
 static int set_fail_level(struct parse_state *, const struct cli_opt *, const char *);
 static int set_quiet(struct parse_state *, const struct cli_opt *, const char *);
 static int set_today(struct parse_state *, const struct cli_opt *, const char *);
+static int set_output(struct parse_state *, const struct cli_opt *, const char *);
+static int set_jobs(struct parse_state *, const struct cli_opt *, const char *);
+static int set_baseline(struct parse_state *, const struct cli_opt *, const char *);
+static int set_write_baseline(struct parse_state *, const struct cli_opt *, const char *);
+static int set_prune_baseline(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
@@ -64,7 +70,25 @@ static const struct cli_opt options_table[] = {
 	{"no-default-rules", 0, NULL,
 	 "不加载默认规则包", "do not load the default rule pack", set_no_default},
 	{"format", 'f', "FORMAT",
-	 "输出格式：human（默认）或 json", "output format: human (default) or json", set_format},
+	 "输出格式：human（默认）、json、jsonl、github（GitHub Actions 注释，随后是纯文本行）或 sarif",
+	 "output format: human (default), json, jsonl, github (GitHub Actions annotations, "
+	 "then plain lines) or sarif", set_format},
+	{"output", 'o', "FILE",
+	 "把报告原子地写入 FILE（而不是标准输出）",
+	 "write the report to FILE atomically instead of standard output", set_output},
+	{"jobs", 'j', "N",
+	 "同时检查 N 个文件（1–64，默认 1）；输出顺序不变",
+	 "lint N files at once (1-64, default 1); the output order is unchanged", set_jobs},
+	{"baseline", 0, "FILE",
+	 "不报告基线文件 FILE 中记录的问题", "do not report the findings recorded in FILE",
+	 set_baseline},
+	{"write-baseline", 0, "FILE",
+	 "把本次发现的问题记录为基线文件 FILE", "record the current findings in FILE as a baseline",
+	 set_write_baseline},
+	{"prune-baseline", 0, NULL,
+	 "与 --baseline 一起使用：从基线中删去已不再出现的问题",
+	 "with --baseline: drop the entries that no longer occur from its FILE",
+	 set_prune_baseline},
 	{"lang", 0, "LANG",
 	 "消息语言：zh（默认）或 en", "message language: zh (default) or en", set_lang},
 	{"color", 0, "WHEN",
@@ -212,12 +236,16 @@ set_no_default(struct parse_state *ps, const struct cli_opt *opt, const char *ar
 static int
 set_format(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 {
-	static const char *const names[] = {"human", "json", NULL};
-	int i = pick(ps, opt, arg, names, "human, json");
+	static const char *const names[] = {"human", "json", "jsonl", "github", "sarif", NULL};
+	static const enum cli_format values[] = {
+		CLI_FORMAT_HUMAN, CLI_FORMAT_JSON, CLI_FORMAT_JSONL, CLI_FORMAT_GITHUB,
+		CLI_FORMAT_SARIF
+	};
+	int i = pick(ps, opt, arg, names, "human, json, jsonl, github, sarif");
 
 	if (i < 0)
 		return -1;
-	ps->o->format = i == 0 ? CLI_FORMAT_HUMAN : CLI_FORMAT_JSON;
+	ps->o->format = values[i];
 	return 0;
 }
 
@@ -329,6 +357,54 @@ set_today(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 }
 
 static int
+set_output(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	ps->o->output = arg;
+	return 0;
+}
+
+static int
+set_jobs(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 || n > CLI_MAX_JOBS)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "1-64", NULL);
+	ps->o->jobs = (int)n;
+	return 0;
+}
+
+static int
+set_baseline(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	ps->o->baseline = arg;
+	return 0;
+}
+
+static int
+set_write_baseline(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	ps->o->write_baseline = arg;
+	return 0;
+}
+
+static int
+set_prune_baseline(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->prune_baseline = true;
+	return 0;
+}
+
+static int
 set_version(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 {
 	(void)opt;
@@ -396,6 +472,7 @@ set_defaults(struct options *o)
 	o->lang = LANG_ZH;
 	o->color = CLI_COLOR_AUTO;
 	o->fail_level = LEVEL_ERROR;
+	o->jobs = 1;
 	if (localtime_r(&now, &tm) != NULL) {
 		o->today_y = tm.tm_year + 1900;
 		o->today_m = tm.tm_mon + 1;
@@ -486,6 +563,11 @@ check_operands(struct parse_state *ps)
 		    o->paths[0], NULL);
 	else if (o->no_default_rules && o->nrule_packs == 0)
 		fail(ps, NULL, "usage-no-rules", NULL);
+	else if (o->prune_baseline && o->baseline == NULL)
+		fail(ps, NULL, "usage-prune-needs-baseline", NULL);
+	else if (o->baseline != NULL && o->write_baseline != NULL)
+		fail(ps, NULL, "usage-conflict", "first", "baseline", "second", "write-baseline",
+		    NULL);
 }
 
 /* Prints catalogue message id, filled from kv, to stderr after the program name. */

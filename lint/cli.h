@@ -17,7 +17,16 @@ enum cli_action {
 	CLI_HELP
 };
 
-enum cli_format { CLI_FORMAT_HUMAN, CLI_FORMAT_JSON };
+enum cli_format {
+	CLI_FORMAT_HUMAN,
+	CLI_FORMAT_JSON,
+	CLI_FORMAT_JSONL,
+	CLI_FORMAT_GITHUB,
+	CLI_FORMAT_SARIF
+};
+
+/* Most --jobs threads. */
+#define CLI_MAX_JOBS 64
 enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 
 /* One --level RULE=LEVEL request; rule points into argv. */
@@ -44,6 +53,11 @@ struct options {
 	enum level fail_level;
 	bool quiet;
 	int today_y, today_m, today_d;
+	const char *output;          /* --output FILE, NULL for standard output */
+	int jobs;                    /* --jobs: files linted at once (1 by default) */
+	const char *baseline;        /* --baseline FILE: findings in it are not reported */
+	const char *write_baseline;  /* --write-baseline FILE */
+	bool prune_baseline;         /* rewrite --baseline FILE without stale entries */
 	const char **paths;          /* PATH operands; "-" is stdin */
 	size_t npaths;
 };

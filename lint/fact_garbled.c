@@ -60,14 +60,17 @@ plausible_year(const char *s)
 	return y >= 1949 && y <= 2049;
 }
 
-/* Value of n digits at s. */
+/* Value of n digits at s; saturates at 99999999 so a long digit run cannot overflow. */
 static int
 value(const char *s, size_t n)
 {
 	int v = 0;
 
-	while (n-- > 0)
+	while (n-- > 0) {
 		v = v * 10 + (*s++ - '0');
+		if (v > 99999999)
+			return 99999999;
+	}
 	return v;
 }
 

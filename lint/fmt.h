@@ -7,8 +7,11 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "diag.h"
+#include "fingerprint.h"
 #include "i18n.h"
 #include "linemap.h"
+
+struct ruleset;
 
 /* An input problem of one file (input-missing, input-binary, ...). */
 struct fmt_error {
@@ -24,6 +27,7 @@ struct fmt_file {
 	const struct diag_list *diags;   /* sorted diagnostics, NULL when none were made */
 	const struct fmt_error *errors;
 	size_t nerrors;
+	const struct fingerprint *fps;   /* parallel to diags->v; NULL: the formatter computes */
 };
 
 /* Counts of a whole run: diagnostics by level, files seen, files with input errors. */
@@ -38,6 +42,7 @@ struct fmt_opts {
 	enum lang lang;
 	bool color;   /* ANSI colour (human format only) */
 	bool quiet;   /* print nothing when the run found nothing */
+	const struct ruleset *rules;  /* the loaded rules (SARIF lists them); may be NULL */
 };
 
 struct fmt_ops {
@@ -58,6 +63,13 @@ struct formatter {
 void fmt_human_init(struct formatter *f, const struct fmt_opts *o);
 /* Sets f up as the JSON formatter writing one document to o->out at the end. */
 void fmt_json_init(struct formatter *f, const struct fmt_opts *o);
+/* Sets f up as the JSON Lines formatter: one object per diagnostic or input error. */
+void fmt_jsonl_init(struct formatter *f, const struct fmt_opts *o);
+/* Sets f up as the GitHub Actions formatter: workflow-command annotations as files come,
+ * then every finding again as a plain `path:line:col: level: message [rule]` line. */
+void fmt_github_init(struct formatter *f, const struct fmt_opts *o);
+/* Sets f up as the SARIF 2.1.0 formatter writing one log to o->out at the end. */
+void fmt_sarif_init(struct formatter *f, const struct fmt_opts *o);
 
 /* The line text[ls, le) as the human format shows it: tabs expanded to 8-column stops,
  * control characters as '?'. The caller frees. */

@@ -85,6 +85,12 @@ static const struct msg_def catalogue[] = {
 	{"rule-alias", "规则包中不允许使用 YAML 锚点和别名（& 与 *）",
 	 "YAML anchors and aliases (& and *) are not allowed in rule packs"},
 	{"rule-bad-key", "映射的键应为非空字符串", "mapping keys must be non-empty strings"},
+	{"usage-prune-needs-baseline", "--prune-baseline 需要与 --baseline 一起使用",
+	 "--prune-baseline needs --baseline FILE"},
+	{"baseline-read-failed", "无法读取基线文件 {path}：{reason}",
+	 "cannot read the baseline {path}: {reason}"},
+	{"baseline-invalid", "基线文件 {path} 格式无效：{reason}",
+	 "the baseline {path} is not valid: {reason}"},
 };
 
 const char *

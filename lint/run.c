@@ -1,20 +1,21 @@
 /* The run driver. Rule packs are loaded once; each input is read, decoded and linted on
- * its own, so a bad input is reported and the run goes on with the next one. */
+ * its own (on --jobs threads), so a bad input is reported and the run goes on with the
+ * next one; reports go out in input order, through --baseline, to stdout or --output. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "decode.h"
-#include "encoding.h"
+#include "atomicfile.h"
+#include "baseline.h"
 #include "explain.h"
+#include "filejob.h"
 #include "fmt.h"
 #include "lint.h"
 #include "msg.h"
+#include "pool.h"
 #include "rulepath.h"
 #include "run.h"
-#include "segment.h"
-#include "source.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -25,6 +26,10 @@ struct lint_run {
 	struct lint_opts lo;
 	struct formatter fmt;
 	struct fmt_totals totals;
+	struct walk_list items;        /* every input, in order */
+	struct file_result *results;   /* one per item, alive from linting to reporting */
+	struct baseline base;          /* --baseline entries */
+	struct baseline found;         /* findings for --write-baseline */
 };
 
 /* Prints loader or example errors as `file:line:col: error: message [id]`. */
@@ -158,138 +163,105 @@ check_rules(const struct ruleset *rs, const struct options *o)
 	return failures > 0 ? 2 : 0;
 }
 
-/* Hands one file to the formatter and adds it to the totals. */
+/* Adds the reported diagnostics of one file to the totals. */
 static void
-emit(struct lint_run *lr, const struct fmt_file *ff)
+count(struct fmt_totals *t, const struct fmt_file *ff)
 {
 	size_t i;
 
-	lr->totals.files++;
+	t->files++;
 	if (ff->nerrors > 0)
-		lr->totals.failed++;
+		t->failed++;
 	for (i = 0; ff->diags != NULL && i < ff->diags->n; i++) {
 		if (ff->diags->v[i].level == LEVEL_ERROR)
-			lr->totals.errors++;
+			t->errors++;
 		else if (ff->diags->v[i].level == LEVEL_WARNING)
-			lr->totals.warnings++;
+			t->warnings++;
 		else if (ff->diags->v[i].level == LEVEL_INFO)
-			lr->totals.infos++;
+			t->infos++;
 	}
-	lr->fmt.ops->file(lr->fmt.state, ff);
 }
 
+/* Records the findings for --write-baseline and, with --baseline, leaves out the known
+ * ones: shown and fps_shown receive the diagnostics and fingerprints to report. */
 static void
-emit_error(struct lint_run *lr, const char *path, const char *id, const char *message)
+apply_baseline(struct lint_run *lr, const struct file_result *fr, const struct fingerprint *fps,
+    struct diag_list *shown, struct fingerprint *fps_shown)
 {
-	struct fmt_error fe = {id, message};
-	struct fmt_file ff;
-
-	memset(&ff, 0, sizeof(ff));
-	ff.path = path;
-	ff.errors = &fe;
-	ff.nerrors = 1;
-	emit(lr, &ff);
-}
-
-/* One input-invalid-utf8 error per byte the decoder replaced. */
-static void
-report_bad_bytes(struct diag_list *dl, const struct decoded *dec)
-{
-	char byte[8], off[24];
-	char *msg;
+	const struct diag_list *all = &fr->diags;
+	struct baseline_entry *e;
 	size_t i;
 
-	for (i = 0; i < dec->nbad; i++) {
-		snprintf(byte, sizeof(byte), "%02X", dec->bad[i].byte);
-		snprintf(off, sizeof(off), "%zu", dec->bad[i].raw_offset);
-		msg = msg_format("input-invalid-utf8", dl->lang, "byte", byte, "offset", off, NULL);
-		diag_add_text(dl, "input-invalid-utf8", LEVEL_ERROR, dec->bad[i].text_offset,
-		    dec->bad[i].text_offset + 3, msg);
-		free(msg);
+	*shown = *all;
+	shown->v = xcalloc(all->n ? all->n : 1, sizeof(*shown->v));
+	shown->n = 0;
+	if (lr->o->baseline != NULL)
+		baseline_mark_path(&lr->base, fr->path);
+	for (i = 0; i < all->n; i++) {
+		if (lr->o->write_baseline != NULL)
+			baseline_add(&lr->found, fr->path, all->v[i].rule, fps[i].hex);
+		if (lr->o->baseline != NULL) {
+			e = baseline_find(&lr->base, fr->path, all->v[i].rule, fps[i].hex);
+			if (e != NULL) {
+				e->used = true;
+				continue;
+			}
+		}
+		fps_shown[shown->n] = fps[i];
+		shown->v[shown->n++] = all->v[i];
 	}
 }
 
-/* Reports, as info, an input that was not UTF-8 and was converted. */
+/* Hands one file's result to the formatter and adds it to the totals. */
 static void
-report_encoding(struct diag_list *dl, const struct decoded *dec)
+report(struct lint_run *lr, const struct file_result *fr)
 {
-	char *msg;
-
-	if (dec->encoding == NULL || strcmp(dec->encoding, "UTF-8") == 0)
-		return;
-	msg = msg_format("input-encoding", dl->lang, "encoding", dec->encoding, NULL);
-	diag_add_text(dl, "input-encoding", LEVEL_INFO, 0, 0, msg);
-	free(msg);
-}
-
-/* When the per-file cap dropped diagnostics, says so in one last warning at the end of
- * the text (added past the cap on purpose). */
-static void
-note_dropped(struct diag_list *dl, size_t len)
-{
-	struct diag *d;
-	char count[24];
-
-	if (dl->dropped == 0)
-		return;
-	snprintf(count, sizeof(count), "%zu", dl->dropped);
-	dl->v = xgrow(dl->v, &dl->cap, dl->n + 1, sizeof(*dl->v));
-	d = &dl->v[dl->n++];
-	memset(d, 0, sizeof(*d));
-	d->rule = "diag-truncated";
-	d->level = LEVEL_WARNING;
-	d->message = msg_format("diag-truncated", dl->lang, "count", count, NULL);
-	d->span.start = d->span.end = len;
-}
-
-/* Decodes and lints the bytes of one input, then reports it. */
-static void
-lint_source(struct lint_run *lr, const char *path, const struct source *src)
-{
-	struct decoded dec;
-	struct diag_list dl;
-	struct doc doc;
-	struct linemap lm;
+	struct fmt_error fe = {fr->err_id, fr->err_msg};
+	struct fingerprint *fps, *fps_shown;
+	struct diag_list shown;
 	struct fmt_file ff;
+	size_t n = fr->diags.n ? fr->diags.n : 1;
 
-	encoding_decode(&dec, src->data, src->len, NULL);
-	diag_list_init(&dl, lr->o->lang);
-	report_encoding(&dl, &dec);
-	report_bad_bytes(&dl, &dec);
-	memset(&doc, 0, sizeof(doc));
-	lint_text(lr->rs, &lr->lo, path, dec.text, dec.len, &doc, &dl);
-	note_dropped(&dl, dec.len);
-	linemap_build(&lm, dec.text, dec.len);
 	memset(&ff, 0, sizeof(ff));
-	ff.path = path;
-	ff.text = dec.text;
-	ff.lines = &lm;
-	ff.diags = &dl;
-	emit(lr, &ff);
-	linemap_free(&lm);
-	doc_free(&doc);
-	diag_list_free(&dl);
-	decoded_free(&dec);
+	ff.path = fr->path;
+	if (fr->err_id != NULL) {
+		ff.errors = &fe;
+		ff.nerrors = 1;
+		count(&lr->totals, &ff);
+		lr->fmt.ops->file(lr->fmt.state, &ff);
+		return;
+	}
+	fps = xcalloc(n, sizeof(*fps));
+	fps_shown = xcalloc(n, sizeof(*fps_shown));
+	fingerprint_diags(fr->dec.text, fr->dec.len, &fr->diags, fps);
+	apply_baseline(lr, fr, fps, &shown, fps_shown);
+	ff.text = fr->dec.text;
+	ff.lines = &fr->lines;
+	ff.diags = &shown;
+	ff.fps = fps_shown;
+	count(&lr->totals, &ff);
+	lr->fmt.ops->file(lr->fmt.state, &ff);
+	free(shown.v);
+	free(fps_shown);
+	free(fps);
+}
+
+/* pool_run callbacks: lint item i on a worker, report it on the calling thread. */
+static void
+work_item(void *ctx, size_t i)
+{
+	struct lint_run *lr = ctx;
+
+	file_result_make(&lr->results[i], &lr->items.v[i], lr->rs, &lr->lo);
 }
 
 static void
-lint_item(struct lint_run *lr, const struct walk_item *it)
+done_item(void *ctx, size_t i)
 {
-	const char *path = source_display_path(it->path);
-	struct source src;
-	struct source_error se;
+	struct lint_run *lr = ctx;
 
-	if (it->err_id != NULL) {
-		emit_error(lr, path, it->err_id, it->err_msg);
-		return;
-	}
-	if (source_read(&src, it->path, lr->o->lang, &se) != 0) {
-		emit_error(lr, path, se.id, se.message);
-		source_error_free(&se);
-		return;
-	}
-	lint_source(lr, path, &src);
-	source_free(&src);
+	report(lr, &lr->results[i]);
+	file_result_free(&lr->results[i]);
 }
 
 static bool
@@ -317,32 +289,132 @@ lint_status(const struct fmt_totals *t, enum level fail)
 	return n > 0 ? 1 : 0;
 }
 
+/* Opens --output's temporary file (or takes stdout) into *out; -1 after an error. */
+static int
+open_output(const struct options *o, struct atomic_file *af, FILE **out)
+{
+	char *reason = NULL;
+
+	memset(af, 0, sizeof(*af));
+	*out = stdout;
+	if (o->output == NULL)
+		return 0;
+	if (atomic_open(af, o->output, &reason) != 0) {
+		cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
+		free(reason);
+		return -1;
+	}
+	*out = af->fp;
+	return 0;
+}
+
+/* Renames --output into place; -1 after an error. */
+static int
+close_output(const struct options *o, struct atomic_file *af)
+{
+	char *reason = NULL;
+
+	if (af->fp == NULL || atomic_commit(af, &reason) == 0)
+		return 0;
+	cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
+	free(reason);
+	return -1;
+}
+
+/* Loads --baseline; -1 after an error. */
+static int
+load_baseline(const struct options *o, struct baseline *b)
+{
+	const char *id = NULL;
+	char *reason = NULL;
+
+	memset(b, 0, sizeof(*b));
+	if (o->baseline == NULL || baseline_load(b, o->baseline, &id, &reason) == 0)
+		return 0;
+	cli_error(o->lang, id, "path", o->baseline, "reason", reason, NULL);
+	free(reason);
+	return -1;
+}
+
+/* Writes --write-baseline or prunes --baseline; -1 after an error. */
+static int
+save_baselines(struct lint_run *lr)
+{
+	const struct options *o = lr->o;
+	char *reason = NULL;
+	int rc = 0;
+
+	if (o->write_baseline != NULL)
+		rc = baseline_write(&lr->found, o->write_baseline, false, &reason);
+	if (rc == 0 && o->prune_baseline)
+		rc = baseline_write(&lr->base, o->baseline, true, &reason);
+	if (rc == 0)
+		return 0;
+	cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
+	free(reason);
+	return -1;
+}
+
+static void
+make_formatter(struct formatter *f, const struct fmt_opts *fo, enum cli_format format)
+{
+	if (format == CLI_FORMAT_JSON)
+		fmt_json_init(f, fo);
+	else if (format == CLI_FORMAT_JSONL)
+		fmt_jsonl_init(f, fo);
+	else if (format == CLI_FORMAT_GITHUB)
+		fmt_github_init(f, fo);
+	else if (format == CLI_FORMAT_SARIF)
+		fmt_sarif_init(f, fo);
+	else
+		fmt_human_init(f, fo);
+}
+
+/* Lints every input with o->jobs threads and reports in input order. */
+static void
+lint_inputs(struct lint_run *lr)
+{
+	const struct options *o = lr->o;
+	size_t i;
+
+	memset(&lr->items, 0, sizeof(lr->items));
+	for (i = 0; i < o->npaths; i++)
+		walk_expand(&lr->items, o->paths[i], o->lang);
+	lr->results = xcalloc(lr->items.n ? lr->items.n : 1, sizeof(*lr->results));
+	pool_run(lr->items.n, o->jobs, work_item, done_item, lr);
+	free(lr->results);
+	walk_list_free(&lr->items);
+}
+
 static int
 lint_all(const struct ruleset *rs, const struct options *o)
 {
 	struct lint_run lr;
-	struct fmt_opts fo = {stdout, o->lang, use_color(o->color), o->quiet};
-	struct walk_list wl;
-	size_t i, k;
+	struct fmt_opts fo = {stdout, o->lang, false, o->quiet, rs};
+	struct atomic_file af;
+	int status;
 
 	memset(&lr, 0, sizeof(lr));
 	lr.o = o;
 	lr.rs = rs;
 	lr.lo = lint_options(o);
-	if (o->format == CLI_FORMAT_JSON)
-		fmt_json_init(&lr.fmt, &fo);
-	else
-		fmt_human_init(&lr.fmt, &fo);
-	for (i = 0; i < o->npaths; i++) {
-		memset(&wl, 0, sizeof(wl));
-		walk_expand(&wl, o->paths[i], o->lang);
-		for (k = 0; k < wl.n; k++)
-			lint_item(&lr, &wl.v[k]);
-		walk_list_free(&wl);
+	if (load_baseline(o, &lr.base) != 0)
+		return 2;
+	if (open_output(o, &af, &fo.out) != 0) {
+		baseline_free(&lr.base);
+		return 2;
 	}
+	fo.color = o->output == NULL && use_color(o->color);
+	make_formatter(&lr.fmt, &fo, o->format);
+	lint_inputs(&lr);
 	lr.fmt.ops->end(lr.fmt.state, &lr.totals);
 	lr.fmt.ops->destroy(lr.fmt.state);
-	return lint_status(&lr.totals, o->fail_level);
+	status = lint_status(&lr.totals, o->fail_level);
+	if (close_output(o, &af) != 0 || save_baselines(&lr) != 0)
+		status = 2;
+	baseline_free(&lr.base);
+	baseline_free(&lr.found);
+	return status;
 }
 
 /* Runs the action that needs the loaded rules. */

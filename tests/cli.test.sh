@@ -145,7 +145,7 @@ done
 has '"rule":	"CLI-RUGUO"' out "bad inputs: good file still linted"
 has '"path":	"empty-dir"' out "bad inputs: directory reported by its path"
 run --lang en --format json nul-byte.txt
-has 'nul-byte.txt holds a NUL byte at byte offset 29: not a text notice' out "NUL offset"
+has 'nul-byte.txt holds a NUL byte at byte offset 18: not a text notice' out "NUL offset"
 run --lang en big.txt
 expect 2 "too large, human"
 has "big.txt: error: big.txt is larger than the 33554432-byte cap (33554433 bytes) [input-too-large]" \

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages noticelint builds and tests with (skips what is present).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libcmocka-dev python3)
+pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libcmocka-dev python3
+  git nodejs python3-jsonschema)
+# The SARIF test installs the SARIF multitool with npm; some nodejs builds bundle npm.
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

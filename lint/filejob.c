@@ -1,0 +1,107 @@
+/* One input from path to sorted diagnostics: read, decode, report replaced bytes, lint,
+ * report a converted encoding, note a truncated list and build the line table. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "encoding.h"
+#include "filejob.h"
+#include "msg.h"
+#include "segment.h"
+#include "source.h"
+#include "xalloc.h"
+
+/* One input-invalid-utf8 error per byte the decoder replaced. */
+static void
+report_bad_bytes(struct diag_list *dl, const struct decoded *dec)
+{
+	char byte[8], off[24];
+	char *msg;
+	size_t i;
+
+	for (i = 0; i < dec->nbad; i++) {
+		snprintf(byte, sizeof(byte), "%02X", dec->bad[i].byte);
+		snprintf(off, sizeof(off), "%zu", dec->bad[i].raw_offset);
+		msg = msg_format("input-invalid-utf8", dl->lang, "byte", byte, "offset", off, NULL);
+		diag_add_text(dl, "input-invalid-utf8", LEVEL_ERROR, dec->bad[i].text_offset,
+		    dec->bad[i].text_offset + 3, msg);
+		free(msg);
+	}
+}
+
+/* Reports, as info, an input that was not UTF-8 and was converted. */
+static void
+report_encoding(struct diag_list *dl, const struct decoded *dec)
+{
+	char *msg;
+
+	if (dec->encoding == NULL || strcmp(dec->encoding, "UTF-8") == 0)
+		return;
+	msg = msg_format("input-encoding", dl->lang, "encoding", dec->encoding, NULL);
+	diag_add_text(dl, "input-encoding", LEVEL_INFO, 0, 0, msg);
+	free(msg);
+}
+
+/* When the per-file cap dropped diagnostics, says so in one last warning at the end of
+ * the text (added past the cap on purpose). */
+static void
+note_dropped(struct diag_list *dl, size_t len)
+{
+	struct diag *d;
+	char count[24];
+
+	if (dl->dropped == 0)
+		return;
+	snprintf(count, sizeof(count), "%zu", dl->dropped);
+	dl->v = xgrow(dl->v, &dl->cap, dl->n + 1, sizeof(*dl->v));
+	d = &dl->v[dl->n++];
+	memset(d, 0, sizeof(*d));
+	d->rule = "diag-truncated";
+	d->level = LEVEL_WARNING;
+	d->message = msg_format("diag-truncated", dl->lang, "count", count, NULL);
+	d->span.start = d->span.end = len;
+}
+
+void
+file_result_make(struct file_result *fr, const struct walk_item *it,
+    const struct ruleset *rs, const struct lint_opts *lo)
+{
+	struct source src;
+	struct source_error se;
+	struct doc doc;
+
+	memset(fr, 0, sizeof(*fr));
+	fr->path = source_display_path(it->path);
+	diag_list_init(&fr->diags, lo->lang);
+	if (it->err_id != NULL) {
+		fr->err_id = it->err_id;
+		fr->err_msg = xstrdup(it->err_msg ? it->err_msg : "");
+		return;
+	}
+	if (source_read(&src, it->path, lo->lang, &se) != 0) {
+		fr->err_id = se.id;
+		fr->err_msg = xstrdup(se.message ? se.message : "");
+		source_error_free(&se);
+		return;
+	}
+	encoding_decode(&fr->dec, src.data, src.len, NULL);
+	source_free(&src);
+	report_encoding(&fr->diags, &fr->dec);
+	report_bad_bytes(&fr->diags, &fr->dec);
+	memset(&doc, 0, sizeof(doc));
+	lint_text(rs, lo, fr->path, fr->dec.text, fr->dec.len, &doc, &fr->diags);
+	doc_free(&doc);
+	note_dropped(&fr->diags, fr->dec.len);
+	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);
+}
+
+void
+file_result_free(struct file_result *fr)
+{
+	free(fr->err_msg);
+	if (fr->err_id == NULL) {
+		linemap_free(&fr->lines);
+		decoded_free(&fr->dec);
+	}
+	diag_list_free(&fr->diags);
+	memset(fr, 0, sizeof(*fr));
+}

@@ -1,0 +1,28 @@
+/* Linting one input into a result kept in memory until it is reported, so inputs can be
+ * linted in any order (or at once) and reported in input order. */
+#ifndef NL_FILEJOB_H
+#define NL_FILEJOB_H
+#include "decode.h"
+#include "diag.h"
+#include "lint.h"
+#include "linemap.h"
+#include "walk.h"
+
+/* Everything reported about one input. */
+struct file_result {
+	const char *path;        /* display path, borrowed from the walk item */
+	const char *err_id;      /* input error id, NULL when the input was linted */
+	char *err_msg;           /* owned input error message */
+	struct decoded dec;      /* decoded text (valid when err_id is NULL) */
+	struct linemap lines;
+	struct diag_list diags;  /* sorted diagnostics */
+};
+
+/* Reads, decodes and lints walk item it with the rules rs into a zeroed *fr. Safe to call
+ * from several threads at once. */
+void file_result_make(struct file_result *fr, const struct walk_item *it,
+		const struct ruleset *rs, const struct lint_opts *lo);
+/* Frees what file_result_make kept. */
+void file_result_free(struct file_result *fr);
+
+#endif

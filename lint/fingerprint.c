@@ -1,0 +1,131 @@
+/* Content fingerprints: FNV-1a over the rule id, the normalised text of the diagnosed span
+ * with a little context on its line, and the occurrence index among equal pairs. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fingerprint.h"
+#include "xalloc.h"
+
+/* Characters of context taken on each side of the span, within its line. */
+#define FINGERPRINT_CONTEXT 8
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+/* Length of the white space character at s (ASCII blanks, U+00A0, U+3000), or 0. */
+static size_t
+space_len(const unsigned char *s, size_t left)
+{
+	if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f' ||
+	    s[0] == '\v')
+		return 1;
+	if (left >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (left >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Hash of text[a, b) with white space skipped, folded into h. */
+static uint64_t
+hash_text(uint64_t h, const char *text, size_t a, size_t b)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t n;
+
+	while (a < b) {
+		n = space_len(s + a, b - a);
+		if (n == 0)
+			h = fnv(h, s + a++, 1);
+		else
+			a += n;
+	}
+	return h;
+}
+
+/* Start of the context before off: back up to FINGERPRINT_CONTEXT code points, not past
+ * the start of the line. */
+static size_t
+context_start(const char *text, size_t off)
+{
+	int k = 0;
+
+	while (off > 0 && text[off - 1] != '\n' && k < FINGERPRINT_CONTEXT) {
+		off--;
+		while (off > 0 && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off--;
+		k++;
+	}
+	return off;
+}
+
+/* End of the context after off: up to FINGERPRINT_CONTEXT code points, not past the end
+ * of the line. */
+static size_t
+context_end(const char *text, size_t len, size_t off)
+{
+	int k = 0;
+
+	while (off < len && text[off] != '\n' && k < FINGERPRINT_CONTEXT) {
+		off++;
+		while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+			off++;
+		k++;
+	}
+	return off;
+}
+
+/* Hash of a diagnostic's rule and text, without its occurrence index. */
+static uint64_t
+content_hash(const char *text, size_t len, const struct diag *d)
+{
+	size_t s = d->span.start < len ? d->span.start : len;
+	size_t e = d->span.end < len ? d->span.end : len;
+	uint64_t h = FNV_OFFSET;
+
+	if (e < s)
+		e = s;
+	h = fnv(h, d->rule, strlen(d->rule) + 1);
+	h = hash_text(h, text, context_start(text, s), s);
+	h = fnv(h, "\x01", 1);
+	h = hash_text(h, text, s, e);
+	h = fnv(h, "\x01", 1);
+	return hash_text(h, text, e, context_end(text, len, e));
+}
+
+void
+fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
+    struct fingerprint *out)
+{
+	uint64_t *content = xcalloc(dl->n ? dl->n : 1, sizeof(*content));
+	size_t i, k, index;
+	char num[24];
+	uint64_t h;
+
+	for (i = 0; i < dl->n; i++)
+		content[i] = content_hash(text ? text : "", text ? len : 0, &dl->v[i]);
+	for (i = 0; i < dl->n; i++) {
+		index = 0;
+		for (k = 0; k < i; k++)
+			if (content[k] == content[i] && strcmp(dl->v[k].rule, dl->v[i].rule) == 0)
+				index++;
+		snprintf(num, sizeof(num), "%zu", index);
+		h = fnv(content[i], num, strlen(num));
+		snprintf(out[i].hex, sizeof(out[i].hex), "%016llx", (unsigned long long)h);
+	}
+	free(content);
+}

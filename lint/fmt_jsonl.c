@@ -1,0 +1,99 @@
+/* The JSON Lines format: one compact object per diagnostic ({path, rule, level, message,
+ * line, column, end_line, end_column}) or per input error ({path, error, message}), each on
+ * its own line as the file is reported; no summary. */
+#include <stdlib.h>
+#include <cjson/cJSON.h>
+#include "fmt.h"
+#include "xalloc.h"
+
+struct jsonl {
+	struct fmt_opts o;
+};
+
+static cJSON *
+must(cJSON *item)
+{
+	if (item == NULL) {
+		fputs("noticelint: out of memory\n", stderr);
+		exit(2);
+	}
+	return item;
+}
+
+/* Prints obj on one line and frees it. */
+static void
+put_line(FILE *out, cJSON *obj)
+{
+	char *text = cJSON_PrintUnformatted(obj);
+
+	if (text == NULL)
+		must(NULL);
+	fputs(text, out);
+	fputc('\n', out);
+	cJSON_free(text);
+	cJSON_Delete(obj);
+}
+
+static void
+add_position(cJSON *obj, const char *lkey, const char *ckey, const struct linemap *lm,
+    size_t off)
+{
+	unsigned line, col;
+
+	linemap_locate(lm, off, &line, &col);
+	must(cJSON_AddNumberToObject(obj, lkey, line));
+	must(cJSON_AddNumberToObject(obj, ckey, col));
+}
+
+static void
+jsonl_file(void *state, const struct fmt_file *f)
+{
+	struct jsonl *j = state;
+	const struct diag *d;
+	cJSON *obj;
+	size_t i;
+
+	for (i = 0; i < f->nerrors; i++) {
+		obj = must(cJSON_CreateObject());
+		must(cJSON_AddStringToObject(obj, "path", f->path));
+		must(cJSON_AddStringToObject(obj, "error", f->errors[i].id));
+		must(cJSON_AddStringToObject(obj, "message", f->errors[i].message));
+		put_line(j->o.out, obj);
+	}
+	for (i = 0; f->diags != NULL && f->text != NULL && i < f->diags->n; i++) {
+		d = &f->diags->v[i];
+		obj = must(cJSON_CreateObject());
+		must(cJSON_AddStringToObject(obj, "path", f->path));
+		must(cJSON_AddStringToObject(obj, "rule", d->rule));
+		must(cJSON_AddStringToObject(obj, "level", level_name(d->level)));
+		must(cJSON_AddStringToObject(obj, "message", d->message));
+		add_position(obj, "line", "column", f->lines, d->span.start);
+		add_position(obj, "end_line", "end_column", f->lines, d->span.end);
+		put_line(j->o.out, obj);
+	}
+}
+
+static void
+jsonl_end(void *state, const struct fmt_totals *t)
+{
+	(void)state;
+	(void)t;
+}
+
+static void
+jsonl_destroy(void *state)
+{
+	free(state);
+}
+
+static const struct fmt_ops jsonl_ops = {jsonl_file, jsonl_end, jsonl_destroy};
+
+void
+fmt_jsonl_init(struct formatter *f, const struct fmt_opts *o)
+{
+	struct jsonl *j = xcalloc(1, sizeof(*j));
+
+	j->o = *o;
+	f->ops = &jsonl_ops;
+	f->state = j;
+}
