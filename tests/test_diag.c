@@ -50,15 +50,16 @@ test_catalogue(void **state)
 static void
 test_collector_sorts_and_localises(void **state)
 {
+	static char id[] = "TXT-004", zh[] = "“{match}”疑为笔误", en[] = "'{match}' looks like a typo";
 	struct rule r = {0};
 	struct diag_list l;
 	struct diag *d;
 
 	(void)state;
-	r.id = (char *)"TXT-004";
+	r.id = id;
 	r.level = LEVEL_WARNING;
-	r.message_zh = (char *)"“{match}”疑为笔误";
-	r.message_en = (char *)"'{match}' looks like a typo";
+	r.message_zh = zh;
+	r.message_en = en;
 	diag_list_init(&l, LANG_EN);
 	diag_add(&l, &r, 30, 36, "match", "由请", NULL);
 	d = diag_add(&l, &r, 3, 9, "match", "把将", NULL);
