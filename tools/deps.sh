@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages noticelint builds and tests with (skips what is present).
+# Installs the Debian packages noticelint builds with (skips what is present); with --test,
+# also those the test suite needs.
+# Usage: tools/deps.sh [--test]
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libcmocka-dev python3
-  git nodejs python3-jsonschema)
-# The SARIF test installs the SARIF multitool with npm; some nodejs builds bundle npm.
-command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev)
+if [ "${1:-}" = "--test" ]; then
+  pkgs+=(libcmocka-dev python3 git nodejs python3-jsonschema pre-commit)
+  # The SARIF test installs the SARIF multitool with npm; some nodejs builds bundle npm.
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

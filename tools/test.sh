@@ -3,7 +3,7 @@
 # the whole test suite (unit, golden, CLI and consistency tests) through ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/deps.sh
+tools/deps.sh --test
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DNL_SANITIZE=ON -DNL_WERROR=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 cd build-test
