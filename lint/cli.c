@@ -2,6 +2,7 @@
  * --version printed from it, and validation of every option value. */
 #include <errno.h>
 #include <getopt.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,10 @@ static int set_jobs(struct parse_state *, const struct cli_opt *, const char *);
 static int set_baseline(struct parse_state *, const struct cli_opt *, const char *);
 static int set_write_baseline(struct parse_state *, const struct cli_opt *, const char *);
 static int set_prune_baseline(struct parse_state *, const struct cli_opt *, const char *);
+static int set_encoding(struct parse_state *, const struct cli_opt *, const char *);
+static int set_config(struct parse_state *, const struct cli_opt *, const char *);
+static int set_print_config(struct parse_state *, const struct cli_opt *, const char *);
+static int set_no_suppress(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
@@ -89,6 +94,20 @@ static const struct cli_opt options_table[] = {
 	 "与 --baseline 一起使用：从基线中删去已不再出现的问题",
 	 "with --baseline: drop the entries that no longer occur from its FILE",
 	 set_prune_baseline},
+	{"encoding", 0, "NAME",
+	 "输入编码：auto（默认，自动识别）或 iconv 认识的编码名，如 GB18030、UTF-16LE",
+	 "input encoding: auto (default: detect) or a name iconv knows, e.g. GB18030, UTF-16LE",
+	 set_encoding},
+	{"config", 0, "FILE",
+	 "对每个输入都使用项目配置 FILE，不再查找 .noticelint.yml",
+	 "use the project config FILE for every input instead of searching for .noticelint.yml",
+	 set_config},
+	{"print-config", 0, "PATH",
+	 "以 JSON 显示对 PATH 生效的项目配置后退出",
+	 "print the project config in effect for PATH as JSON and exit", set_print_config},
+	{"no-suppress", 0, NULL,
+	 "忽略项目配置中的 suppress: 条目（审计时使用）",
+	 "ignore the suppress: entries of project configs (audit mode)", set_no_suppress},
 	{"lang", 0, "LANG",
 	 "消息语言：zh（默认）或 en", "message language: zh (default) or en", set_lang},
 	{"color", 0, "WHEN",
@@ -401,6 +420,48 @@ set_prune_baseline(struct parse_state *ps, const struct cli_opt *opt, const char
 	(void)opt;
 	(void)arg;
 	ps->o->prune_baseline = true;
+	return 0;
+}
+
+static int
+set_encoding(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	iconv_t cd;
+
+	if (strcmp(arg, "auto") == 0) {
+		ps->o->encoding = NULL;
+		return 0;
+	}
+	cd = iconv_open("UTF-8", arg);
+	if (cd == (iconv_t)-1)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "auto, GB18030, GBK, UTF-16LE, ... (a name iconv knows)", NULL);
+	iconv_close(cd);
+	ps->o->encoding = arg;
+	return 0;
+}
+
+static int
+set_config(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	ps->o->config = arg;
+	return 0;
+}
+
+static int
+set_print_config(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	ps->o->print_config = arg;
+	return set_action(ps, opt, CLI_PRINT_CONFIG);
+}
+
+static int
+set_no_suppress(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->no_suppress = true;
 	return 0;
 }
 

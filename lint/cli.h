@@ -14,7 +14,8 @@ enum cli_action {
 	CLI_EXPLAIN,
 	CLI_CHECK_RULES,
 	CLI_VERSION,
-	CLI_HELP
+	CLI_HELP,
+	CLI_PRINT_CONFIG
 };
 
 enum cli_format {
@@ -58,6 +59,10 @@ struct options {
 	const char *baseline;        /* --baseline FILE: findings in it are not reported */
 	const char *write_baseline;  /* --write-baseline FILE */
 	bool prune_baseline;         /* rewrite --baseline FILE without stale entries */
+	const char *encoding;        /* --encoding NAME, NULL for auto */
+	const char *config;          /* --config FILE: used for every input instead of a search */
+	const char *print_config;    /* --print-config PATH */
+	bool no_suppress;            /* --no-suppress: config suppressions are ignored */
 	const char **paths;          /* PATH operands; "-" is stdin */
 	size_t npaths;
 };

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cnnum.h"
 #include "facts.h"
+#include "scan.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -28,40 +29,16 @@ struct dates_out {
 	unsigned line_flags;    /* DATE_BOILERPLATE for chrome lines */
 };
 
-/* Bytes of w when s[i..end) starts with it, else 0. */
-static size_t
-word(const char *s, size_t i, size_t end, const char *w)
-{
-	size_t n = strlen(w);
-
-	return end - i >= n && memcmp(s + i, w, n) == 0 ? n : 0;
-}
-
-/* Skips up to two white-space characters (ASCII space, NBSP, U+3000) at i. */
+/* Skips up to two white-space characters at i, marking the date DATE_SPACED if it did. */
 static size_t
 skip_space(const char *s, size_t i, size_t end, unsigned *flags)
 {
-	int k;
+	bool spaced = false;
 
-	for (k = 0; k < 2 && i < end; k++) {
-		size_t n = word(s, i, end, " ");
-
-		if (n == 0)
-			n = word(s, i, end, "\xC2\xA0");
-		if (n == 0)
-			n = word(s, i, end, "\xE3\x80\x80");
-		if (n == 0)
-			break;
-		i += n;
+	i = scan_blanks(s, i, end, &spaced);
+	if (spaced)
 		*flags |= DATE_SPACED;
-	}
 	return i;
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* Reads a whole run of ASCII digits of at most maxdig digits at i. */
@@ -73,7 +50,7 @@ arabic(const char *s, size_t i, size_t end, int maxdig, long *v, int *ndig)
 
 	*v = 0;
 	*ndig = 0;
-	while (j < end && is_digit(s[j])) {
+	while (j < end && scan_is_digit(s[j])) {
 		if ((int)(j - i) >= maxdig)
 			return 0;
 		x = x * 10 + (s[j] - '0');
@@ -96,7 +73,7 @@ small_num(const char *s, size_t i, size_t end, long *v, unsigned *flags)
 			*flags |= DATE_ZERO_PADDED;
 		return n;
 	}
-	if (i < end && is_digit(s[i]))
+	if (i < end && scan_is_digit(s[i]))
 		return 0;
 	n = cnnum_parse(s + i, end - i, v);
 	if (n > 0 && *v >= 1 && *v <= 31) {
@@ -115,7 +92,7 @@ connector(const char *s, size_t i, size_t end)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(joints) / sizeof(joints[0]); k++)
-		if ((n = word(s, i, end, joints[k])) > 0)
+		if ((n = scan_word(s, i, end, joints[k])) > 0)
 			return n;
 	return 0;
 }
@@ -125,18 +102,18 @@ static size_t
 quarter(const char *s, size_t i, size_t end, struct dp *p)
 {
 	static const char *const cn[] = {"一", "二", "三", "四"};
-	size_t j = i + word(s, i, end, "第"), n = 0;
+	size_t j = i + scan_word(s, i, end, "第"), n = 0;
 	int q;
 
 	for (q = 1; q <= 4 && n == 0; q++) {
 		char ar[2] = {(char)('0' + q), 0};
 
-		if ((n = word(s, j, end, cn[q - 1])) == 0)
-			n = word(s, j, end, ar);
+		if ((n = scan_word(s, j, end, cn[q - 1])) == 0)
+			n = scan_word(s, j, end, ar);
 		if (n > 0)
 			p->quarter = q;
 	}
-	if (n == 0 || word(s, j + n, end, "季度") == 0)
+	if (n == 0 || scan_word(s, j + n, end, "季度") == 0)
 		return 0;
 	p->prec = DATE_PREC_QUARTER;
 	return j + n + strlen("季度") - i;
@@ -157,14 +134,14 @@ year_suffix(const char *s, size_t i, size_t end, struct dp *p)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		if ((n = word(s, i, end, parts[k].w)) > 0) {
+		if ((n = scan_word(s, i, end, parts[k].w)) > 0) {
 			p->part = parts[k].part;
 			return n;
 		}
 	}
 	if ((n = quarter(s, i, end, p)) > 0)
 		return n;
-	return word(s, i, end, "度");
+	return scan_word(s, i, end, "度");
 }
 
 /* Reads 上旬 中旬 下旬 初 底 末 after 月. */
@@ -181,7 +158,7 @@ month_suffix(const char *s, size_t i, size_t end, struct dp *p)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		if ((n = word(s, i, end, parts[k].w)) > 0) {
+		if ((n = scan_word(s, i, end, parts[k].w)) > 0) {
 			p->part = parts[k].part;
 			p->prec = DATE_PREC_PART;
 			return n;
@@ -201,7 +178,7 @@ day_part(const char *s, size_t i, size_t end, struct dp *p)
 	if (n == 0)
 		return 0;
 	j = skip_space(s, i + n, end, &fl);
-	if ((u = word(s, j, end, "日")) == 0 && (u = word(s, j, end, "号")) == 0)
+	if ((u = scan_word(s, j, end, "日")) == 0 && (u = scan_word(s, j, end, "号")) == 0)
 		return 0;
 	p->d = (int)v;
 	p->prec = DATE_PREC_DAY;
@@ -222,17 +199,17 @@ month_part(const char *s, size_t i, size_t end, struct dp *p, bool after_year)
 	j = skip_space(s, i + n, end, &fl);
 	c = after_year ? connector(s, j, end) : 0;
 	if (c > 0 && (k = small_num(s, j + c, end, &v2, &fl)) > 0 &&
-	    word(s, j + c + k, end, "月") > 0 && v2 > v && v2 <= 12) {
+	    scan_word(s, j + c + k, end, "月") > 0 && v2 > v && v2 <= 12) {
 		p->m_end = (int)v2;
 		j += c + k;
 	}
-	if ((k = word(s, j, end, "月")) == 0)
+	if ((k = scan_word(s, j, end, "月")) == 0)
 		return 0;
 	j += k;
 	p->m = (int)v;
 	p->prec = DATE_PREC_MONTH;
 	p->flags |= fl;
-	if ((k = word(s, j, end, "份")) > 0)
+	if ((k = scan_word(s, j, end, "份")) > 0)
 		return j + k - i;
 	if ((k = month_suffix(s, j, end, p)) > 0 || p->m_end != 0)
 		return j + k - i;
@@ -257,7 +234,7 @@ year_part(const char *s, size_t i, size_t end, struct dp *p)
 		fl |= DATE_CN_NUMERAL;
 	}
 	j = skip_space(s, i + n, end, &fl);
-	if ((k = word(s, j, end, "年")) == 0)
+	if ((k = scan_word(s, j, end, "年")) == 0)
 		return 0;
 	j += k;
 	p->has_y = true;
@@ -295,8 +272,8 @@ iso_date(const char *s, size_t i, size_t end, struct dp *p)
 	if ((k = arabic(s, j, end, 2, &d, &nd)) == 0 || m < 1 || m > 12 || d < 1 || d > 31)
 		return 0;
 	j += k;
-	if (j < end && (is_digit(s[j]) || ((s[j] == '-' || s[j] == '/') && j + 1 < end &&
-	    is_digit(s[j + 1]))))
+	if (j < end && (scan_is_digit(s[j]) || ((s[j] == '-' || s[j] == '/') && j + 1 < end &&
+	    scan_is_digit(s[j + 1]))))
 		return 0;
 	p->y = (int)y;
 	p->m = (int)m;
@@ -433,12 +410,12 @@ date_tail(struct dates_out *o, const char *s, size_t *pos, size_t end, int first
 		}
 		return;
 	}
-	while (fp->prec == DATE_PREC_DAY && ((c = word(s, j, end, "、")) > 0 ||
-	    (c = word(s, j, end, "和")) > 0 || (c = word(s, j, end, "及")) > 0)) {
+	while (fp->prec == DATE_PREC_DAY && ((c = scan_word(s, j, end, "、")) > 0 ||
+	    (c = scan_word(s, j, end, "和")) > 0 || (c = scan_word(s, j, end, "及")) > 0)) {
 		size_t k = skip_space(s, j + c, end, &fl);
 
 		memset(&p, 0, sizeof(p));
-		if ((n = day_part(s, k, end, &p)) == 0 || word(s, k + n, end, "月") > 0)
+		if ((n = day_part(s, k, end, &p)) == 0 || scan_word(s, k + n, end, "月") > 0)
 			return;
 		p.end = k + n;
 		second = push(o, &p, k);
@@ -501,19 +478,21 @@ fuzzy_at(const char *s, size_t i, size_t end, uint32_t prev, struct dp *p)
 	size_t n;
 
 	memset(p, 0, sizeof(*p));
-	if (blocks_fuzzy(prev) || cnnum_is_char(prev))
-		return 0;
-	if ((n = word(s, i, end, "年底")) > 0 || (n = word(s, i, end, "年末")) > 0)
+	if ((n = scan_word(s, i, end, "年底")) > 0 || (n = scan_word(s, i, end, "年末")) > 0)
 		p->part = DATE_PART_END;
-	else if ((n = word(s, i, end, "年初")) > 0)
+	else if ((n = scan_word(s, i, end, "年初")) > 0)
 		p->part = DATE_PART_START;
-	else if ((n = word(s, i, end, "上半年")) > 0)
+	else if ((n = scan_word(s, i, end, "上半年")) > 0)
 		p->part = DATE_PART_H1;
-	else if ((n = word(s, i, end, "下半年")) > 0)
+	else if ((n = scan_word(s, i, end, "下半年")) > 0)
 		p->part = DATE_PART_H2;
 	else
-		return word(s, i, end, "第") > 0 ? quarter(s, i, end, p) : 0;
-	p->prec = DATE_PREC_YEAR;
+		n = scan_word(s, i, end, "第") > 0 ? quarter(s, i, end, p) : 0;
+	/* The blocker test decodes a list, so it runs only once a fuzzy word matched. */
+	if (n == 0 || blocks_fuzzy(prev) || cnnum_is_char(prev))
+		return 0;
+	if (p->prec == DATE_PREC_NONE)
+		p->prec = DATE_PREC_YEAR;
 	return n;
 }
 
@@ -525,13 +504,13 @@ try_date(struct dates_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	size_t n, pos;
 	int idx;
 
-	if (prev < 0x80 && (is_digit((char)prev) || prev == '.' || prev == '_' ||
+	if (prev < 0x80 && (scan_is_digit((char)prev) || prev == '.' || prev == '_' ||
 	    (prev | 0x20) - 'a' < 26u))
 		return 0;
-	if (cnnum_is_char(prev) && !is_digit(s[i]))
+	if (cnnum_is_char(prev) && !scan_is_digit(s[i]))
 		return 0;
 	if ((n = date_at(s, i, end, &p)) == 0 && (n = fuzzy_at(s, i, end, prev, &p)) == 0)
-		return is_digit(s[i]) ? bare_year_range(o, s, i, end) : 0;
+		return scan_is_digit(s[i]) ? bare_year_range(o, s, i, end) : 0;
 	p.end = i + n;
 	idx = push(o, &p, i);
 	pos = p.end;
@@ -562,7 +541,7 @@ scan_line(struct dates_out *o, const char *s, size_t start, size_t end)
 		}
 		prev = utf8_next(s, end, &i);
 		/* No date starts inside a longer number. */
-		while (prev < 0x80 && is_digit((char)prev) && i < end && is_digit(s[i]))
+		while (prev < 0x80 && scan_is_digit((char)prev) && i < end && scan_is_digit(s[i]))
 			prev = (unsigned char)s[i++];
 	}
 }

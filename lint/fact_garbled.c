@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "facts.h"
+#include "scan.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -196,15 +197,6 @@ cp_at(const char *s, size_t i, size_t end)
 	return i < end ? utf8_next(s, end, &i) : 0;
 }
 
-/* Bytes of w at i, else 0. */
-static size_t
-word(const char *s, size_t i, size_t end, const char *w)
-{
-	size_t n = strlen(w);
-
-	return end - i >= n && memcmp(s + i, w, n) == 0 ? n : 0;
-}
-
 /* Reads a month suffix (底 末 初 上旬 中旬 下旬) at i into r; returns its bytes. */
 static size_t
 month_tail(const char *s, size_t i, size_t end, struct reading *r)
@@ -219,7 +211,7 @@ month_tail(const char *s, size_t i, size_t end, struct reading *r)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(tails) / sizeof(tails[0]); k++) {
-		if ((n = word(s, i, end, tails[k].w)) > 0) {
+		if ((n = scan_word(s, i, end, tails[k].w)) > 0) {
 			r->part = tails[k].part;
 			r->prec = DATE_PREC_PART;
 			return n;
@@ -246,16 +238,16 @@ loose_next(uint32_t cp)
 static size_t
 month_range(const char *s, size_t b, size_t end, struct reading *r)
 {
-	size_t c = word(s, b, end, "\xE2\x80\x94"), j, k;
+	size_t c = scan_word(s, b, end, "\xE2\x80\x94"), j, k;
 
 	if (c == 0)
-		c = word(s, b, end, "-");
+		c = scan_word(s, b, end, "-");
 	if (c == 0)
 		return 0;
 	j = b + c;
 	for (k = j; k < end && k - j < 2 && digit(s[k]); k++)
 		;
-	if (k == j || word(s, k, end, "月") == 0 || value(s + j, k - j) <= r->m ||
+	if (k == j || scan_word(s, k, end, "月") == 0 || value(s + j, k - j) <= r->m ||
 	    value(s + j, k - j) > 12)
 		return 0;
 	r->m_end = value(s + j, k - j);
@@ -273,20 +265,20 @@ year_token(const char *s, size_t a, size_t b, size_t end, bool signature, struct
 	r->y = value(s + a, 4);
 	if (n >= 10 && read_double(s + a, n, r)) {
 		t->strong = next == 0x65E5;  /* 日 */
-		t->end = b + (t->strong ? word(s, b, end, "日") : 0);
+		t->end = b + (t->strong ? scan_word(s, b, end, "日") : 0);
 		return true;
 	}
 	if (next == 0x6708) {  /* 月 */
 		if (!read_month(s + a + 4, n - 4, r))
 			return false;
-		j = b + word(s, b, end, "月");
+		j = b + scan_word(s, b, end, "月");
 	} else if (n == 5 && (r->m = s[a + 4] - '0') >= 1 &&
 	    (k = month_range(s, b, end, r)) > 0) {
 		r->prec = DATE_PREC_MONTH;
-		j = b + k + word(s, b + k, end, "月");
+		j = b + k + scan_word(s, b + k, end, "月");
 	} else if (next == 0x65E5) {
 		t->strong = true;
-		t->end = b + word(s, b, end, "日");
+		t->end = b + scan_word(s, b, end, "日");
 		return n >= 6 && n <= 8 && read_md(s + a + 4, n - 4, r->y, r);
 	} else {
 		r->m = 0;
@@ -321,9 +313,9 @@ static bool
 yearless_token(const char *s, size_t a, size_t b, size_t end, uint32_t prev, struct token *t)
 {
 	if (b - a < 3 || b - a > 4 || s[a] == '0' || prev == 0x6708 ||
-	    word(s, b, end, "日") == 0)
+	    scan_word(s, b, end, "日") == 0)
 		return false;
-	t->end = b + word(s, b, end, "日");
+	t->end = b + scan_word(s, b, end, "日");
 	t->r.yearless = true;
 	/* Any leap year: the year is inferred later. */
 	return read_md(s + a, b - a, 2000, &t->r) && !t->r.ambiguous;
@@ -335,7 +327,7 @@ static bool
 range_end_token(const char *s, size_t i, size_t end, const struct token *prev,
 		struct token *t)
 {
-	size_t c = word(s, i, end, "至"), b;
+	size_t c = scan_word(s, i, end, "至"), b;
 	const struct reading *p = &prev->r;
 	struct reading *r = &t->r;
 	int v;

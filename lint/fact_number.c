@@ -3,6 +3,7 @@
 #include <string.h>
 #include "cnnum.h"
 #include "facts.h"
+#include "scan.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -24,63 +25,28 @@ struct nums_out {
 	size_t date;        /* first date that may still lie ahead */
 };
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static size_t
-word(const char *s, size_t i, size_t end, const char *w)
-{
-	size_t n = strlen(w);
-
-	return end - i >= n && memcmp(s + i, w, n) == 0 ? n : 0;
-}
-
-/* Skips up to two white-space characters. */
-static size_t
-skip_space(const char *s, size_t i, size_t end, bool *spaced)
-{
-	int k;
-
-	for (k = 0; k < 2 && i < end; k++) {
-		size_t n = word(s, i, end, " ");
-
-		if (n == 0)
-			n = word(s, i, end, "\xC2\xA0");
-		if (n == 0)
-			n = word(s, i, end, "\xE3\x80\x80");
-		if (n == 0)
-			break;
-		i += n;
-		*spaced = true;
-	}
-	return i;
-}
-
 /* Reads the unit after a number at i, with 万/亿 and 余/多 before it and 以上/以下/左右
  * after it; fills n->unit, n->end, the flags and the scale. */
 static void
 read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
 {
 	bool spaced = false;
-	size_t j = skip_space(s, i, end, &spaced), k, u;
+	size_t j = scan_blanks(s, i, end, &spaced), k, u;
 
-	if ((k = word(s, j, end, "万")) > 0) {
+	if ((k = scan_word(s, j, end, "万")) > 0) {
 		n->value *= 1e4;
 		j += k;
-	} else if ((k = word(s, j, end, "亿")) > 0) {
+	} else if ((k = scan_word(s, j, end, "亿")) > 0) {
 		n->value *= 1e8;
 		j += k;
 	}
-	if ((k = word(s, j, end, "余")) > 0 || (k = word(s, j, end, "多")) > 0) {
+	if ((k = scan_word(s, j, end, "余")) > 0 || (k = scan_word(s, j, end, "多")) > 0) {
 		n->flags |= NUM_ABOVE;
 		j += k;
 	}
 	n->end.end = j;
 	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		if ((k = word(s, j, end, units[u])) == 0)
+		if ((k = scan_word(s, j, end, units[u])) == 0)
 			continue;
 		n->unit.start = j;
 		n->unit.end = j + k;
@@ -91,11 +57,11 @@ read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
 		j += k;
 		break;
 	}
-	if ((k = word(s, j, end, "以上")) > 0 || (k = word(s, j, end, "余")) > 0)
+	if ((k = scan_word(s, j, end, "以上")) > 0 || (k = scan_word(s, j, end, "余")) > 0)
 		n->flags |= NUM_ABOVE;
-	else if ((k = word(s, j, end, "以下")) > 0)
+	else if ((k = scan_word(s, j, end, "以下")) > 0)
 		n->flags |= NUM_BELOW;
-	else if ((k = word(s, j, end, "左右")) > 0)
+	else if ((k = scan_word(s, j, end, "左右")) > 0)
 		n->flags |= NUM_APPROX;
 	n->end.end = n->unit.end > n->unit.start ? j + k : n->end.end;
 }
@@ -108,11 +74,11 @@ arabic(const char *s, size_t i, size_t end, double *v, unsigned *flags)
 	size_t j = i;
 	double x = 0, scale = 0.1;
 
-	while (j < end && is_digit(s[j]))
+	while (j < end && scan_is_digit(s[j]))
 		x = x * 10 + (s[j++] - '0');
-	if (j + 1 < end && s[j] == '.' && is_digit(s[j + 1])) {
+	if (j + 1 < end && s[j] == '.' && scan_is_digit(s[j + 1])) {
 		*flags |= NUM_DECIMAL;
-		for (j++; j < end && is_digit(s[j]); j++, scale /= 10)
+		for (j++; j < end && scan_is_digit(s[j]); j++, scale /= 10)
 			x += (s[j] - '0') * scale;
 	}
 	if (j < end && (s[j] == '-' || s[j] == '@' || s[j] == '_' || s[j] == '.' ||
@@ -127,7 +93,7 @@ static bool
 blocked(uint32_t prev)
 {
 	if (prev < 0x80)
-		return is_digit((char)prev) || ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') ||
+		return scan_is_digit((char)prev) || ((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') ||
 		    (prev != 0 && strchr(".-_@/#", (int)prev) != NULL);
 	return prev == 0x3014 || prev == 0x3010 || cnnum_is_char(prev);  /* 〔 【 */
 }
@@ -154,7 +120,7 @@ number_at(struct nums_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	memset(&n, 0, sizeof(n));
 	if (blocked(prev) || in_date(o, i))
 		return 0;
-	if (is_digit(s[i])) {
+	if (scan_is_digit(s[i])) {
 		if ((len = arabic(s, i, end, &n.value, &n.flags)) == 0)
 			return 0;
 	} else if ((len = cnnum_parse(s + i, end - i, &cv)) > 0) {
@@ -199,7 +165,7 @@ fact_numbers(struct facts *f, const struct doc *doc)
 				continue;
 			}
 			prev = utf8_next(s, end, &i);
-			while (prev < 0x80 && is_digit((char)prev) && i < end && is_digit(s[i]))
+			while (prev < 0x80 && scan_is_digit((char)prev) && i < end && scan_is_digit(s[i]))
 				prev = (unsigned char)s[i++];
 		}
 	}

@@ -1,5 +1,5 @@
 /* One input from path to sorted diagnostics: read, decode, report replaced bytes, lint,
- * report a converted encoding, note a truncated list and build the line table. */
+ * apply the file's config settings, note a truncated list and build the line table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +63,9 @@ note_dropped(struct diag_list *dl, size_t len)
 
 void
 file_result_make(struct file_result *fr, const struct walk_item *it,
-    const struct ruleset *rs, const struct lint_opts *lo)
+    const struct ruleset *rs, const struct lint_opts *lo, const struct file_settings *fs)
 {
+	const char *forced = fs != NULL && fs->o != NULL ? fs->o->encoding : NULL;
 	struct source src;
 	struct source_error se;
 	struct doc doc;
@@ -83,13 +84,15 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 		source_error_free(&se);
 		return;
 	}
-	encoding_decode(&fr->dec, src.data, src.len, NULL);
+	if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
+		encoding_decode(&fr->dec, src.data, src.len, NULL);
 	source_free(&src);
 	report_encoding(&fr->diags, &fr->dec);
 	report_bad_bytes(&fr->diags, &fr->dec);
 	memset(&doc, 0, sizeof(doc));
 	lint_text(rs, lo, fr->path, fr->dec.text, fr->dec.len, &doc, &fr->diags);
 	doc_free(&doc);
+	settings_apply(fs, it->path, fr->dec.text, &fr->diags);
 	note_dropped(&fr->diags, fr->dec.len);
 	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);
 }

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "lint.h"
 #include "linemap.h"
+#include "settings.h"
 #include "walk.h"
 
 /* Everything reported about one input. */
@@ -18,10 +19,12 @@ struct file_result {
 	struct diag_list diags;  /* sorted diagnostics */
 };
 
-/* Reads, decodes and lints walk item it with the rules rs into a zeroed *fr. Safe to call
+/* Reads, decodes (in fs's --encoding, if any) and lints walk item it with the rules rs
+ * into a zeroed *fr, then applies the file's settings fs (NULL for none). Safe to call
  * from several threads at once. */
 void file_result_make(struct file_result *fr, const struct walk_item *it,
-		const struct ruleset *rs, const struct lint_opts *lo);
+		const struct ruleset *rs, const struct lint_opts *lo,
+		const struct file_settings *fs);
 /* Frees what file_result_make kept. */
 void file_result_free(struct file_result *fr);
 

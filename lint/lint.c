@@ -8,9 +8,8 @@
 #include "msg.h"
 #include "segment.h"
 
-/* Builds everything checks read: the document model, then the facts. */
-static void
-build_model(struct doc *doc, const char *path, const char *text, size_t len)
+void
+lint_build_model(struct doc *doc, const char *path, const char *text, size_t len)
 {
 	segment_build(doc, path, text, len);
 	facts_extract(doc);
@@ -36,7 +35,7 @@ lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 {
 	size_t i;
 
-	build_model(doc, path, text, len);
+	lint_build_model(doc, path, text, len);
 	for (i = 0; i < rs->n; i++)
 		if (rs->v[i]->enabled)
 			lint_rule(rs->v[i], o, doc, out);
@@ -53,7 +52,7 @@ example_hits(const struct rule *r, const struct lint_opts *o, const char *text)
 
 	memset(&doc, 0, sizeof(doc));
 	diag_list_init(&out, o->lang);
-	build_model(&doc, "example.txt", text, strlen(text));
+	lint_build_model(&doc, "example.txt", text, strlen(text));
 	lint_rule(r, o, &doc, &out);
 	for (i = 0; i < out.n; i++)
 		if (strcmp(out.v[i].rule, r->id) == 0)

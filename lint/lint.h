@@ -16,6 +16,9 @@ struct lint_opts {
  * enabled rule of rs on it, appending to out; out is sorted on return. */
 void lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 		const char *text, size_t len, struct doc *doc, struct diag_list *out);
+/* Builds everything checks read into a zeroed *doc (caller frees with doc_free): the document
+ * model of text, read as a file called path, then its facts. */
+void lint_build_model(struct doc *doc, const char *path, const char *text, size_t len);
 /* Runs one rule on an already built model, appending to out. */
 void lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
 		struct diag_list *out);

@@ -91,6 +91,21 @@ static const struct msg_def catalogue[] = {
 	 "cannot read the baseline {path}: {reason}"},
 	{"baseline-invalid", "基线文件 {path} 格式无效：{reason}",
 	 "the baseline {path} is not valid: {reason}"},
+	/* Project config (.noticelint.yml). */
+	{"config-unreadable", "无法读取配置文件：{reason}", "cannot read the config file: {reason}"},
+	{"config-yaml-syntax", "配置文件 YAML 语法错误：{reason}", "config YAML syntax error: {reason}"},
+	{"config-not-a-map", "配置文件顶层应为映射（键: 值）",
+	 "a config file is a mapping (key: value)"},
+	{"config-unknown-key", "配置中未知的键“{key}”", "unknown config key '{key}'"},
+	{"config-duplicate-key", "配置中重复的键“{key}”（首次出现在第 {first} 行）",
+	 "duplicate config key '{key}' (first at line {first})"},
+	{"config-missing-key", "配置缺少必需的键“{key}”", "missing required config key '{key}'"},
+	{"config-wrong-type", "配置项“{key}”应为{expected}", "config key '{key}' must be {expected}"},
+	{"config-empty-value", "配置项“{key}”不能为空", "config key '{key}' must not be empty"},
+	{"config-bad-level", "配置中的级别“{value}”无效，应为 error、warning 或 info",
+	 "config level '{value}' is not error, warning or info"},
+	{"config-unknown-rule", "配置中未知的规则编号“{id}”（须写明一条已有规则，不支持通配符）",
+	 "unknown rule id '{id}' in the config (name one existing rule; there are no wildcards)"},
 };
 
 const char *

@@ -470,41 +470,48 @@ rp_bool(struct rparam *p, const char *key, bool required, bool *out)
 	return -1;
 }
 
-/* The elements of a list value: a sequence's items, or the node itself for a scalar. */
-static size_t
-list_items(struct rparam *p, yaml_node_t *n, yaml_node_t ***items)
+/* Looks key up as a list value (a sequence, or one scalar standing for itself): 1 with its
+ * elements in *items (the caller frees the array) and their number in *count, 0 when it is
+ * absent and optional, -1 after reporting an error. */
+static int
+list_lookup(struct rparam *p, const char *key, bool required, yaml_node_t ***items,
+		size_t *count)
 {
 	yaml_node_item_t *it;
-	size_t count, i;
+	yaml_node_t *v;
+	size_t i;
+	int rc;
 
-	if (n->type == YAML_SCALAR_NODE) {
+	if ((rc = lookup(p, key, required, &v)) <= 0)
+		return rc;
+	if (v->type == YAML_MAPPING_NODE) {
+		rp_wrong_type(p, key, v, RP_STRINGS);
+		return -1;
+	}
+	if (v->type == YAML_SCALAR_NODE) {
 		*items = xmalloc(sizeof(**items));
-		(*items)[0] = n;
+		(*items)[0] = v;
+		*count = 1;
 		return 1;
 	}
-	count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-	*items = xmalloc((count > 0 ? count : 1) * sizeof(**items));
-	for (i = 0, it = n->data.sequence.items.start; i < count; i++, it++)
+	*count = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	*items = xmalloc((*count > 0 ? *count : 1) * sizeof(**items));
+	for (i = 0, it = v->data.sequence.items.start; i < *count; i++, it++)
 		(*items)[i] = rp_node(p->ctx, *it);
-	return count;
+	return 1;
 }
 
 int
 rp_strings(struct rparam *p, const char *key, bool required, char ***out, size_t *n)
 {
-	yaml_node_t *v, **items;
+	yaml_node_t **items;
 	size_t count, i;
 	char **list;
 	int rc;
 
-	if ((rc = lookup(p, key, required, &v)) <= 0)
+	if ((rc = list_lookup(p, key, required, &items, &count)) <= 0)
 		return rc;
 	rc = 0;
-	if (v->type == YAML_MAPPING_NODE) {
-		rp_wrong_type(p, key, v, RP_STRINGS);
-		return -1;
-	}
-	count = list_items(p, v, &items);
 	list = xcalloc(count > 0 ? count : 1, sizeof(*list));
 	for (i = 0; i < count && rc == 0; i++) {
 		const char *s = rp_node_string(items[i]);
@@ -532,19 +539,14 @@ int
 rp_regexes(struct rparam *p, const char *key, bool required, struct regex ***out,
 		size_t *n)
 {
-	yaml_node_t *v, **items;
+	yaml_node_t **items;
 	struct regex **list;
 	size_t count, i;
 	int rc;
 
-	if ((rc = lookup(p, key, required, &v)) <= 0)
+	if ((rc = list_lookup(p, key, required, &items, &count)) <= 0)
 		return rc;
 	rc = 0;
-	if (v->type == YAML_MAPPING_NODE) {
-		rp_wrong_type(p, key, v, RP_STRINGS);
-		return -1;
-	}
-	count = list_items(p, v, &items);
 	list = xcalloc(count > 0 ? count : 1, sizeof(*list));
 	for (i = 0; i < count; i++)
 		if ((list[i] = compile_node(p, key, items[i], RP_STRINGS)) == NULL)

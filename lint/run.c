@@ -1,4 +1,5 @@
-/* The run driver. Rule packs are loaded once; each input is read, decoded and linted on
+/* The run driver. Inputs are expanded and their project configs found first; rule packs
+ * (the configs' too) are loaded once; each input is read, decoded and linted on
  * its own (on --jobs threads), so a bad input is reported and the run goes on with the
  * next one; reports go out in input order, through --baseline, to stdout or --output. */
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 #include "atomicfile.h"
 #include "baseline.h"
+#include "cfgset.h"
 #include "explain.h"
 #include "filejob.h"
 #include "fmt.h"
@@ -23,6 +25,7 @@
 struct lint_run {
 	const struct options *o;
 	const struct ruleset *rs;
+	const struct cfgset *cs;       /* each input's project config settings */
 	struct lint_opts lo;
 	struct formatter fmt;
 	struct fmt_totals totals;
@@ -61,10 +64,10 @@ load_pack(struct ruleset *rs, const char *path, struct load_errors *errs)
 		rules_load_file(rs, path, errs);
 }
 
-/* Loads the default pack (unless --no-default-rules) and every --rules pack; returns -1
- * after printing what went wrong. */
+/* Loads the default pack (unless --no-default-rules), every --rules pack and the packs
+ * the project configs name; returns -1 after printing what went wrong. */
 static int
-load_rules(struct ruleset *rs, const struct options *o)
+load_rules(struct ruleset *rs, const struct options *o, struct cfgset *cs)
 {
 	struct load_errors errs;
 	char *dir, *where;
@@ -85,6 +88,7 @@ load_rules(struct ruleset *rs, const struct options *o)
 	}
 	for (i = 0; i < o->nrule_packs; i++)
 		load_pack(rs, o->rule_packs[i], &errs);
+	cfgset_load_packs(cs, rs, &errs);
 	print_load_errors(stderr, &errs);
 	i = errs.n;
 	load_errors_free(&errs);
@@ -252,7 +256,8 @@ work_item(void *ctx, size_t i)
 {
 	struct lint_run *lr = ctx;
 
-	file_result_make(&lr->results[i], &lr->items.v[i], lr->rs, &lr->lo);
+	file_result_make(&lr->results[i], &lr->items.v[i], lr->rs, &lr->lo,
+	    cfgset_settings(lr->cs, i));
 }
 
 static void
@@ -374,20 +379,14 @@ make_formatter(struct formatter *f, const struct fmt_opts *fo, enum cli_format f
 static void
 lint_inputs(struct lint_run *lr)
 {
-	const struct options *o = lr->o;
-	size_t i;
-
-	memset(&lr->items, 0, sizeof(lr->items));
-	for (i = 0; i < o->npaths; i++)
-		walk_expand(&lr->items, o->paths[i], o->lang);
 	lr->results = xcalloc(lr->items.n ? lr->items.n : 1, sizeof(*lr->results));
-	pool_run(lr->items.n, o->jobs, work_item, done_item, lr);
+	pool_run(lr->items.n, lr->o->jobs, work_item, done_item, lr);
 	free(lr->results);
-	walk_list_free(&lr->items);
 }
 
 static int
-lint_all(const struct ruleset *rs, const struct options *o)
+lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset *cs,
+    const struct walk_list *items)
 {
 	struct lint_run lr;
 	struct fmt_opts fo = {stdout, o->lang, false, o->quiet, rs};
@@ -397,6 +396,8 @@ lint_all(const struct ruleset *rs, const struct options *o)
 	memset(&lr, 0, sizeof(lr));
 	lr.o = o;
 	lr.rs = rs;
+	lr.cs = cs;
+	lr.items = *items;
 	lr.lo = lint_options(o);
 	if (load_baseline(o, &lr.base) != 0)
 		return 2;
@@ -419,9 +420,13 @@ lint_all(const struct ruleset *rs, const struct options *o)
 
 /* Runs the action that needs the loaded rules. */
 static int
-run_with_rules(struct ruleset *rs, const struct options *o)
+run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset *cs,
+    const struct walk_list *items)
 {
 	switch (o->action) {
+	case CLI_PRINT_CONFIG:
+		settings_print(stdout, cfgset_settings(cs, 0)->cfg, o->print_config, o);
+		return 0;
 	case CLI_LIST_RULES:
 		explain_list(stdout, rs, o->lang);
 		return 0;
@@ -433,7 +438,7 @@ run_with_rules(struct ruleset *rs, const struct options *o)
 	case CLI_CHECK_RULES:
 		return check_rules(rs, o);
 	default:
-		return lint_all(rs, o);
+		return lint_all(rs, o, cs, items);
 	}
 }
 
@@ -448,10 +453,58 @@ finish(int status, enum lang lang)
 	return status;
 }
 
+/* Expands the PATH operands (or takes --print-config's PATH) and finds their project
+ * configs; -1 after printing what went wrong. */
+static int
+prepare_inputs(const struct options *o, struct walk_list *items, struct cfgset *cs)
+{
+	struct load_errors errs;
+	bool *walked = NULL;
+	size_t i, j, before;
+	int rc;
+
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = o->lang;
+	if (o->action == CLI_PRINT_CONFIG) {
+		items->v = xcalloc(1, sizeof(*items->v));
+		items->v[0].path = xstrdup(o->print_config);
+		items->n = items->cap = 1;
+	}
+	for (i = 0; o->action == CLI_LINT && i < o->npaths; i++) {
+		before = items->n;
+		walk_expand(items, o->paths[i], o->lang);
+		walked = xrealloc(walked, (items->n + 1) * sizeof(*walked));
+		for (j = before; j < items->n; j++)
+			walked[j] = strcmp(items->v[j].path, o->paths[i]) != 0;
+	}
+	rc = cfgset_collect(cs, o, items, walked, &errs);
+	print_load_errors(stderr, &errs);
+	load_errors_free(&errs);
+	free(walked);
+	return rc;
+}
+
+/* Checks the configs' rule ids now that every rule is loaded; -1 after printing. */
+static int
+finish_configs(struct cfgset *cs, const struct ruleset *rs, const struct options *o)
+{
+	struct load_errors errs;
+	int rc;
+
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = o->lang;
+	rc = cfgset_finish(cs, rs, o, &errs);
+	print_load_errors(stderr, &errs);
+	load_errors_free(&errs);
+	return rc;
+}
+
 int
 run(const struct options *o)
 {
 	struct ruleset rs;
+	struct cfgset cs;
+	struct walk_list items;
 	int status = 2;
 
 	if (o->action == CLI_HELP) {
@@ -463,8 +516,12 @@ run(const struct options *o)
 		return finish(0, o->lang);
 	}
 	memset(&rs, 0, sizeof(rs));
-	if (load_rules(&rs, o) == 0 && apply_overrides(&rs, o) == 0)
-		status = run_with_rules(&rs, o);
+	memset(&items, 0, sizeof(items));
+	if (prepare_inputs(o, &items, &cs) == 0 && load_rules(&rs, o, &cs) == 0 &&
+	    apply_overrides(&rs, o) == 0 && finish_configs(&cs, &rs, o) == 0)
+		status = run_with_rules(&rs, o, &cs, &items);
+	cfgset_free(&cs);
+	walk_list_free(&items);
 	ruleset_free(&rs);
 	return finish(status, o->lang);
 }

@@ -10,50 +10,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include "facts.h"
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
 
 static struct lint_opts opts = {LANG_ZH, 2026, 11, 23};
 
-static const char *
-rules_dir(void)
-{
-	const char *dir = getenv("NOTICELINT_RULES");
-
-	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
-}
-
-static void
-load_packs(struct ruleset *rs)
-{
-	static const char *const packs[] = {"dates.yml", "counts.yml"};
-	struct load_errors errs;
-	char path[4096];
-	size_t i;
-
-	memset(rs, 0, sizeof(*rs));
-	memset(&errs, 0, sizeof(errs));
-	errs.lang = LANG_EN;
-	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", rules_dir(), packs[i]);
-		if (rules_load_file(rs, path, &errs) != 0)
-			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
-			    errs.v[0].message);
-	}
-	load_errors_free(&errs);
-}
-
 static int
 setup(void **state)
 {
+	static const char *const packs[] = {"dates.yml", "counts.yml"};
 	struct ruleset *rs = calloc(1, sizeof(*rs));
 
 	if (rs == NULL)
 		return -1;
-	load_packs(rs);
+	tu_load_packs(rs, packs, sizeof(packs) / sizeof(packs[0]));
 	*state = rs;
 	return 0;
 }
@@ -64,24 +35,6 @@ teardown(void **state)
 	ruleset_free(*state);
 	free(*state);
 	return 0;
-}
-
-/* Runs rule id on text (model and facts built as the pipeline does); out and doc are the
- * caller's to free. */
-static void
-run_rule(const struct ruleset *rs, const char *id, const char *text, struct doc *doc,
-		struct diag_list *out)
-{
-	const struct rule *r = ruleset_find(rs, id);
-
-	if (r == NULL)
-		fail_msg("no rule %s", id);
-	memset(doc, 0, sizeof(*doc));
-	diag_list_init(out, opts.lang);
-	segment_build(doc, "t.txt", text, strlen(text));
-	facts_extract(doc);
-	lint_rule(r, &opts, doc, out);
-	diag_sort(out);
 }
 
 struct flag_case {
@@ -229,7 +182,7 @@ test_flag_and_pass(void **state)
 		struct doc doc;
 		size_t j, hits = 0;
 
-		run_rule(rs, cases[i].rule, cases[i].text, &doc, &out);
+		tu_run_rule(rs, &opts, cases[i].rule, "t.txt", cases[i].text, &doc, &out);
 		for (j = 0; j < out.n; j++)
 			hits += strcmp(out.v[j].rule, cases[i].rule) == 0;
 		if (hits != cases[i].hits)
@@ -302,16 +255,10 @@ check_seed(const struct ruleset *rs, const struct rule *r, const char *seed)
 	const struct seed_case *want = expected(r->id, seed);
 	struct diag_list out;
 	struct doc doc;
-	size_t len, i, n = 0;
-	char *text = tu_read_fixture(seed, &len);
+	size_t i, n = 0;
+	char *text = tu_read_fixture(seed, NULL);
 
-	memset(&doc, 0, sizeof(doc));
-	diag_list_init(&out, LANG_ZH);
-	segment_build(&doc, seed, text, len);
-	facts_extract(&doc);
-	lint_rule(r, &opts, &doc, &out);
-	diag_sort(&out);
-	(void)rs;
+	tu_run_rule(rs, &opts, r->id, seed, text, &doc, &out);
 	if (want != NULL && want->lines[0] == 0) {
 		if (out.n != want->count)
 			fail_msg("%s on %s: %zu hits, expected %zu", r->id, seed, out.n, want->count);
@@ -355,8 +302,7 @@ test_body_count_on_004(void **state)
 
 	memset(&doc, 0, sizeof(doc));
 	diag_list_init(&out, LANG_ZH);
-	segment_build(&doc, S004, text, len);
-	facts_extract(&doc);
+	lint_build_model(&doc, S004, text, len);
 	lint_rule(ruleset_find(rs, "CNT-001"), &opts, &doc, &out);
 	lint_rule(ruleset_find(rs, "CNT-002"), &opts, &doc, &out);
 	diag_sort(&out);
@@ -383,7 +329,7 @@ test_today(void **state)
 	opts.today_y = 2025;
 	opts.today_m = 12;
 	opts.today_d = 1;
-	run_rule(rs, "DATE-004", INTRO_000 "2025年5月30日，县委巡察组向县卫生健康局党组反馈了巡察"
+	tu_run_rule(rs, &opts, "DATE-004", "t.txt", INTRO_000 "2025年5月30日，县委巡察组向县卫生健康局党组反馈了巡察"
 	    "意见。" SIGN_000, &doc, &out);
 	opts.today_y = 2026;
 	opts.today_m = 11;
@@ -414,25 +360,16 @@ test_bad_parameters(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(bad_params) / sizeof(bad_params[0]); i++) {
-		char path[] = "/tmp/nl-facts-XXXXXX";
+		char yaml[1024];
 		struct ruleset rs;
 		struct load_errors errs;
 		size_t k;
 		bool found = false;
-		FILE *f;
-		int fd = mkstemp(path);
 
-		assert_true(fd >= 0);
-		f = fdopen(fd, "w");
-		assert_non_null(f);
-		fprintf(f, "rules:\n  - id: T-1\n    level: error\n    scope: document\n"
+		snprintf(yaml, sizeof(yaml), "rules:\n  - id: T-1\n    level: error\n    scope: document\n"
 		    "    message: {zh: 测试, en: test}\n    description: d\n    source: s\n"
 		    "    examples: {flag: [], pass: []}\n    %s", bad_params[i].yaml);
-		fclose(f);
-		memset(&rs, 0, sizeof(rs));
-		memset(&errs, 0, sizeof(errs));
-		errs.lang = LANG_EN;
-		assert_int_equal(rules_load_file(&rs, path, &errs), -1);
+		assert_int_equal(tu_load_inline_pack(&rs, &errs, yaml), -1);
 		for (k = 0; k < errs.n; k++)
 			found = found || strstr(errs.v[k].message, bad_params[i].reason) != NULL;
 		if (!found)
@@ -440,7 +377,6 @@ test_bad_parameters(void **state)
 			    errs.n ? errs.v[0].message : "none");
 		load_errors_free(&errs);
 		ruleset_free(&rs);
-		unlink(path);
 	}
 }
 

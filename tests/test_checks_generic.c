@@ -9,20 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
 
 static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
-
-static const char *
-rules_dir(void)
-{
-	const char *dir = getenv("NOTICELINT_RULES");
-
-	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
-}
 
 /* Loads the default pack; fails the test on any load error. */
 static void
@@ -33,7 +24,7 @@ load_default(struct ruleset *rs)
 	memset(rs, 0, sizeof(*rs));
 	memset(&errs, 0, sizeof(errs));
 	errs.lang = LANG_EN;
-	if (rules_load_dir(rs, rules_dir(), &errs) != 0)
+	if (rules_load_dir(rs, tu_rules_dir(), &errs) != 0)
 		fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
 		    errs.v[0].message);
 	load_errors_free(&errs);
@@ -43,43 +34,11 @@ load_default(struct ruleset *rs)
 static void
 load_inline(struct ruleset *rs, const char *yaml)
 {
-	char path[] = "/tmp/nl-checks-XXXXXX";
 	struct load_errors errs;
-	int fd = mkstemp(path);
 
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
-	close(fd);
-	memset(rs, 0, sizeof(*rs));
-	memset(&errs, 0, sizeof(errs));
-	errs.lang = LANG_EN;
-	if (rules_load_file(rs, path, &errs) != 0)
+	if (tu_load_inline_pack(rs, &errs, yaml) != 0)
 		fail_msg("%u:%u: %s", errs.v[0].line, errs.v[0].col, errs.v[0].message);
-	unlink(path);
 	load_errors_free(&errs);
-}
-
-/* Runs rule id of rs on text; out and doc are the caller's to free. */
-static void
-run_rule(const struct ruleset *rs, const char *id, const char *text, struct doc *doc,
-		struct diag_list *out)
-{
-	const struct rule *r = ruleset_find(rs, id);
-
-	if (r == NULL)
-		fail_msg("no rule %s", id);
-	memset(doc, 0, sizeof(*doc));
-	diag_list_init(out, LANG_EN);
-	segment_build(doc, "case.txt", text, strlen(text));
-	lint_rule(r, &opts, doc, out);
-	diag_sort(out);
-}
-
-/* The text diagnostic i covers. */
-static char *
-span_text(const char *text, const struct diag *d)
-{
-	return strndup(text + d->span.start, d->span.end - d->span.start);
 }
 
 struct flag_case {
@@ -126,12 +85,12 @@ test_default_rules_flag_and_pass(void **state)
 	load_default(&rs);
 	for (i = 0; i < sizeof(default_cases) / sizeof(default_cases[0]); i++) {
 		fc = &default_cases[i];
-		run_rule(&rs, fc->rule, fc->text, &doc, &out);
+		tu_run_rule(&rs, &opts, fc->rule, "case.txt", fc->text, &doc, &out);
 		if (out.n != fc->hits)
 			fail_msg("%s on \"%s\": %zu hits, want %zu", fc->rule, fc->text, out.n,
 			    fc->hits);
 		if (fc->match != NULL) {
-			got = span_text(fc->text, &out.v[0]);
+			got = tu_span_text(fc->text, &out.v[0]);
 			assert_string_equal(got, fc->match);
 			assert_string_equal(out.v[0].rule, fc->rule);
 			free(got);
@@ -187,15 +146,15 @@ test_existence_unless_and_limit(void **state)
 
 	(void)state;
 	load_inline(&rs, unless_pack);
-	run_rule(&rs, "T-XUNSHI", xunshi, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-XUNSHI", "case.txt", xunshi, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.v[0].span.start, (size_t)(strstr(xunshi, "巡视整改") - xunshi));
 	assert_string_equal(out.v[0].message, "'巡视' in a county notice");
 	diag_list_free(&out);
 	doc_free(&doc);
-	run_rule(&rs, "T-LIMIT", three, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-LIMIT", "case.txt", three, &doc, &out);
 	assert_int_equal(out.n, 2);
-	got = span_text(three, &out.v[1]);
+	got = tu_span_text(three, &out.v[1]);
 	assert_string_equal(got, "一岗双责");
 	free(got);
 	assert_int_equal(out.v[1].span.start, (size_t)(strstr(three, "压实") - three) +
@@ -218,7 +177,7 @@ test_regex_limit_is_a_diagnostic(void **state)
 	text[sizeof(text) - 2] = 'b';
 	text[sizeof(text) - 1] = '\0';
 	load_inline(&rs, unless_pack);
-	run_rule(&rs, "T-CATASTROPHIC", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-CATASTROPHIC", "case.txt", text, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_string_equal(out.v[0].rule, "rule-regex-limit");
 	assert_int_equal(out.v[0].level, LEVEL_WARNING);
@@ -251,7 +210,7 @@ test_substitution_suggestions(void **state)
 
 	(void)state;
 	load_inline(&rs, subst_pack);
-	run_rule(&rs, "T-PAIRS", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-PAIRS", "case.txt", text, &doc, &out);
 	assert_int_equal(out.n, 2);
 	assert_string_equal(out.v[0].message, "'截止目前' -> '截至目前 ($)'");
 	assert_string_equal(out.v[1].message, "'把将' -> '把'");
@@ -260,7 +219,7 @@ test_substitution_suggestions(void **state)
 	ruleset_free(&rs);
 	/* The default pack's $1 form, in Chinese. */
 	load_default(&rs);
-	run_rule(&rs, "TXT-004.1", "如果意见建议，请及时向我们反映。", &doc, &out);
+	tu_run_rule(&rs, &opts, "TXT-004.1", "case.txt", "如果意见建议，请及时向我们反映。", &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_string_equal(out.v[0].message,
 	    "typo in the supervision sentence: '如果意见建议' should be '如有意见建议'");
@@ -303,7 +262,7 @@ test_required_counts(void **state)
 
 	(void)state;
 	load_default(&rs);
-	run_rule(&rs, "GEN-009", none, &doc, &out);
+	tu_run_rule(&rs, &opts, "GEN-009", "case.txt", none, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(out.v[0].span.start, 0);
 	assert_int_equal(out.v[0].span.end, strlen("关于巡察整改进展情况的通报"));
@@ -312,14 +271,14 @@ test_required_counts(void **state)
 	ruleset_free(&rs);
 
 	load_inline(&rs, required_pack);
-	run_rule(&rs, "T-ONCE", twice, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-ONCE", "case.txt", twice, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_string_equal(out.v[0].message, "2 of [1, 1]");
 	assert_int_equal(out.v[0].span.start, (size_t)(strchr(twice, '\n') - twice) + 1);
 	diag_list_free(&out);
 	doc_free(&doc);
 	/* No contact block at all: reported at the first line, with a note saying why. */
-	run_rule(&rs, "T-CONTACT", none, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-CONTACT", "case.txt", none, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_string_equal(out.v[0].message, "0 phone numbers");
 	assert_int_equal(out.v[0].span.start, 0);
@@ -425,14 +384,11 @@ check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
 	struct diag_list out;
 	struct doc doc;
 	char rel[128], *text;
-	size_t len, i, k;
+	size_t i, k;
 	unsigned line;
 
 	snprintf(rel, sizeof(rel), "seeds/%s", seed);
-	text = tu_read_fixture(rel, &len);
-	memset(&doc, 0, sizeof(doc));
-	diag_list_init(&out, LANG_EN);
-	lint_text(rs, &opts, rel, text, len, &doc, &out);
+	text = tu_lint_fixture(rs, &opts, rel, &doc, &out);
 	for (i = 0; i < out.n; i++) {
 		if (!own_rule(out.v[i].rule))
 			continue;

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
@@ -18,33 +17,13 @@
 
 static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
 
-static const char *
-rules_dir(void)
-{
-	const char *dir = getenv("NOTICELINT_RULES");
-
-	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
-}
-
 /* Loads this file's packs from the default rule directory; fails on any load error. */
 static void
 load_default(struct ruleset *rs)
 {
 	static const char *const packs[] = {"integrity.yml", "extraction.yml", "privacy.yml"};
-	struct load_errors errs;
-	char path[4096];
-	size_t i;
 
-	memset(rs, 0, sizeof(*rs));
-	memset(&errs, 0, sizeof(errs));
-	errs.lang = LANG_EN;
-	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", rules_dir(), packs[i]);
-		if (rules_load_file(rs, path, &errs) != 0)
-			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
-			    errs.v[0].message);
-	}
-	load_errors_free(&errs);
+	tu_load_packs(rs, packs, sizeof(packs) / sizeof(packs[0]));
 }
 
 static const struct rule *
@@ -55,18 +34,6 @@ find_rule(const struct ruleset *rs, const char *id)
 	if (r == NULL)
 		fail_msg("no rule %s", id);
 	return r;
-}
-
-/* Runs rule id on text, read as a file called path; out and doc are the caller's. */
-static void
-run_rule(const struct ruleset *rs, const char *id, const char *path, const char *text,
-    struct doc *doc, struct diag_list *out)
-{
-	memset(doc, 0, sizeof(*doc));
-	diag_list_init(out, LANG_EN);
-	segment_build(doc, path, text, strlen(text));
-	lint_rule(find_rule(rs, id), &opts, doc, out);
-	diag_sort(out);
 }
 
 struct flag_case {
@@ -145,18 +112,6 @@ static const struct flag_case cases[] = {
 	 "-1 川公网安备 51040302000006号。", 0, NULL},
 };
 
-static char *
-span_text(const char *text, const struct diag *d)
-{
-	size_t n = d->span.end - d->span.start;
-	char *s = malloc(n + 1);
-
-	assert_non_null(s);
-	memcpy(s, text + d->span.start, n);
-	s[n] = '\0';
-	return s;
-}
-
 static void
 test_flag_and_pass(void **state)
 {
@@ -171,12 +126,12 @@ test_flag_and_pass(void **state)
 	load_default(&rs);
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		fc = &cases[i];
-		run_rule(&rs, fc->rule, "case.txt", fc->text, &doc, &out);
+		tu_run_rule(&rs, &opts, fc->rule, "case.txt", fc->text, &doc, &out);
 		if (out.n != fc->hits)
 			fail_msg("%s on \"%s\": %zu hits, want %zu%s%s", fc->rule, fc->text, out.n,
 			    fc->hits, out.n ? ": " : "", out.n ? out.v[0].message : "");
 		if (fc->match != NULL) {
-			got = span_text(fc->text, &out.v[0]);
+			got = tu_span_text(fc->text, &out.v[0]);
 			if (strcmp(got, fc->match) != 0)
 				fail_msg("%s on \"%s\": span \"%s\", want \"%s\"", fc->rule, fc->text,
 				    got, fc->match);
@@ -215,7 +170,7 @@ test_privacy_masks(void **state)
 	(void)state;
 	load_default(&rs);
 	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
-		run_rule(&rs, m[i].rule, "case.txt", m[i].text, &doc, &out);
+		tu_run_rule(&rs, &opts, m[i].rule, "case.txt", m[i].text, &doc, &out);
 		assert_int_equal(out.n, 1);
 		assert_string_equal(out.v[0].message, m[i].message);
 		assert_int_equal(out.v[0].level, i < 3 ? LEVEL_ERROR : LEVEL_WARNING);
@@ -240,10 +195,10 @@ test_privacy_contact_block(void **state)
 
 	(void)state;
 	load_default(&rs);
-	run_rule(&rs, "TXT-006.3", "case.txt", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "TXT-006.3", "case.txt", text, &doc, &out);
 	assert_true(doc.contact.present);
 	assert_int_equal(out.n, 1);
-	got = span_text(text, &out.v[0]);
+	got = tu_span_text(text, &out.v[0]);
 	assert_string_equal(got, "13912345678");
 	free(got);
 	diag_list_free(&out);
@@ -262,12 +217,12 @@ test_markdown_quiet_for_md(void **state)
 
 	(void)state;
 	load_default(&rs);
-	run_rule(&rs, "ART-002", "notice.md", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "ART-002", "notice.md", text, &doc, &out);
 	assert_true(doc.markdown_input);
 	assert_int_equal(out.n, 0);
 	diag_list_free(&out);
 	doc_free(&doc);
-	run_rule(&rs, "ART-002", "notice.txt", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "ART-002", "notice.txt", text, &doc, &out);
 	assert_int_equal(out.n, 2);
 	assert_string_equal(out.v[0].message, "a Markdown heading marker left in a plain-text "
 	    "notice: '##'; remove it before publication");
@@ -312,7 +267,7 @@ test_duplicate_with_changes(void **state)
 		memcpy(p, to[i], strlen(to[i]));
 	}
 	load_default(&rs);
-	run_rule(&rs, "TXT-003.1", "004.txt", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "TXT-003.1", "004.txt", text, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(tu_line_of(text, out.v[0].span.start), 150);
 	assert_int_equal(out.v[0].nrelated, 1);
@@ -453,25 +408,15 @@ test_bad_params(void **state)
 	const char *head = "rules:\n  - id: T-BAD\n    level: info\n"
 	    "    message: {zh: x, en: x}\n    description: d\n    source: s\n"
 	    "    examples: {flag: [x]}\n";
-	char path[] = "/tmp/nl-integrity-XXXXXX", yaml[1024];
+	char yaml[1024];
 	struct load_errors errs;
 	struct ruleset rs;
 	size_t i;
-	int fd;
 
 	(void)state;
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		snprintf(yaml, sizeof(yaml), "%s%s", head, bad[i].body);
-		memcpy(path + sizeof(path) - 7, "XXXXXX", 6);
-		fd = mkstemp(path);
-		assert_true(fd >= 0);
-		assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
-		close(fd);
-		memset(&rs, 0, sizeof(rs));
-		memset(&errs, 0, sizeof(errs));
-		errs.lang = LANG_EN;
-		assert_int_equal(rules_load_file(&rs, path, &errs), -1);
-		unlink(path);
+		assert_int_equal(tu_load_inline_pack(&rs, &errs, yaml), -1);
 		assert_int_equal(rs.n, 0);
 		assert_true(errs.n >= 1);
 		assert_string_equal(errs.v[0].id, "rule-bad-value");
@@ -582,14 +527,11 @@ check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
 	struct diag_list out;
 	struct doc doc;
 	char rel[128], *text;
-	size_t len, i, k;
+	size_t i, k;
 	unsigned line;
 
 	snprintf(rel, sizeof(rel), "seeds/%s", seed);
-	text = tu_read_fixture(rel, &len);
-	memset(&doc, 0, sizeof(doc));
-	diag_list_init(&out, LANG_EN);
-	lint_text(rs, &opts, rel, text, len, &doc, &out);
+	text = tu_lint_fixture(rs, &opts, rel, &doc, &out);
 	for (i = 0; i < out.n; i++) {
 		if (!own_rule(out.v[i].rule))
 			continue;

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
@@ -18,50 +17,6 @@
 static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
 
 static const char *const packs[] = {"structure.yml", "punctuation.yml", "terms.yml"};
-
-static const char *
-rules_dir(void)
-{
-	const char *dir = getenv("NOTICELINT_RULES");
-
-	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
-}
-
-/* Loads the three packs this file tests; fails the test on any load error. */
-static void
-load_packs(struct ruleset *rs)
-{
-	struct load_errors errs;
-	char path[4096];
-	size_t i;
-
-	memset(rs, 0, sizeof(*rs));
-	memset(&errs, 0, sizeof(errs));
-	errs.lang = LANG_EN;
-	for (i = 0; i < sizeof(packs) / sizeof(packs[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", rules_dir(), packs[i]);
-		if (rules_load_file(rs, path, &errs) != 0)
-			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
-			    errs.v[0].message);
-	}
-	load_errors_free(&errs);
-}
-
-/* Runs rule id of rs on text; out and doc are the caller's to free. */
-static void
-run_rule(const struct ruleset *rs, const char *id, const char *text, struct doc *doc,
-		struct diag_list *out)
-{
-	const struct rule *r = ruleset_find(rs, id);
-
-	if (r == NULL)
-		fail_msg("no rule %s", id);
-	memset(doc, 0, sizeof(*doc));
-	diag_list_init(out, LANG_EN);
-	segment_build(doc, "case.txt", text, strlen(text));
-	lint_rule(r, &opts, doc, out);
-	diag_sort(out);
-}
 
 static void
 test_pack_examples(void **state)
@@ -71,7 +26,7 @@ test_pack_examples(void **state)
 	size_t failures;
 
 	(void)state;
-	load_packs(&rs);
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
 	memset(&errs, 0, sizeof(errs));
 	errs.lang = LANG_EN;
 	failures = lint_check_examples(&rs, &opts, &errs);
@@ -152,10 +107,10 @@ test_snippets(void **state)
 	size_t i, n;
 
 	(void)state;
-	load_packs(&rs);
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
 	for (i = 0; i < sizeof(snippets) / sizeof(snippets[0]); i++) {
 		sn = &snippets[i];
-		run_rule(&rs, sn->rule, sn->text, &doc, &out);
+		tu_run_rule(&rs, &opts, sn->rule, "case.txt", sn->text, &doc, &out);
 		if (out.n != sn->hits)
 			fail_msg("%s on \"%s\": %zu hits, expected %zu", sn->rule, sn->text, out.n,
 			    sn->hits);
@@ -181,7 +136,7 @@ messages_of(const struct ruleset *rs, const char *id, const char *text, char *bu
 	struct doc doc;
 	size_t i, k = 0;
 
-	run_rule(rs, id, text, &doc, &out);
+	tu_run_rule(rs, &opts, id, "case.txt", text, &doc, &out);
 	buf[0] = '\0';
 	for (i = 0; i < out.n && k < cap; i++)
 		k += (size_t)snprintf(buf + k, cap - k, "%s%s", i > 0 ? "|" : "", out.v[i].message);
@@ -197,7 +152,7 @@ test_numbering_messages(void **state)
 	char buf[2048];
 
 	(void)state;
-	load_packs(&rs);
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
 	messages_of(&rs, "STR-001",
 	    "一、组织整改落实情况\n二、集中整改期内整改进展情况\n（一）反馈问题：执行上级决策部署方面\n"
 	    "1.医疗设备采购不规范。\n2.卫生监督执法不规范。\n3.违规收费。\n"
@@ -233,25 +188,6 @@ test_numbering_messages(void **state)
 	ruleset_free(&rs);
 }
 
-/* Writes yaml to a temporary pack and loads it into rs; returns the loader's result and
- * leaves the errors in errs (the caller frees both). */
-static int
-load_inline(struct ruleset *rs, struct load_errors *errs, const char *yaml)
-{
-	char path[] = "/tmp/nl-structure-XXXXXX";
-	int fd = mkstemp(path), rc;
-
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
-	close(fd);
-	memset(rs, 0, sizeof(*rs));
-	memset(errs, 0, sizeof(*errs));
-	errs->lang = LANG_EN;
-	rc = rules_load_file(rs, path, errs);
-	unlink(path);
-	return rc;
-}
-
 #define PACK_HEAD "rules:\n  - id: T-1\n    check: %s\n    level: warning\n" \
 	"    message: {zh: \"{detail}\", en: \"{detail}\"}\n    description: d\n" \
 	"    source: s\n    scope: %s\n    examples: {flag: [\"x\"]}\n"
@@ -264,7 +200,7 @@ load_one_rule(struct ruleset *rs, struct load_errors *errs, const char *check,
 	char yaml[2048];
 
 	snprintf(yaml, sizeof(yaml), PACK_HEAD "%s", check, scope, params);
-	return load_inline(rs, errs, yaml);
+	return tu_load_inline_pack(rs, errs, yaml);
 }
 
 /* The supervision aspect of `contact` (the default pack's GEN-009 uses `required`). */
@@ -285,12 +221,12 @@ test_contact_supervision(void **state)
 	    "    aspect: supervision\n    pattern: \"欢迎.{0,30}?监督\"\n") != 0)
 		fail_msg("%s", errs.v[0].message);
 	snprintf(text, sizeof(text), "%s%s%s", head, "欢迎广大干部群众对县委巡察整改落实情况进行监督。", tail);
-	run_rule(&rs, "T-1", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-1", "case.txt", text, &doc, &out);
 	assert_int_equal(out.n, 0);
 	diag_list_free(&out);
 	doc_free(&doc);
 	snprintf(text, sizeof(text), "%s%s", head, tail);
-	run_rule(&rs, "T-1", text, &doc, &out);
+	tu_run_rule(&rs, &opts, "T-1", "case.txt", text, &doc, &out);
 	assert_int_equal(out.n, 1);
 	assert_int_equal(tu_line_of(text, out.v[0].span.start), 3);
 	diag_list_free(&out);
@@ -425,12 +361,9 @@ check_seed(const struct ruleset *rs, const struct seed_case *sc)
 	struct diag_list out;
 	struct doc doc;
 	char buf[4096];
-	size_t len, i, count;
-	char *text = tu_read_fixture(sc->file, &len);
+	size_t i, count;
+	char *text = tu_lint_fixture(rs, &opts, sc->file, &doc, &out);
 
-	memset(&doc, 0, sizeof(doc));
-	diag_list_init(&out, LANG_EN);
-	lint_text(rs, &opts, sc->file, text, len, &doc, &out);
 	for (i = 0; i < sc->n; i++) {
 		hit_lines(&out, text, sc->hits[i].rule, buf, sizeof(buf), &count);
 		if (sc->hits[i].lines != NULL && strcmp(buf, sc->hits[i].lines) != 0)
@@ -456,7 +389,7 @@ test_seeds(void **state)
 	size_t i;
 
 	(void)state;
-	load_packs(&rs);
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
 	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
 		check_seed(&rs, &seeds[i]);
 	ruleset_free(&rs);

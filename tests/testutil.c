@@ -1,4 +1,5 @@
-/* Helpers shared by the unit tests: fixture reading and line lookup. */
+/* Helpers shared by the unit tests: fixture reading, line lookup, rule-pack loading and
+ * running one rule on a snippet. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -7,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "testutil.h"
 
 char *
@@ -50,4 +52,88 @@ tu_line_of(const char *text, size_t off)
 		if (text[i] == '\n')
 			line++;
 	return line;
+}
+
+const char *
+tu_rules_dir(void)
+{
+	const char *dir = getenv("NOTICELINT_RULES");
+
+	return dir != NULL && dir[0] != '\0' ? dir : NL_SOURCE_RULES_DIR;
+}
+
+void
+tu_load_packs(struct ruleset *rs, const char *const *packs, size_t n)
+{
+	struct load_errors errs;
+	char path[4096];
+	size_t i;
+
+	memset(rs, 0, sizeof(*rs));
+	memset(&errs, 0, sizeof(errs));
+	errs.lang = LANG_EN;
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof(path), "%s/%s", tu_rules_dir(), packs[i]);
+		if (rules_load_file(rs, path, &errs) != 0)
+			fail_msg("%s:%u:%u: %s", errs.v[0].file, errs.v[0].line, errs.v[0].col,
+			    errs.v[0].message);
+	}
+	load_errors_free(&errs);
+}
+
+int
+tu_load_inline_pack(struct ruleset *rs, struct load_errors *errs, const char *yaml)
+{
+	char path[] = "/tmp/nl-pack-XXXXXX";
+	int fd = mkstemp(path), rc;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+	close(fd);
+	memset(rs, 0, sizeof(*rs));
+	memset(errs, 0, sizeof(*errs));
+	errs->lang = LANG_EN;
+	rc = rules_load_file(rs, path, errs);
+	unlink(path);
+	return rc;
+}
+
+void
+tu_run_rule(const struct ruleset *rs, const struct lint_opts *o, const char *id,
+		const char *path, const char *text, struct doc *doc, struct diag_list *out)
+{
+	const struct rule *r = ruleset_find(rs, id);
+
+	if (r == NULL)
+		fail_msg("no rule %s", id);
+	memset(doc, 0, sizeof(*doc));
+	diag_list_init(out, o->lang);
+	lint_build_model(doc, path, text, strlen(text));
+	lint_rule(r, o, doc, out);
+	diag_sort(out);
+}
+
+char *
+tu_lint_fixture(const struct ruleset *rs, const struct lint_opts *o, const char *rel,
+		struct doc *doc, struct diag_list *out)
+{
+	size_t len;
+	char *text = tu_read_fixture(rel, &len);
+
+	memset(doc, 0, sizeof(*doc));
+	diag_list_init(out, o->lang);
+	lint_text(rs, o, rel, text, len, doc, out);
+	return text;
+}
+
+char *
+tu_span_text(const char *text, const struct diag *d)
+{
+	size_t n = d->span.end - d->span.start;
+	char *s = malloc(n + 1);
+
+	assert_non_null(s);
+	memcpy(s, text + d->span.start, n);
+	s[n] = '\0';
+	return s;
 }

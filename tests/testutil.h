@@ -1,7 +1,9 @@
-/* Helpers shared by the unit tests: fixture reading and small text builders. */
+/* Helpers shared by the unit tests: fixture reading, line lookup, rule-pack loading and
+ * running one rule on a snippet. */
 #ifndef NL_TESTUTIL_H
 #define NL_TESTUTIL_H
 #include <stddef.h>
+#include "lint.h"
 
 /* Reads a whole file (absolute path) into a NUL-terminated buffer; fails the test if it
  * cannot. The caller frees. */
@@ -10,5 +12,23 @@ char *tu_read_file(const char *path, size_t *len);
 char *tu_read_fixture(const char *rel, size_t *len);
 /* 1-based line number of byte offset off in text. */
 unsigned tu_line_of(const char *text, size_t off);
+/* The rule directory: $NOTICELINT_RULES when set and not empty, else the source tree's. */
+const char *tu_rules_dir(void);
+/* Zeroes *rs and loads the n named packs from tu_rules_dir(); fails on any load error. */
+void tu_load_packs(struct ruleset *rs, const char *const *packs, size_t n);
+/* Zeroes *rs and *errs (English messages), writes yaml to a temporary pack and loads it;
+ * returns the loader's result and leaves the errors in errs (the caller frees both). */
+int tu_load_inline_pack(struct ruleset *rs, struct load_errors *errs, const char *yaml);
+/* Runs rule id of rs on text read as a file called path, the model and facts built as the
+ * pipeline builds them; out (in o->lang, sorted) and doc are the caller's to free. */
+void tu_run_rule(const struct ruleset *rs, const struct lint_opts *o, const char *id,
+		const char *path, const char *text, struct doc *doc, struct diag_list *out);
+/* Reads fixtures/<rel> and lints it with every enabled rule of rs as the pipeline does;
+ * returns the text, and leaves the sorted diagnostics in out (in o->lang) and the model in
+ * doc; the caller frees all three. */
+char *tu_lint_fixture(const struct ruleset *rs, const struct lint_opts *o, const char *rel,
+		struct doc *doc, struct diag_list *out);
+/* A copy of the text diagnostic d covers; the caller frees. */
+char *tu_span_text(const char *text, const struct diag *d);
 
 #endif

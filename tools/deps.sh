@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages noticelint builds with (skips what is present); with --test,
-# also those the test suite needs.
-# Usage: tools/deps.sh [--test]
+# also those the test suite needs; with --bench, those bench/run.sh measures against.
+# Usage: tools/deps.sh [--test | --bench]
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev)
 if [ "${1:-}" = "--test" ]; then
@@ -9,6 +9,7 @@ if [ "${1:-}" = "--test" ]; then
   # The SARIF test installs the SARIF multitool with npm; some nodejs builds bundle npm.
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 fi
+[ "${1:-}" = "--bench" ] && pkgs+=(time pcre2-utils python3)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

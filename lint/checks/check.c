@@ -1,10 +1,12 @@
-/* Helpers shared by pattern-based check types: the boilerplate scope, match iteration with
- * an `unless` exception pattern, and the resource-limit diagnostic. */
+/* Helpers shared by the check types: the boilerplate scope, match iteration with an
+ * `unless` exception pattern, the resource-limit diagnostic and choice parameters. */
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include "check.h"
 #include "msg.h"
 #include "regex.h"
+#include "rule_load.h"
 #include "scope.h"
 #include "xalloc.h"
 
@@ -21,6 +23,26 @@ char *
 check_text(const struct doc *doc, size_t start, size_t end)
 {
 	return xstrndup(doc->text + start, end - start);
+}
+
+int
+check_parse_choice(struct rparam *p, const char *key, const char *const *names, size_t n,
+		const char *message, size_t *out)
+{
+	char *name = NULL;
+	size_t i;
+
+	if (rp_string(p, key, true, &name) != 0 || name == NULL)
+		return -1;
+	for (i = 0; i < n && strcmp(name, names[i]) != 0; i++)
+		;
+	free(name);
+	if (i == n) {
+		rp_error(p, key, message);
+		return -1;
+	}
+	*out = i;
+	return 0;
 }
 
 /* Walks blocks of boilerplate lines: a block ends at the first line that is neither

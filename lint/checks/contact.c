@@ -50,19 +50,13 @@ contact_free(void *params)
 static int
 parse_aspect(struct rparam *p, enum contact_aspect *out)
 {
-	char *name = NULL;
-	size_t i, n = sizeof(aspect_names) / sizeof(aspect_names[0]);
+	size_t i;
 
-	if (rp_string(p, "aspect", true, &name) != 0 || name == NULL)
+	if (check_parse_choice(p, "aspect", aspect_names,
+	    sizeof(aspect_names) / sizeof(aspect_names[0]),
+	    "应为 supervision、phone-label、area-code、field 或 order "
+	    "(one of supervision, phone-label, area-code, field, order)", &i) != 0)
 		return -1;
-	for (i = 0; i < n && strcmp(name, aspect_names[i]) != 0; i++)
-		;
-	free(name);
-	if (i == n) {
-		rp_error(p, "aspect", "应为 supervision、phone-label、area-code、field 或 order "
-		    "(one of supervision, phone-label, area-code, field, order)");
-		return -1;
-	}
 	*out = (enum contact_aspect)i;
 	return 0;
 }

@@ -200,7 +200,6 @@ static int
 do_parse(struct rule *r, struct rparam *rp)
 {
 	struct date_order *p = xcalloc(1, sizeof(*p));
-	char *kind = NULL;
 	size_t k;
 	int rc = 0;
 
@@ -208,16 +207,9 @@ do_parse(struct rule *r, struct rparam *rp)
 	p->reference = -1;
 	if (events_parse(&p->ev, rp, r->scope) != 0)
 		rc = -1;
-	if (rp_string(rp, "kind", true, &kind) != 0)
+	if (check_parse_choice(rp, "kind", kind_names, sizeof(kind_names) / sizeof(kind_names[0]),
+	    "expected order, yearless, evidence, forecast or timeliness", &k) != 0)
 		return -1;
-	for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
-		if (strcmp(kind, kind_names[k]) == 0)
-			break;
-	free(kind);
-	if (k == sizeof(kind_names) / sizeof(kind_names[0])) {
-		rp_error(rp, "kind", "expected order, yearless, evidence, forecast or timeliness");
-		return -1;
-	}
 	p->kind = (enum do_kind)k;
 	return parse_kind(p, rp) != 0 || rc != 0 ? -1 : 0;
 }

@@ -51,22 +51,14 @@ static int
 dv_parse(struct rule *r, struct rparam *rp)
 {
 	struct date_valid *p = xcalloc(1, sizeof(*p));
-	char *kind = NULL;
 	size_t k;
 	int rc = 0;
 
 	r->params = p;
-	if (rp_string(rp, "kind", true, &kind) != 0)
+	if (check_parse_choice(rp, "kind", kind_names, sizeof(kind_names) / sizeof(kind_names[0]),
+	    "expected garbled, impossible, two-digit-year, iso, hyphen-range or needs-time",
+	    &k) != 0)
 		return -1;
-	for (k = 0; k < sizeof(kind_names) / sizeof(kind_names[0]); k++)
-		if (strcmp(kind, kind_names[k]) == 0)
-			break;
-	free(kind);
-	if (k == sizeof(kind_names) / sizeof(kind_names[0])) {
-		rp_error(rp, "kind", "expected garbled, impossible, two-digit-year, iso, "
-		    "hyphen-range or needs-time");
-		return -1;
-	}
 	p->kind = (enum dv_kind)k;
 	if (p->kind == DV_NEEDS_TIME) {
 		if (rp_regex(rp, "pattern", true, &p->pattern) != 0)

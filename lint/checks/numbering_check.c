@@ -87,21 +87,15 @@ static int
 num_parse(struct rule *r, struct rparam *p)
 {
 	struct num *n = xcalloc(1, sizeof(*n));
-	char *aspect = NULL;
-	size_t i, count = sizeof(aspect_names) / sizeof(aspect_names[0]);
+	size_t i;
 	int rc = 0;
 
 	r->params = n;
-	if (rp_string(p, "aspect", true, &aspect) != 0 || aspect == NULL)
+	if (check_parse_choice(p, "aspect", aspect_names,
+	    sizeof(aspect_names) / sizeof(aspect_names[0]),
+	    "应为 sequence、width、skip、fused、form 或 enumeration "
+	    "(one of sequence, width, skip, fused, form, enumeration)", &i) != 0)
 		return -1;
-	for (i = 0; i < count && strcmp(aspect, aspect_names[i]) != 0; i++)
-		;
-	free(aspect);
-	if (i == count) {
-		rp_error(p, "aspect", "应为 sequence、width、skip、fused、form 或 enumeration "
-		    "(one of sequence, width, skip, fused, form, enumeration)");
-		return -1;
-	}
 	n->aspect = (enum num_aspect)i;
 	if (rp_regex(p, "pattern", n->aspect == NUM_FORM || n->aspect == NUM_ENUMERATION,
 	    &n->pattern) != 0)

@@ -40,22 +40,15 @@ static int
 sig_parse(struct rule *r, struct rparam *p)
 {
 	struct sig *s = xcalloc(1, sizeof(*s));
-	char *aspect = NULL;
 	size_t i;
 	int rc = 0;
 
 	r->params = s;
-	if (rp_string(p, "aspect", true, &aspect) != 0 || aspect == NULL)
+	if (check_parse_choice(p, "aspect", aspect_names,
+	    sizeof(aspect_names) / sizeof(aspect_names[0]),
+	    "应为 issuer、date、date-form、issuer-match 或 issuer-subset "
+	    "(one of issuer, date, date-form, issuer-match, issuer-subset)", &i) != 0)
 		return -1;
-	for (i = 0; i < sizeof(aspect_names) / sizeof(aspect_names[0]); i++)
-		if (strcmp(aspect, aspect_names[i]) == 0)
-			break;
-	free(aspect);
-	if (i == sizeof(aspect_names) / sizeof(aspect_names[0])) {
-		rp_error(p, "aspect", "应为 issuer、date、date-form、issuer-match 或 issuer-subset "
-		    "(one of issuer, date, date-form, issuer-match, issuer-subset)");
-		return -1;
-	}
 	s->aspect = (enum sig_aspect)i;
 	if (rp_regex(p, "date_pattern", s->aspect == SIG_DATE_FORM, &s->date_pattern) != 0)
 		rc = -1;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang (fuzzer + AddressSanitizer + UBSan) in
+# build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
+# Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
+# Usage: fuzz/run.sh [DURATION]   (default 60)
+set -uo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+secs=${1:-60}
+out=$src/build-fuzz
+command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
+cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	-DNL_FUZZ=ON -DNL_TESTS=OFF >/dev/null || exit 2
+cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint >/dev/null || exit 2
+
+# Seed corpora: notices and encoding fixtures for the text harnesses, packs for the loader.
+for h in model lint rules; do
+	mkdir -p "$out/corpus/$h"
+done
+cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/model/"
+cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/lint/"
+cp "$src"/fixtures/rulepacks/*.yml "$src"/fixtures/formats/pack.yml "$out/corpus/rules/"
+for f in "$src"/rules/*.yml; do
+	cp "$f" "$out/corpus/rules/default-$(basename "$f")"
+done
+
+fail=0
+for h in model rules lint; do
+	echo "== fuzz_$h, $secs s"
+	(cd "$out" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		./fuzz_"$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+		-print_final_stats=1 "corpus/$h" 2>"fuzz_$h.log")
+	rc=$?
+	grep -E "^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+ +DONE" "$out/fuzz_$h.log"
+	if [ "$rc" -ne 0 ]; then
+		echo "fuzz_$h: FAILED (exit $rc), see $out/fuzz_$h.log"
+		fail=1
+	fi
+done
+exit "$fail"

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# Hostile inputs: oversized and pathological files, hostile rule packs, a catastrophic
+# pattern, symlink loops, FIFOs, vanished paths, unwritable output and closed standard
+# streams. Each must end quickly with its message id and exit code, and the good notice
+# passed in the same run must still be linted.
+# Usage: hostile.test.sh path/to/noticelint source-dir
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+fail=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nl-hostile.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export NOTICELINT_RULES="$src/rules"
+good="$tmp/good.txt"
+cp "$src/fixtures/seeds/001_b21dc3fc7ee4c764.txt" "$good"
+cd "$tmp" || exit 1
+
+bad() { echo "hostile: FAIL: $*"; fail=1; }
+
+# limit NAME: the value of a limits.h constant such as (32u * 1024u * 1024u), evaluated.
+limit() {
+	local expr
+	expr=$(sed -n "s/^#define $1 (\{0,1\}\([0-9u *]*\))\{0,1\}$/\1/p" "$src/lint/limits.h")
+	echo $((${expr//u/}))
+}
+
+# run SECONDS ARGS...: runs the binary with JSON output under a time limit; leaves the
+# report in out.json, stderr in $err and the exit status in $rc (124 means it hung).
+run() {
+	local secs=$1
+	shift
+	timeout "$secs" "$bin" --lang en --format json "$@" >out.json 2>err.txt
+	rc=$?
+	err=$(cat err.txt)
+	[ "$rc" -ne 124 ] || bad "$*: did not finish within $secs s"
+}
+
+# expect CODE WHAT: checks the last run's exit status.
+expect() {
+	[ "$rc" -eq "$1" ] || bad "$2: exit $rc, expected $1 (stderr: ${err:0:300})"
+}
+
+# ids PATH: the sorted distinct rule and error ids reported for PATH in out.json, one line,
+# prefixed by the diagnostic count; "absent" when PATH is not in the report.
+ids() {
+	python3 - "$1" <<'EOF' 2>/dev/null || echo "invalid-json"
+import json, sys
+d = json.load(open("out.json"))
+for f in d["files"]:
+    if f["path"] == sys.argv[1]:
+        diags = f.get("diagnostics", [])
+        names = sorted({x["rule"] for x in diags} | {e["id"] for e in f.get("errors", [])})
+        print(len(diags), " ".join(names))
+        break
+else:
+    print("absent")
+EOF
+}
+
+# has PATH ID WHAT: checks that the report lists ID for PATH.
+has() {
+	local got
+	got=$(ids "$1")
+	[[ " $got " == *" $2 "* ]] || bad "$3: no $2 for $1 (got: $got)"
+}
+
+# linted WHAT: checks that the good notice in the same run got its usual findings.
+linted() {
+	has "$good" PUN-001 "$1 (good notice)"
+	has "$good" DATE-003 "$1 (good notice)"
+}
+
+# 1. A sparse file one byte over the size cap is refused before it is read.
+cap=$(limit NL_MAX_FILE_BYTES)
+[ "$cap" -gt 0 ] || bad "cannot read NL_MAX_FILE_BYTES from lint/limits.h"
+truncate -s $((cap + 1)) huge.txt
+run 20 huge.txt "$good"
+expect 2 "file over the cap"
+has huge.txt input-too-large "file over the cap"
+linted "file over the cap"
+
+# 2. A 1 MB notice on a single line: bounded diagnostics, no error, ends in time.
+maxd=$(limit NL_MAX_DIAGS_PER_FILE)
+python3 -c 'import sys; sys.stdout.write("经查，2023年5月10日召开专题会议，完成整改任务15项，" * 14000 + "\n")' >line.txt
+[ "$(wc -c <line.txt)" -ge 1000000 ] || bad "single line fixture is under 1 MB"
+run 20 line.txt "$good"
+expect 1 "1 MB single line"
+n=$(ids line.txt)
+n=${n%% *}
+{ [ "$n" != absent ] && [ "$n" != invalid-json ] && [ "$n" -le $((maxd + 1)) ]; } ||
+	bad "1 MB single line: diagnostics '$n', expected at most $((maxd + 1))"
+linted "1 MB single line"
+
+# 3. 100,000 headings: the per-file diagnostic cap holds and says what it dropped.
+python3 -c '
+import sys
+cn = "一二三四五六七八九十"
+sys.stdout.write("中共某县委巡察整改进展情况的通报\n" + "".join(
+    "%s、第%d项整改任务\n" % (cn[i % 10], i) for i in range(100000)))' >heads.txt
+run 20 heads.txt "$good"
+expect 1 "100,000 headings"
+has heads.txt diag-truncated "100,000 headings"
+n=$(ids heads.txt)
+[ "${n%% *}" -le $((maxd + 1)) ] 2>/dev/null || bad "100,000 headings: ${n%% *} diagnostics"
+linted "100,000 headings"
+
+# 4. Rule packs: an alias bomb and nesting past the depth limit, in flow and block style.
+#    A broken pack stops the run before any notice is linted, with exit 2.
+mkdir packs
+{
+	echo 'a: &a ["x","x","x","x","x","x","x","x","x"]'
+	prev=a
+	for k in b c d e f g h i; do
+		echo "$k: &$k [*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev]"
+		prev=$k
+	done
+	echo "rules: *i"
+} >packs/bomb.yml
+python3 -c 'print("rules: " + "[" * 100000 + "]" * 100000)' >packs/flow-deep.yml
+python3 -c 'print("rules:" + "".join("\n" + "  " * i + "k%d:" % i for i in range(1, 60)) + " x")' \
+	>packs/block-deep.yml
+for p in bomb:rule-alias flow-deep:rule-too-deep block-deep:rule-too-deep; do
+	run 20 --rules "packs/${p%%:*}.yml" "$good"
+	expect 2 "pack ${p%%:*}"
+	grep -qF "[${p#*:}]" err.txt || bad "pack ${p%%:*}: no [${p#*:}] in stderr: ${err:0:300}"
+	[ ! -s out.json ] || bad "pack ${p%%:*}: a report was written despite the broken pack"
+done
+
+# 5. A catastrophic pattern on a long line of a's stops with rule-regex-limit, quickly.
+cat >packs/backtrack.yml <<'EOF'
+pack: hostile
+rules:
+  - id: HOST-001
+    check: existence
+    level: warning
+    message: {zh: "回溯", en: "backtrack"}
+    description: Nested quantifiers that backtrack exponentially on a long run of a's.
+    source: hostile input tests
+    pattern: "(a+)+$"
+    examples:
+      flag: ["aaa"]
+      pass: ["bbb"]
+EOF
+python3 -c 'print("a" * 50000 + "!")' >aaa.txt
+start=$SECONDS
+run 20 --rules packs/backtrack.yml aaa.txt "$good"
+expect 1 "catastrophic pattern"
+has aaa.txt rule-regex-limit "catastrophic pattern"
+linted "catastrophic pattern"
+[ $((SECONDS - start)) -le 15 ] || bad "catastrophic pattern took $((SECONDS - start)) s"
+
+# 6. A directory whose symlinks point back up the tree, and a symlink to itself.
+mkdir -p loop/a
+cp "$good" loop/a/n.txt
+ln -s .. loop/a/up
+ln -s ../a loop/a/self
+ln -s selfloop selfloop
+run 20 loop selfloop "$good"
+expect 2 "symlink loops"
+has loop/a/n.txt PUN-001 "symlink loop directory"
+has selfloop input-unreadable "symlink to itself"
+linted "symlink loops"
+[ "$(grep -c '"path":' out.json)" -eq 3 ] || bad "symlink loop: expected 3 files in the report"
+
+# 7. FIFOs, named directly and inside a directory, are refused without opening them.
+mkfifo fifo.txt
+mkdir fifodir
+mkfifo fifodir/pipe.txt
+run 10 fifo.txt fifodir "$good"
+expect 2 "FIFO"
+has fifo.txt input-not-regular "FIFO path"
+has fifodir/pipe.txt input-not-regular "FIFO in a directory"
+linted "FIFO"
+
+# 8. A path that is gone by the time it is read: a dangling symlink stands in for it.
+#    (A file deleted between the directory listing and the read cannot be timed
+#    deterministically from outside the process, so that race is not exercised here.)
+ln -s vanished.txt gone.txt
+run 10 gone.txt "$good"
+expect 2 "vanished file"
+has gone.txt input-missing "vanished file"
+linted "vanished file"
+
+# 9. --output into a directory that does not exist: exit 2, nothing created.
+run 10 --output nodir/sub/report.json "$good"
+expect 2 "--output into a missing directory"
+grep -qF "cannot write the output" err.txt || bad "--output: no output-write-failed message: $err"
+[ ! -e nodir ] || bad "--output created nodir"
+
+# 10. Standard streams: stdin closed or empty when read as '-', stdin closed while a
+#     file is linted, and stdout closed.
+run 10 - <&-
+expect 2 "closed stdin"
+has "<stdin>" input-unreadable "closed stdin"
+run 10 - "$good" </dev/null
+expect 2 "empty stdin"
+has "<stdin>" input-empty "empty stdin"
+linted "empty stdin"
+run 10 "$good" <&-
+expect 1 "file with stdin closed"
+linted "file with stdin closed"
+timeout 10 "$bin" --lang en "$good" >&- 2>err.txt
+rc=$?
+err=$(cat err.txt)
+expect 2 "closed stdout"
+grep -qF "cannot write the output" err.txt || bad "closed stdout: no output-write-failed message: $err"
+
+[ "$fail" -eq 0 ] && echo "hostile: ok"
+exit "$fail"
