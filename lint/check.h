@@ -56,7 +56,7 @@ int check_each_match(const struct check_ctx *c, const struct rule *r, const stru
 /* A copy of doc->text[start, end); the caller frees. */
 char *check_text(const struct doc *doc, size_t start, size_t end);
 /* Reads the required string parameter key and finds it among the n names; 0 with its index
- * in *out, or -1 after reporting a missing key or, with message, a value not among them. */
+ * in *out, or -1 after reporting a missing key or (with message) a value not among them. */
 int check_parse_choice(struct rparam *p, const char *key, const char *const *names, size_t n,
 		const char *message, size_t *out);
 

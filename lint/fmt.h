@@ -63,6 +63,8 @@ struct formatter {
 void fmt_human_init(struct formatter *f, const struct fmt_opts *o);
 /* Sets f up as the JSON formatter writing one document to o->out at the end. */
 void fmt_json_init(struct formatter *f, const struct fmt_opts *o);
+/* Returns item, or ends the run with exit 2 when cJSON could not allocate it (NULL). */
+struct cJSON *fmt_json_must(struct cJSON *item);
 /* Sets f up as the JSON Lines formatter: one object per diagnostic or input error. */
 void fmt_jsonl_init(struct formatter *f, const struct fmt_opts *o);
 /* Sets f up as the GitHub Actions formatter: workflow-command annotations as files come,

@@ -25,8 +25,8 @@ out_of_memory(void)
 	exit(2);
 }
 
-static cJSON *
-must(cJSON *item)
+cJSON *
+fmt_json_must(cJSON *item)
 {
 	if (item == NULL)
 		out_of_memory();
@@ -36,13 +36,13 @@ must(cJSON *item)
 static void
 add_int(cJSON *obj, const char *key, size_t v)
 {
-	must(cJSON_AddNumberToObject(obj, key, (double)v));
+	fmt_json_must(cJSON_AddNumberToObject(obj, key, (double)v));
 }
 
 static void
 add_str(cJSON *obj, const char *key, const char *v)
 {
-	must(cJSON_AddStringToObject(obj, key, v));
+	fmt_json_must(cJSON_AddStringToObject(obj, key, v));
 }
 
 /* Adds "line" and "column" (1-based, columns in code points) of byte offset off. */
@@ -60,7 +60,7 @@ add_position(cJSON *obj, const char *line_key, const char *col_key,
 static cJSON *
 diag_object(const struct fmt_file *f, const struct diag *d)
 {
-	cJSON *o = must(cJSON_CreateObject());
+	cJSON *o = fmt_json_must(cJSON_CreateObject());
 	cJSON *related, *r;
 	size_t k;
 
@@ -69,9 +69,9 @@ diag_object(const struct fmt_file *f, const struct diag *d)
 	add_str(o, "message", d->message);
 	add_position(o, "line", "column", f->lines, d->span.start);
 	add_position(o, "end_line", "end_column", f->lines, d->span.end);
-	related = must(cJSON_AddArrayToObject(o, "related"));
+	related = fmt_json_must(cJSON_AddArrayToObject(o, "related"));
 	for (k = 0; k < d->nrelated; k++) {
-		r = must(cJSON_CreateObject());
+		r = fmt_json_must(cJSON_CreateObject());
 		add_position(r, "line", "column", f->lines, d->related[k].span.start);
 		add_str(r, "message", d->related[k].message);
 		cJSON_AddItemToArray(related, r);
@@ -83,18 +83,18 @@ static void
 json_file(void *state, const struct fmt_file *f)
 {
 	struct json *j = state;
-	cJSON *file = must(cJSON_CreateObject());
+	cJSON *file = fmt_json_must(cJSON_CreateObject());
 	cJSON *diags, *errors, *e;
 	size_t i;
 
 	add_str(file, "path", f->path);
-	diags = must(cJSON_AddArrayToObject(file, "diagnostics"));
+	diags = fmt_json_must(cJSON_AddArrayToObject(file, "diagnostics"));
 	if (f->diags != NULL && f->text != NULL)
 		for (i = 0; i < f->diags->n; i++)
 			cJSON_AddItemToArray(diags, diag_object(f, &f->diags->v[i]));
-	errors = must(cJSON_AddArrayToObject(file, "errors"));
+	errors = fmt_json_must(cJSON_AddArrayToObject(file, "errors"));
 	for (i = 0; i < f->nerrors; i++) {
-		e = must(cJSON_CreateObject());
+		e = fmt_json_must(cJSON_CreateObject());
 		add_str(e, "id", f->errors[i].id);
 		add_str(e, "message", f->errors[i].message);
 		cJSON_AddItemToArray(errors, e);
@@ -111,7 +111,7 @@ json_end(void *state, const struct fmt_totals *t)
 
 	if (j->o.quiet && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
-	summary = must(cJSON_AddObjectToObject(j->root, "summary"));
+	summary = fmt_json_must(cJSON_AddObjectToObject(j->root, "summary"));
 	add_int(summary, "files", t->files);
 	add_int(summary, "errors", t->errors);
 	add_int(summary, "warnings", t->warnings);
@@ -142,12 +142,12 @@ fmt_json_init(struct formatter *f, const struct fmt_opts *o)
 	cJSON *tool;
 
 	j->o = *o;
-	j->root = must(cJSON_CreateObject());
+	j->root = fmt_json_must(cJSON_CreateObject());
 	add_int(j->root, "version", JSON_FORMAT_VERSION);
-	tool = must(cJSON_AddObjectToObject(j->root, "tool"));
+	tool = fmt_json_must(cJSON_AddObjectToObject(j->root, "tool"));
 	add_str(tool, "name", "noticelint");
 	add_str(tool, "version", NL_VERSION);
-	j->files = must(cJSON_AddArrayToObject(j->root, "files"));
+	j->files = fmt_json_must(cJSON_AddArrayToObject(j->root, "files"));
 	f->ops = &json_ops;
 	f->state = j;
 }

@@ -10,16 +10,6 @@ struct jsonl {
 	struct fmt_opts o;
 };
 
-static cJSON *
-must(cJSON *item)
-{
-	if (item == NULL) {
-		fputs("noticelint: out of memory\n", stderr);
-		exit(2);
-	}
-	return item;
-}
-
 /* Prints obj on one line and frees it. */
 static void
 put_line(FILE *out, cJSON *obj)
@@ -27,7 +17,7 @@ put_line(FILE *out, cJSON *obj)
 	char *text = cJSON_PrintUnformatted(obj);
 
 	if (text == NULL)
-		must(NULL);
+		fmt_json_must(NULL);
 	fputs(text, out);
 	fputc('\n', out);
 	cJSON_free(text);
@@ -41,8 +31,8 @@ add_position(cJSON *obj, const char *lkey, const char *ckey, const struct linema
 	unsigned line, col;
 
 	linemap_locate(lm, off, &line, &col);
-	must(cJSON_AddNumberToObject(obj, lkey, line));
-	must(cJSON_AddNumberToObject(obj, ckey, col));
+	fmt_json_must(cJSON_AddNumberToObject(obj, lkey, line));
+	fmt_json_must(cJSON_AddNumberToObject(obj, ckey, col));
 }
 
 static void
@@ -54,19 +44,19 @@ jsonl_file(void *state, const struct fmt_file *f)
 	size_t i;
 
 	for (i = 0; i < f->nerrors; i++) {
-		obj = must(cJSON_CreateObject());
-		must(cJSON_AddStringToObject(obj, "path", f->path));
-		must(cJSON_AddStringToObject(obj, "error", f->errors[i].id));
-		must(cJSON_AddStringToObject(obj, "message", f->errors[i].message));
+		obj = fmt_json_must(cJSON_CreateObject());
+		fmt_json_must(cJSON_AddStringToObject(obj, "path", f->path));
+		fmt_json_must(cJSON_AddStringToObject(obj, "error", f->errors[i].id));
+		fmt_json_must(cJSON_AddStringToObject(obj, "message", f->errors[i].message));
 		put_line(j->o.out, obj);
 	}
 	for (i = 0; f->diags != NULL && f->text != NULL && i < f->diags->n; i++) {
 		d = &f->diags->v[i];
-		obj = must(cJSON_CreateObject());
-		must(cJSON_AddStringToObject(obj, "path", f->path));
-		must(cJSON_AddStringToObject(obj, "rule", d->rule));
-		must(cJSON_AddStringToObject(obj, "level", level_name(d->level)));
-		must(cJSON_AddStringToObject(obj, "message", d->message));
+		obj = fmt_json_must(cJSON_CreateObject());
+		fmt_json_must(cJSON_AddStringToObject(obj, "path", f->path));
+		fmt_json_must(cJSON_AddStringToObject(obj, "rule", d->rule));
+		fmt_json_must(cJSON_AddStringToObject(obj, "level", level_name(d->level)));
+		fmt_json_must(cJSON_AddStringToObject(obj, "message", d->message));
 		add_position(obj, "line", "column", f->lines, d->span.start);
 		add_position(obj, "end_line", "end_column", f->lines, d->span.end);
 		put_line(j->o.out, obj);

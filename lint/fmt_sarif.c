@@ -20,22 +20,12 @@ struct sarif {
 	size_t nids, cap;
 };
 
-static cJSON *
-must(cJSON *item)
-{
-	if (item == NULL) {
-		fputs("noticelint: out of memory\n", stderr);
-		exit(2);
-	}
-	return item;
-}
-
 static void
 add_text(cJSON *obj, const char *key, const char *text)
 {
-	cJSON *m = must(cJSON_AddObjectToObject(obj, key));
+	cJSON *m = fmt_json_must(cJSON_AddObjectToObject(obj, key));
 
-	must(cJSON_AddStringToObject(m, "text", text));
+	fmt_json_must(cJSON_AddStringToObject(m, "text", text));
 }
 
 static const char *
@@ -65,7 +55,7 @@ static void
 add_descriptor(struct sarif *s, const char *id, const char *desc, const char *source,
     enum level level)
 {
-	cJSON *r = must(cJSON_CreateObject());
+	cJSON *r = fmt_json_must(cJSON_CreateObject());
 	cJSON *cfg;
 	char *shortd = first_sentence(desc);
 	size_t n = strlen(desc) + (source ? strlen(source) : 0) + 16;
@@ -75,12 +65,12 @@ add_descriptor(struct sarif *s, const char *id, const char *desc, const char *so
 		snprintf(help, n, "%s\n\nSource: %s", desc, source);
 	else
 		snprintf(help, n, "%s", desc);
-	must(cJSON_AddStringToObject(r, "id", id));
+	fmt_json_must(cJSON_AddStringToObject(r, "id", id));
 	add_text(r, "shortDescription", shortd);
 	add_text(r, "fullDescription", desc);
 	add_text(r, "help", help);
-	cfg = must(cJSON_AddObjectToObject(r, "defaultConfiguration"));
-	must(cJSON_AddStringToObject(cfg, "level", sarif_level(level)));
+	cfg = fmt_json_must(cJSON_AddObjectToObject(r, "defaultConfiguration"));
+	fmt_json_must(cJSON_AddStringToObject(cfg, "level", sarif_level(level)));
 	cJSON_AddItemToArray(s->rules, r);
 	s->ids = xgrow(s->ids, &s->cap, s->nids + 1, sizeof(*s->ids));
 	s->ids[s->nids++] = id;
@@ -138,22 +128,22 @@ path_uri(const char *path)
 static cJSON *
 location(const char *uri, const struct linemap *lines, size_t start, size_t end)
 {
-	cJSON *loc = must(cJSON_CreateObject());
-	cJSON *phys = must(cJSON_AddObjectToObject(loc, "physicalLocation"));
-	cJSON *art = must(cJSON_AddObjectToObject(phys, "artifactLocation"));
+	cJSON *loc = fmt_json_must(cJSON_CreateObject());
+	cJSON *phys = fmt_json_must(cJSON_AddObjectToObject(loc, "physicalLocation"));
+	cJSON *art = fmt_json_must(cJSON_AddObjectToObject(phys, "artifactLocation"));
 	cJSON *reg;
 	unsigned l, c;
 
-	must(cJSON_AddStringToObject(art, "uri", uri));
+	fmt_json_must(cJSON_AddStringToObject(art, "uri", uri));
 	if (lines == NULL)
 		return loc;
-	reg = must(cJSON_AddObjectToObject(phys, "region"));
+	reg = fmt_json_must(cJSON_AddObjectToObject(phys, "region"));
 	linemap_locate(lines, start, &l, &c);
-	must(cJSON_AddNumberToObject(reg, "startLine", l));
-	must(cJSON_AddNumberToObject(reg, "startColumn", c));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startLine", l));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startColumn", c));
 	linemap_locate(lines, end, &l, &c);
-	must(cJSON_AddNumberToObject(reg, "endLine", l));
-	must(cJSON_AddNumberToObject(reg, "endColumn", c));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "endLine", l));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "endColumn", c));
 	return loc;
 }
 
@@ -162,28 +152,28 @@ add_result(struct sarif *s, const struct fmt_file *f, const char *uri, size_t i,
     const struct fingerprint *fp)
 {
 	const struct diag *d = &f->diags->v[i];
-	cJSON *r = must(cJSON_CreateObject());
+	cJSON *r = fmt_json_must(cJSON_CreateObject());
 	cJSON *locs, *rel, *one, *pf;
 	size_t k;
 
-	must(cJSON_AddStringToObject(r, "ruleId", d->rule));
-	must(cJSON_AddNumberToObject(r, "ruleIndex", (double)rule_index(s, d->rule, d->level)));
-	must(cJSON_AddStringToObject(r, "level", sarif_level(d->level)));
+	fmt_json_must(cJSON_AddStringToObject(r, "ruleId", d->rule));
+	fmt_json_must(cJSON_AddNumberToObject(r, "ruleIndex", (double)rule_index(s, d->rule, d->level)));
+	fmt_json_must(cJSON_AddStringToObject(r, "level", sarif_level(d->level)));
 	add_text(r, "message", d->message);
-	locs = must(cJSON_AddArrayToObject(r, "locations"));
+	locs = fmt_json_must(cJSON_AddArrayToObject(r, "locations"));
 	cJSON_AddItemToArray(locs, location(uri, f->lines, d->span.start, d->span.end));
 	if (d->nrelated > 0) {
-		rel = must(cJSON_AddArrayToObject(r, "relatedLocations"));
+		rel = fmt_json_must(cJSON_AddArrayToObject(r, "relatedLocations"));
 		for (k = 0; k < d->nrelated; k++) {
 			one = location(uri, f->lines, d->related[k].span.start,
 			    d->related[k].span.end);
-			must(cJSON_AddNumberToObject(one, "id", (double)k));
+			fmt_json_must(cJSON_AddNumberToObject(one, "id", (double)k));
 			add_text(one, "message", d->related[k].message);
 			cJSON_AddItemToArray(rel, one);
 		}
 	}
-	pf = must(cJSON_AddObjectToObject(r, "partialFingerprints"));
-	must(cJSON_AddStringToObject(pf, FINGERPRINT_KEY, fp->hex));
+	pf = fmt_json_must(cJSON_AddObjectToObject(r, "partialFingerprints"));
+	fmt_json_must(cJSON_AddStringToObject(pf, FINGERPRINT_KEY, fp->hex));
 	cJSON_AddItemToArray(s->results, r);
 }
 
@@ -191,14 +181,14 @@ add_result(struct sarif *s, const struct fmt_file *f, const char *uri, size_t i,
 static void
 add_notification(struct sarif *s, const char *uri, const struct fmt_error *e)
 {
-	cJSON *n = must(cJSON_CreateObject());
+	cJSON *n = fmt_json_must(cJSON_CreateObject());
 	cJSON *desc, *locs;
 
-	must(cJSON_AddStringToObject(n, "level", "error"));
+	fmt_json_must(cJSON_AddStringToObject(n, "level", "error"));
 	add_text(n, "message", e->message);
-	desc = must(cJSON_AddObjectToObject(n, "descriptor"));
-	must(cJSON_AddStringToObject(desc, "id", e->id));
-	locs = must(cJSON_AddArrayToObject(n, "locations"));
+	desc = fmt_json_must(cJSON_AddObjectToObject(n, "descriptor"));
+	fmt_json_must(cJSON_AddStringToObject(desc, "id", e->id));
+	locs = fmt_json_must(cJSON_AddArrayToObject(n, "locations"));
 	cJSON_AddItemToArray(locs, location(uri, NULL, 0, 0));
 	cJSON_AddItemToArray(s->notes, n);
 }
@@ -235,14 +225,14 @@ sarif_end(void *state, const struct fmt_totals *t)
 
 	if (s->o.quiet && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
-	invs = must(cJSON_AddArrayToObject(run, "invocations"));
-	inv = must(cJSON_CreateObject());
-	must(cJSON_AddBoolToObject(inv, "executionSuccessful", t->failed == 0));
+	invs = fmt_json_must(cJSON_AddArrayToObject(run, "invocations"));
+	inv = fmt_json_must(cJSON_CreateObject());
+	fmt_json_must(cJSON_AddBoolToObject(inv, "executionSuccessful", t->failed == 0));
 	cJSON_AddItemReferenceToObject(inv, "toolExecutionNotifications", s->notes);
 	cJSON_AddItemToArray(invs, inv);
 	text = cJSON_Print(s->root);
 	if (text == NULL)
-		must(NULL);
+		fmt_json_must(NULL);
 	fputs(text, s->o.out);
 	fputc('\n', s->o.out);
 	cJSON_free(text);
@@ -283,21 +273,21 @@ fmt_sarif_init(struct formatter *f, const struct fmt_opts *o)
 	cJSON *runs, *run, *tool, *driver;
 
 	s->o = *o;
-	s->root = must(cJSON_CreateObject());
-	must(cJSON_AddStringToObject(s->root, "$schema", SARIF_SCHEMA));
-	must(cJSON_AddStringToObject(s->root, "version", "2.1.0"));
-	runs = must(cJSON_AddArrayToObject(s->root, "runs"));
-	run = must(cJSON_CreateObject());
+	s->root = fmt_json_must(cJSON_CreateObject());
+	fmt_json_must(cJSON_AddStringToObject(s->root, "$schema", SARIF_SCHEMA));
+	fmt_json_must(cJSON_AddStringToObject(s->root, "version", "2.1.0"));
+	runs = fmt_json_must(cJSON_AddArrayToObject(s->root, "runs"));
+	run = fmt_json_must(cJSON_CreateObject());
 	cJSON_AddItemToArray(runs, run);
-	tool = must(cJSON_AddObjectToObject(run, "tool"));
-	driver = must(cJSON_AddObjectToObject(tool, "driver"));
-	must(cJSON_AddStringToObject(driver, "name", "noticelint"));
-	must(cJSON_AddStringToObject(driver, "version", NL_VERSION));
-	must(cJSON_AddStringToObject(driver, "semanticVersion", NL_VERSION));
-	s->rules = must(cJSON_AddArrayToObject(driver, "rules"));
-	must(cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints"));
-	s->results = must(cJSON_AddArrayToObject(run, "results"));
-	s->notes = must(cJSON_CreateArray());
+	tool = fmt_json_must(cJSON_AddObjectToObject(run, "tool"));
+	driver = fmt_json_must(cJSON_AddObjectToObject(tool, "driver"));
+	fmt_json_must(cJSON_AddStringToObject(driver, "name", "noticelint"));
+	fmt_json_must(cJSON_AddStringToObject(driver, "version", NL_VERSION));
+	fmt_json_must(cJSON_AddStringToObject(driver, "semanticVersion", NL_VERSION));
+	s->rules = fmt_json_must(cJSON_AddArrayToObject(driver, "rules"));
+	fmt_json_must(cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints"));
+	s->results = fmt_json_must(cJSON_AddArrayToObject(run, "results"));
+	s->notes = fmt_json_must(cJSON_CreateArray());
 	add_rules(s, o->rules);
 	f->ops = &sarif_ops;
 	f->state = s;

@@ -13,6 +13,7 @@
 #include "limits.h"
 #include "rule_load.h"
 #include "rules.h"
+#include "testutil.h"
 
 struct load_case {
 	const char *file;      /* under fixtures/rulepacks/ */
@@ -193,21 +194,6 @@ test_duplicate_id_across_files(void **state)
 	free(dir);
 }
 
-/* Writes text to a new temporary file and returns its path (caller unlinks and frees). */
-static char *
-temp_pack(const char *text, size_t len)
-{
-	char *path = strdup("/tmp/nl-pack-XXXXXX");
-	int fd;
-
-	assert_non_null(path);
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, text, len), (ssize_t)len);
-	close(fd);
-	return path;
-}
-
 struct inline_case {
 	const char *text;
 	const char *id;
@@ -238,19 +224,15 @@ test_inline_packs(void **state)
 	struct load_errors errs;
 	struct ruleset rs;
 	size_t i;
-	char *path;
 
 	(void)state;
 	for (i = 0; i < sizeof(inline_cases) / sizeof(inline_cases[0]); i++) {
-		path = temp_pack(inline_cases[i].text, strlen(inline_cases[i].text));
-		load_one(path, &rs, &errs);
+		(void)tu_load_inline_pack(&rs, &errs, inline_cases[i].text);
 		if (errs.n == 0 || strcmp(errs.v[0].id, inline_cases[i].id) != 0 ||
 		    errs.v[0].line != inline_cases[i].line || errs.v[0].col != inline_cases[i].col)
 			fail_msg("case %zu: got %zu errors, first %s at %u:%u (%s)", i, errs.n,
 			    errs.n ? errs.v[0].id : "-", errs.n ? errs.v[0].line : 0,
 			    errs.n ? errs.v[0].col : 0, errs.n ? errs.v[0].message : "");
-		unlink(path);
-		free(path);
 		load_errors_free(&errs);
 		ruleset_free(&rs);
 	}
@@ -278,7 +260,7 @@ test_unreadable_and_oversized(void **state)
 	big = malloc(n);
 	assert_non_null(big);
 	memset(big, '#', n);
-	path = temp_pack(big, n);
+	path = tu_temp_file(big, n);
 	load_one(path, &rs, &errs);
 	assert_int_equal(errs.n, 1);
 	assert_string_equal(errs.v[0].id, "rule-file-too-large");

@@ -81,20 +81,32 @@ tu_load_packs(struct ruleset *rs, const char *const *packs, size_t n)
 	load_errors_free(&errs);
 }
 
+char *
+tu_temp_file(const char *data, size_t len)
+{
+	char *path = strdup("/tmp/nl-test-XXXXXX");
+	int fd;
+
+	assert_non_null(path);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	return path;
+}
+
 int
 tu_load_inline_pack(struct ruleset *rs, struct load_errors *errs, const char *yaml)
 {
-	char path[] = "/tmp/nl-pack-XXXXXX";
-	int fd = mkstemp(path), rc;
+	char *path = tu_temp_file(yaml, strlen(yaml));
+	int rc;
 
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
-	close(fd);
 	memset(rs, 0, sizeof(*rs));
 	memset(errs, 0, sizeof(*errs));
 	errs->lang = LANG_EN;
 	rc = rules_load_file(rs, path, errs);
 	unlink(path);
+	free(path);
 	return rc;
 }
 

@@ -16,6 +16,9 @@ unsigned tu_line_of(const char *text, size_t off);
 const char *tu_rules_dir(void);
 /* Zeroes *rs and loads the n named packs from tu_rules_dir(); fails on any load error. */
 void tu_load_packs(struct ruleset *rs, const char *const *packs, size_t n);
+/* Writes len bytes of data to a new temporary file and returns its path; the caller
+ * unlinks and frees it. */
+char *tu_temp_file(const char *data, size_t len);
 /* Zeroes *rs and *errs (English messages), writes yaml to a temporary pack and loads it;
  * returns the loader's result and leaves the errors in errs (the caller frees both). */
 int tu_load_inline_pack(struct ruleset *rs, struct load_errors *errs, const char *yaml);
