@@ -6,6 +6,7 @@
 #include <string.h>
 #include "fmt.h"
 #include "msg.h"
+#include "strbuf.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -24,35 +25,6 @@ static const char ansi_note[] = "\033[1;36m";
 struct human {
 	struct fmt_opts o;
 };
-
-/* A growable byte buffer for building lines. */
-struct buf {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-buf_put(struct buf *b, const char *s, size_t n)
-{
-	b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
-	b->s[b->n] = '\0';
-}
-
-static void
-buf_repeat(struct buf *b, char c, size_t n)
-{
-	while (n-- > 0)
-		buf_put(b, &c, 1);
-}
-
-/* The finished string of b (an empty string when nothing was written). */
-static char *
-buf_take(struct buf *b)
-{
-	return b->s ? b->s : xstrdup("");
-}
 
 /* C0 and C1 controls and DEL: shown as '?' so the text cannot drive the terminal. */
 static int
@@ -86,7 +58,7 @@ columns(const char *text, size_t from, size_t to, size_t col)
 char *
 fmt_human_source(const char *text, size_t ls, size_t le)
 {
-	struct buf b = {NULL, 0, 0};
+	struct strbuf b = {NULL, 0, 0};
 	size_t i = ls, at, col = 0, w;
 	uint32_t cp;
 
@@ -95,20 +67,20 @@ fmt_human_source(const char *text, size_t ls, size_t le)
 		cp = utf8_next(text, le, &i);
 		w = cp_columns(cp, col);
 		if (cp == '\t')
-			buf_repeat(&b, ' ', w);
+			strbuf_repeat(&b, ' ', w);
 		else if (is_control(cp))
-			buf_put(&b, "?", 1);
+			strbuf_put(&b, "?", 1);
 		else
-			buf_put(&b, text + at, i - at);
+			strbuf_put(&b, text + at, i - at);
 		col += w;
 	}
-	return buf_take(&b);
+	return strbuf_take(&b);
 }
 
 char *
 fmt_human_caret(const char *text, size_t ls, size_t le, size_t start, size_t end)
 {
-	struct buf b = {NULL, 0, 0};
+	struct strbuf b = {NULL, 0, 0};
 	size_t c0, c1;
 
 	if (start < ls)
@@ -121,11 +93,11 @@ fmt_human_caret(const char *text, size_t ls, size_t le, size_t start, size_t end
 		end = start;
 	c0 = columns(text, ls, start, 0);
 	c1 = columns(text, start, end, c0);
-	buf_repeat(&b, ' ', c0);
-	buf_put(&b, "^", 1);
+	strbuf_repeat(&b, ' ', c0);
+	strbuf_put(&b, "^", 1);
 	if (c1 > c0 + 1)
-		buf_repeat(&b, '~', c1 - c0 - 1);
-	return buf_take(&b);
+		strbuf_repeat(&b, '~', c1 - c0 - 1);
+	return strbuf_take(&b);
 }
 
 /* Writes s with control characters replaced: LF and TAB as a space, others as '?'. */

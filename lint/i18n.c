@@ -1,21 +1,7 @@
 /* {placeholder} filling for rule and catalogue messages. */
 #include <string.h>
 #include "i18n.h"
-#include "xalloc.h"
-
-struct buf {
-	char *p;
-	size_t n, cap;
-};
-
-static void
-put(struct buf *b, const char *s, size_t n)
-{
-	b->p = xgrow(b->p, &b->cap, b->n + n + 1, 1);
-	memcpy(b->p + b->n, s, n);
-	b->n += n;
-	b->p[b->n] = '\0';
-}
+#include "strbuf.h"
 
 static const char *
 lookup(const char *name, size_t n, const char *const *kv, size_t nkv)
@@ -31,24 +17,23 @@ lookup(const char *name, size_t n, const char *const *kv, size_t nkv)
 char *
 i18n_fill(const char *tmpl, const char *const *kv, size_t nkv)
 {
-	struct buf b = {NULL, 0, 0};
+	struct strbuf b = {NULL, 0, 0};
 	const char *s = tmpl, *close, *val;
 
-	put(&b, "", 0);
 	while (*s) {
 		if (s[0] == '{' && s[1] == '{') {
-			put(&b, "{", 1);
+			strbuf_put(&b, "{", 1);
 			s += 2;
 			continue;
 		}
 		if (s[0] == '{' && (close = strchr(s + 1, '}')) != NULL &&
 		    (val = lookup(s + 1, (size_t)(close - s - 1), kv, nkv)) != NULL) {
-			put(&b, val, strlen(val));
+			strbuf_put(&b, val, strlen(val));
 			s = close + 1;
 			continue;
 		}
-		put(&b, s, 1);
+		strbuf_put(&b, s, 1);
 		s++;
 	}
-	return b.p;
+	return strbuf_take(&b);
 }
