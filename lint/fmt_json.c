@@ -1,11 +1,15 @@
-/* The JSON format: one document per run, built with cJSON and printed at the end with
- * cJSON_Print (tab-indented). Keys are inserted in a fixed order and every number is an
- * integer, so the output is byte-for-byte deterministic. end_line/end_column locate the
+/* The JSON format: one document per run in cJSON_Print's tab-indented layout, streamed one
+ * file object at a time so memory does not grow with the number of files. Keys are inserted
+ * in a fixed order and every number is an integer, so the output is byte-for-byte
+ * deterministic. end_line/end_column locate the
  * span's exclusive end: the first character after it. summary counts diagnostics by level;
  * input failures appear only in files[].errors (and in the exit status). */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cjson/cJSON.h>
 #include "fmt.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 /* Version of the JSON document's shape; bumped on any incompatible change. */
@@ -13,8 +17,9 @@
 
 struct json {
 	struct fmt_opts o;
-	cJSON *root;
-	cJSON *files;
+	size_t nfiles;
+	bool streaming;         /* false while --quiet may still print nothing at all */
+	struct strbuf pending;  /* output held back while not streaming */
 };
 
 /* cJSON reports allocation failure with NULL; treat it like xalloc does. */
@@ -79,6 +84,50 @@ diag_object(const struct fmt_file *f, const struct diag *d)
 	return o;
 }
 
+/* Writes text, or holds it back while --quiet may still print nothing. */
+static void
+emit(struct json *j, const char *text)
+{
+	if (j->streaming)
+		fputs(text, j->o.out);
+	else
+		strbuf_put(&j->pending, text, strlen(text));
+}
+
+/* Starts printing: what was held back goes out first. */
+static void
+start_streaming(struct json *j)
+{
+	char *held;
+
+	if (j->streaming)
+		return;
+	j->streaming = true;
+	held = strbuf_take(&j->pending);
+	fputs(held, j->o.out);
+	free(held);
+}
+
+/* Emits obj as cJSON_Print lays it out nested depth levels deep, then frees it. */
+static void
+emit_nested(struct json *j, cJSON *obj, int depth)
+{
+	char *text = cJSON_Print(obj), *p;
+	char nl[8] = "\n";
+
+	if (text == NULL)
+		out_of_memory();
+	memset(nl + 1, '\t', (size_t)depth);
+	nl[1 + depth] = '\0';
+	for (p = text; *p != '\0'; p++) {
+		char c[2] = {*p, '\0'};
+
+		emit(j, *p == '\n' ? nl : c);
+	}
+	cJSON_free(text);
+	cJSON_Delete(obj);
+}
+
 static void
 json_file(void *state, const struct fmt_file *f)
 {
@@ -99,7 +148,11 @@ json_file(void *state, const struct fmt_file *f)
 		add_str(e, "message", f->errors[i].message);
 		cJSON_AddItemToArray(errors, e);
 	}
-	cJSON_AddItemToArray(j->files, file);
+	if (cJSON_GetArraySize(diags) > 0 || f->nerrors > 0)
+		start_streaming(j);
+	if (j->nfiles++ > 0)
+		emit(j, ", ");
+	emit_nested(j, file, 2);
 }
 
 static void
@@ -107,21 +160,18 @@ json_end(void *state, const struct fmt_totals *t)
 {
 	struct json *j = state;
 	cJSON *summary;
-	char *text;
 
-	if (j->o.quiet && t->errors + t->warnings + t->infos + t->failed == 0)
+	if (!j->streaming && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
-	summary = fmt_json_must(cJSON_AddObjectToObject(j->root, "summary"));
+	start_streaming(j);
+	summary = fmt_json_must(cJSON_CreateObject());
 	add_int(summary, "files", t->files);
 	add_int(summary, "errors", t->errors);
 	add_int(summary, "warnings", t->warnings);
 	add_int(summary, "infos", t->infos);
-	text = cJSON_Print(j->root);
-	if (text == NULL)
-		out_of_memory();
-	fputs(text, j->o.out);
-	fputc('\n', j->o.out);
-	cJSON_free(text);
+	emit(j, "],\n\t\"summary\":\t");
+	emit_nested(j, summary, 1);
+	emit(j, "\n}\n");
 }
 
 static void
@@ -129,7 +179,7 @@ json_destroy(void *state)
 {
 	struct json *j = state;
 
-	cJSON_Delete(j->root);
+	free(strbuf_take(&j->pending));
 	free(j);
 }
 
@@ -140,14 +190,18 @@ fmt_json_init(struct formatter *f, const struct fmt_opts *o)
 {
 	struct json *j = xcalloc(1, sizeof(*j));
 	cJSON *tool;
+	char head[64];
 
 	j->o = *o;
-	j->root = fmt_json_must(cJSON_CreateObject());
-	add_int(j->root, "version", JSON_FORMAT_VERSION);
-	tool = fmt_json_must(cJSON_AddObjectToObject(j->root, "tool"));
+	j->streaming = !o->quiet;
+	snprintf(head, sizeof(head), "{\n\t\"version\":\t%d,\n\t\"tool\":\t",
+	    JSON_FORMAT_VERSION);
+	emit(j, head);
+	tool = fmt_json_must(cJSON_CreateObject());
 	add_str(tool, "name", "noticelint");
 	add_str(tool, "version", NL_VERSION);
-	j->files = fmt_json_must(cJSON_AddArrayToObject(j->root, "files"));
+	emit_nested(j, tool, 1);
+	emit(j, ",\n\t\"files\":\t[");
 	f->ops = &json_ops;
 	f->state = j;
 }
