@@ -1,5 +1,6 @@
 /* Check type `numbering`: heading markers (sequence, bracket width, fused or broken form,
- * skipped level) and 一是…二是… enumerations, judged on the whole document. */
+ * skipped level), heading end punctuation and 一是…二是… enumerations, judged on the whole
+ * document. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +18,12 @@ enum num_aspect {
 	NUM_SKIP,         /* a level skipped under a parent, or a list of one */
 	NUM_FUSED,        /* marker fused to the text */
 	NUM_FORM,         /* marker matching a non-standard `pattern` */
-	NUM_ENUMERATION   /* 一是…二是… inside paragraphs */
+	NUM_ENUMERATION,  /* 一是…二是… inside paragraphs */
+	NUM_END           /* headings of one style ending with and without 。 */
 };
 
 static const char *const aspect_names[] = {"sequence", "width", "skip", "fused", "form",
-    "enumeration"};
+    "enumeration", "end"};
 
 /* Headings with a text line before them longer than this are not taken for a heading that
  * lost its number (code points). */
@@ -38,7 +40,8 @@ struct num {
 /* Messages of the problems a rule of this type can find, {found} and {expected} filled. */
 enum num_problem {
 	P_GAP, P_DUP, P_BACK, P_START, P_NO_ORDINAL, P_BROKEN, P_LOST,
-	P_LEVEL_SKIP, P_SINGLE, P_ENUM_START, P_ENUM_ALONE, P_ENUM_GAP, P_ENUM_DUP
+	P_LEVEL_SKIP, P_SINGLE, P_ENUM_START, P_ENUM_ALONE, P_ENUM_GAP, P_ENUM_DUP,
+	P_END_STOP, P_END_NONE
 };
 
 static const char *const problem_zh[] = {
@@ -55,6 +58,8 @@ static const char *const problem_zh[] = {
 	"只有“{found}”，没有后续的“{expected}”",
 	"“{found}”之前缺少“{expected}”",
 	"“{found}”与上一项重复或倒退，应为“{expected}”",
+	"“{found}”标题以句号结尾，同级标题多数不加句号{expected}",
+	"“{found}”标题没有句号，同级标题多数以句号结尾{expected}",
 };
 
 static const char *const problem_en[] = {
@@ -72,6 +77,8 @@ static const char *const problem_en[] = {
 	"'{found}' stands alone; no '{expected}' follows",
 	"'{expected}' is missing before '{found}'",
 	"'{found}' repeats or goes back; expected '{expected}'",
+	"heading '{found}' ends with 。 while most headings of its level do not{expected}",
+	"heading '{found}' ends without 。 while most headings of its level end with one{expected}",
 };
 
 static void
@@ -659,6 +666,61 @@ run_enumeration(const struct rule *r, const struct check_ctx *c)
 		enum_close(&run);
 }
 
+/* True when heading h is a title alone (no run-in body): at most one 。, at its very end. */
+static bool
+title_only(const struct doc *doc, const struct heading *h, bool *stop)
+{
+	const char *t = doc->text;
+	size_t i, end = h->text.end;
+
+	while (end > h->text.start && (t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	*stop = end >= h->text.start + 3 && memcmp(t + end - 3, "。", 3) == 0;
+	if (end <= h->text.start || (h->flags & (HEAD_FUSED | HEAD_BROKEN)) != 0)
+		return false;
+	if (*stop)
+		end -= 3;
+	for (i = h->text.start; i + 3 <= end; i++)
+		if (memcmp(t + i, "。", 3) == 0)
+			return false;
+	return true;
+}
+
+/* Reports the first heading of style st whose end (with or without 。) is the minority. */
+static bool
+end_style(const struct rule *r, const struct check_ctx *c, enum marker_style st)
+{
+	const struct doc *doc = c->doc;
+	size_t i, with = 0, without = 0;
+	bool stop, odd;
+	char buf[64];
+	struct span at;
+
+	for (i = 0; i < doc->nheadings; i++)
+		if (doc->headings[i].style == st && title_only(doc, &doc->headings[i], &stop))
+			*(stop ? &with : &without) += 1;
+	if (with == 0 || without == 0)
+		return true;
+	odd = with < without;
+	for (i = 0; i < doc->nheadings; i++)
+		if (doc->headings[i].style == st && title_only(doc, &doc->headings[i], &stop) &&
+		    stop == odd)
+			break;
+	marker_as_written(doc, &doc->headings[i], buf, sizeof(buf));
+	at = heading_place(&doc->headings[i]);
+	return report(r, c, odd ? P_END_STOP : P_END_NONE, at.start, at.end, buf, "", 0, 0);
+}
+
+static void
+run_end(const struct rule *r, const struct check_ctx *c)
+{
+	int st;
+
+	for (st = MARK_CN_DUN; st <= MARK_PROBLEM; st++)
+		if (!end_style(r, c, (enum marker_style)st))
+			return;
+}
+
 /* Markers are judged on the heading tree and lists on all paragraphs; the rule's scope is
  * not consulted. */
 static void
@@ -684,6 +746,9 @@ num_run(const struct rule *r, const struct check_ctx *c)
 		break;
 	case NUM_ENUMERATION:
 		run_enumeration(r, c);
+		break;
+	case NUM_END:
+		run_end(r, c);
 		break;
 	}
 }

@@ -22,6 +22,8 @@ extern const struct check_type chk_date_valid;
 extern const struct check_type chk_date_order;
 extern const struct check_type chk_arithmetic;
 extern const struct check_type chk_body_count;
+extern const struct check_type chk_status_presence;
+extern const struct check_type chk_paragraph_end;
 
 static const struct check_type *const registry[] = {
 	&chk_existence,
@@ -43,6 +45,8 @@ static const struct check_type *const registry[] = {
 	&chk_date_order,
 	&chk_arithmetic,
 	&chk_body_count,
+	&chk_status_presence,
+	&chk_paragraph_end,
 };
 
 const struct check_type *

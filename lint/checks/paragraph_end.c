@@ -1,0 +1,137 @@
+/* Check type `paragraph-end`: a prose paragraph that ends without terminal punctuation.
+ * Headings without run-in text, title block, signature, date, contact and field label lines
+ * and paragraphs cut by an extraction break (reported by `broken-sentence`) are left alone. */
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "rule_load.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Characters quoted before the end in the message. */
+#define CONTEXT_CHARS 12
+
+struct pe_params {
+	uint32_t *terminal;  /* marks a paragraph may end with */
+	size_t nterminal;
+};
+
+static void
+pe_free(void *params)
+{
+	struct pe_params *p = params;
+
+	if (p == NULL)
+		return;
+	free(p->terminal);
+	free(p);
+}
+
+static int
+pe_parse(struct rule *r, struct rparam *rp)
+{
+	struct pe_params *p = xcalloc(1, sizeof(*p));
+	char *terminal = NULL;
+	const char *s;
+	size_t i = 0, n;
+	int rc = 0;
+
+	r->params = p;
+	if (rp_string(rp, "terminal", false, &terminal) != 0)
+		rc = -1;
+	s = terminal != NULL ? terminal : "。！？；：…”’》）】」』.!?;:)";
+	n = strlen(s);
+	p->terminal = xmalloc((n + 1) * sizeof(*p->terminal));
+	while (i < n)
+		p->terminal[p->nterminal++] = utf8_next(s, n, &i);
+	free(terminal);
+	return rc;
+}
+
+static bool
+is_terminal(const struct pe_params *p, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < p->nterminal; i++)
+		if (p->terminal[i] == cp)
+			return true;
+	return false;
+}
+
+/* True when span s holds a mark that separates clauses, so it is prose, not a label line. */
+static bool
+has_clause_mark(const char *t, struct span s)
+{
+	static const uint32_t marks[] = {0xFF0C, 0x3002, 0xFF1B, ',', ';', 0x3001};
+	size_t i = s.start, k;
+	uint32_t cp;
+
+	while (i < s.end) {
+		cp = utf8_next(t, s.end, &i);
+		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			if (cp == marks[k])
+				return true;
+	}
+	return false;
+}
+
+/* True when the paragraph on line l is prose that should end with a terminal mark. */
+static bool
+is_prose(const struct doc *doc, const struct line *l)
+{
+	const struct heading *h;
+
+	switch (l->kind) {
+	case LINE_TEXT:
+		return true;
+	case LINE_FIELD:
+	case LINE_CONTACT:
+		return has_clause_mark(doc->text, l->content);
+	case LINE_HEADING:
+		if (l->heading < 0)
+			return false;
+		h = &doc->headings[l->heading];
+		return (h->flags & HEAD_RUN_IN) != 0 && h->title.end < h->text.end;
+	default:
+		return false;
+	}
+}
+
+static void
+pe_run(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	const struct paragraph *pa;
+	size_t i, last, from, n;
+	uint32_t cp;
+	char *tail;
+
+	for (i = 0; i < doc->nparagraphs; i++) {
+		pa = &doc->paragraphs[i];
+		if (pa->span.end <= pa->span.start || pa->broken_after ||
+		    !is_prose(doc, &doc->lines[pa->line]))
+			continue;
+		last = pa->span.end;
+		cp = utf8_prev(doc->text, &last);
+		if (is_terminal(r->params, cp))
+			continue;
+		from = pa->span.end;
+		for (n = 0; n < CONTEXT_CHARS && from > pa->span.start; n++)
+			utf8_prev(doc->text, &from);
+		tail = check_text(doc, from, pa->span.end);
+		if (diag_add(c->out, r, last, pa->span.end, "tail", tail, NULL) == NULL) {
+			free(tail);
+			return;
+		}
+		free(tail);
+	}
+}
+
+const struct check_type chk_paragraph_end = {
+	"paragraph-end",
+	"reports a prose paragraph that ends without terminal punctuation",
+	pe_parse,
+	pe_run,
+	pe_free,
+};
