@@ -1,7 +1,9 @@
 /* The interface every check type implements, and the registry that lists them. */
 #ifndef NL_CHECK_H
 #define NL_CHECK_H
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "diag.h"
 #include "doc.h"
 #include "rules.h"
@@ -59,5 +61,21 @@ char *check_text(const struct doc *doc, size_t start, size_t end);
  * in *out, or -1 after reporting a missing key or (with message) a value not among them. */
 int check_parse_choice(struct rparam *p, const char *key, const char *const *names, size_t n,
 		const char *message, size_t *out);
+
+/* Sentence-final marks a paragraph may end with, the default of `terminal` parameters. */
+extern const char check_terminal_marks[];
+
+/* A set of code points given as a string parameter (e.g. the marks a paragraph may end with). */
+struct cpset {
+	uint32_t *v;
+	size_t n;
+};
+
+/* Reads string parameter key into set, taking def when the key is absent; 0 or -1 as rp_*. */
+int check_parse_cpset(struct rparam *p, const char *key, const char *def, struct cpset *set);
+/* True when cp is in set. */
+bool cpset_has(const struct cpset *set, uint32_t cp);
+/* Frees the set's array. */
+void cpset_free(struct cpset *set);
 
 #endif

@@ -15,8 +15,7 @@
 #define CONTEXT_CHARS 10
 
 struct broken_params {
-	uint32_t *terminal;       /* marks a paragraph may end with */
-	size_t nterminal;
+	struct cpset terminal;    /* marks a paragraph may end with */
 	struct regex **fresh;     /* a next paragraph starting with a match is a new one */
 	size_t nfresh;
 };
@@ -32,48 +31,22 @@ broken_free(void *params)
 	for (i = 0; i < p->nfresh; i++)
 		regex_free(p->fresh[i]);
 	free(p->fresh);
-	free(p->terminal);
+	cpset_free(&p->terminal);
 	free(p);
-}
-
-static void
-set_terminal(struct broken_params *p, const char *s)
-{
-	size_t i = 0, n = strlen(s);
-
-	free(p->terminal);
-	p->terminal = xmalloc((n + 1) * sizeof(*p->terminal));
-	p->nterminal = 0;
-	while (i < n)
-		p->terminal[p->nterminal++] = utf8_next(s, n, &i);
 }
 
 static int
 broken_parse(struct rule *r, struct rparam *rp)
 {
 	struct broken_params *p = xcalloc(1, sizeof(*p));
-	char *terminal = NULL;
 	int rc = 0;
 
 	r->params = p;
-	if (rp_string(rp, "terminal", false, &terminal) != 0)
+	if (check_parse_cpset(rp, "terminal", check_terminal_marks, &p->terminal) != 0)
 		rc = -1;
 	if (rp_regexes(rp, "fresh", false, &p->fresh, &p->nfresh) != 0)
 		rc = -1;
-	set_terminal(p, terminal != NULL ? terminal : "。！？；：…”’》）】」』.!?;:)");
-	free(terminal);
 	return rc;
-}
-
-static bool
-is_terminal(const struct broken_params *p, uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < p->nterminal; i++)
-		if (p->terminal[i] == cp)
-			return true;
-	return false;
 }
 
 /* True when line l may hold the first half of a broken sentence. */
@@ -165,6 +138,7 @@ static void
 broken_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
+	const struct broken_params *p = r->params;
 	const struct paragraph *a, *b;
 	size_t i, last;
 	uint32_t cp;
@@ -179,7 +153,7 @@ broken_run(const struct rule *r, const struct check_ctx *c)
 			continue;
 		last = a->span.end;
 		cp = utf8_prev(doc->text, &last);
-		if (is_terminal(r->params, cp) || utf8_is_space(cp) || starts_fresh(r, c, b->span))
+		if (cpset_has(&p->terminal, cp) || utf8_is_space(cp) || starts_fresh(r, c, b->span))
 			continue;
 		if (report_break(r, c, a->span, b->span))
 			return;

@@ -8,6 +8,7 @@
 #include "regex.h"
 #include "rule_load.h"
 #include "scope.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 void
@@ -172,4 +173,44 @@ check_each_match(const struct check_ctx *c, const struct rule *r, const struct r
 		pos = m.end;
 	}
 	return 0;
+}
+
+const char check_terminal_marks[] = "。！？；：…”’》）】」』.!?;:)";
+
+int
+check_parse_cpset(struct rparam *p, const char *key, const char *def, struct cpset *set)
+{
+	char *given = NULL;
+	const char *s;
+	size_t i = 0, n;
+	int rc;
+
+	rc = rp_string(p, key, false, &given);
+	s = given != NULL ? given : def;
+	n = strlen(s);
+	set->v = xmalloc((n + 1) * sizeof(*set->v));
+	set->n = 0;
+	while (i < n)
+		set->v[set->n++] = utf8_next(s, n, &i);
+	free(given);
+	return rc;
+}
+
+bool
+cpset_has(const struct cpset *set, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->v[i] == cp)
+			return true;
+	return false;
+}
+
+void
+cpset_free(struct cpset *set)
+{
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
 }

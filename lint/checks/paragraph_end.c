@@ -12,8 +12,7 @@
 #define CONTEXT_CHARS 12
 
 struct pe_params {
-	uint32_t *terminal;  /* marks a paragraph may end with */
-	size_t nterminal;
+	struct cpset terminal;  /* marks a paragraph may end with */
 };
 
 static void
@@ -23,7 +22,7 @@ pe_free(void *params)
 
 	if (p == NULL)
 		return;
-	free(p->terminal);
+	cpset_free(&p->terminal);
 	free(p);
 }
 
@@ -31,32 +30,9 @@ static int
 pe_parse(struct rule *r, struct rparam *rp)
 {
 	struct pe_params *p = xcalloc(1, sizeof(*p));
-	char *terminal = NULL;
-	const char *s;
-	size_t i = 0, n;
-	int rc = 0;
 
 	r->params = p;
-	if (rp_string(rp, "terminal", false, &terminal) != 0)
-		rc = -1;
-	s = terminal != NULL ? terminal : "。！？；：…”’》）】」』.!?;:)";
-	n = strlen(s);
-	p->terminal = xmalloc((n + 1) * sizeof(*p->terminal));
-	while (i < n)
-		p->terminal[p->nterminal++] = utf8_next(s, n, &i);
-	free(terminal);
-	return rc;
-}
-
-static bool
-is_terminal(const struct pe_params *p, uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < p->nterminal; i++)
-		if (p->terminal[i] == cp)
-			return true;
-	return false;
+	return check_parse_cpset(rp, "terminal", check_terminal_marks, &p->terminal);
 }
 
 /* True when span s holds a mark that separates clauses, so it is prose, not a label line. */
@@ -102,6 +78,7 @@ static void
 pe_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
+	const struct pe_params *p = r->params;
 	const struct paragraph *pa;
 	size_t i, last, from, n;
 	uint32_t cp;
@@ -114,7 +91,7 @@ pe_run(const struct rule *r, const struct check_ctx *c)
 			continue;
 		last = pa->span.end;
 		cp = utf8_prev(doc->text, &last);
-		if (is_terminal(r->params, cp))
+		if (cpset_has(&p->terminal, cp))
 			continue;
 		from = pa->span.end;
 		for (n = 0; n < CONTEXT_CHARS && from > pa->span.start; n++)
