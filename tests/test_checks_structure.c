@@ -36,14 +36,8 @@ test_pack_examples(void **state)
 	ruleset_free(&rs);
 }
 
-struct snippet {
-	const char *rule;
-	const char *text;      /* the seeds' real phrasing */
-	size_t hits;
-	const char *match;     /* text of the first hit's span, NULL to skip the comparison */
-};
 
-static const struct snippet snippets[] = {
+static const struct tu_snippet snippets[] = {
 	/* PUN-001: one diagnostic per line, at the first mark. */
 	{"PUN-001", "(社会公开稿)", 1, "("},
 	{"PUN-001", "目前,吕梁市仅孝义市、汾阳市2家开展养老服务,是试点县,如:岚城镇;其中签约团队长(县级医生)不上门服务。",
@@ -100,30 +94,11 @@ static const struct snippet snippets[] = {
 static void
 test_snippets(void **state)
 {
-	const struct snippet *sn;
-	struct diag_list out;
 	struct ruleset rs;
-	struct doc doc;
-	size_t i, n;
 
 	(void)state;
 	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
-	for (i = 0; i < sizeof(snippets) / sizeof(snippets[0]); i++) {
-		sn = &snippets[i];
-		tu_run_rule(&rs, &opts, sn->rule, "case.txt", sn->text, &doc, &out);
-		if (out.n != sn->hits)
-			fail_msg("%s on \"%s\": %zu hits, expected %zu", sn->rule, sn->text, out.n,
-			    sn->hits);
-		if (sn->match != NULL && out.n > 0) {
-			n = out.v[0].span.end - out.v[0].span.start;
-			if (n != strlen(sn->match) ||
-			    memcmp(sn->text + out.v[0].span.start, sn->match, n) != 0)
-				fail_msg("%s on \"%s\": first hit \"%.*s\", expected \"%s\"", sn->rule,
-				    sn->text, (int)n, sn->text + out.v[0].span.start, sn->match);
-		}
-		diag_list_free(&out);
-		doc_free(&doc);
-	}
+	tu_run_snippets(&rs, &opts, snippets, sizeof(snippets) / sizeof(snippets[0]));
 	ruleset_free(&rs);
 }
 

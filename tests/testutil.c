@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "segment.h"
 #include "testutil.h"
 
 char *
@@ -148,4 +149,31 @@ tu_span_text(const char *text, const struct diag *d)
 	memcpy(s, text + d->span.start, n);
 	s[n] = '\0';
 	return s;
+}
+
+void
+tu_run_snippets(const struct ruleset *rs, const struct lint_opts *o,
+		const struct tu_snippet *table, size_t n)
+{
+	const struct tu_snippet *sn;
+	struct diag_list out;
+	struct doc doc;
+	size_t i, len;
+
+	for (i = 0; i < n; i++) {
+		sn = &table[i];
+		tu_run_rule(rs, o, sn->rule, "case.txt", sn->text, &doc, &out);
+		if (out.n != sn->hits)
+			fail_msg("%s on \"%s\": %zu hits, expected %zu", sn->rule, sn->text, out.n,
+			    sn->hits);
+		if (sn->match != NULL && out.n > 0) {
+			len = out.v[0].span.end - out.v[0].span.start;
+			if (len != strlen(sn->match) ||
+			    memcmp(sn->text + out.v[0].span.start, sn->match, len) != 0)
+				fail_msg("%s on \"%s\": first hit \"%.*s\", expected \"%s\"", sn->rule,
+				    sn->text, (int)len, sn->text + out.v[0].span.start, sn->match);
+		}
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
 }

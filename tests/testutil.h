@@ -34,4 +34,19 @@ char *tu_lint_fixture(const struct ruleset *rs, const struct lint_opts *o, const
 /* A copy of the text diagnostic d covers; the caller frees. */
 char *tu_span_text(const char *text, const struct diag *d);
 
+/* One must-flag or must-pass case: rule on text draws hits diagnostics; match, when not
+ * NULL, is the text of the first one's span. */
+struct tu_snippet {
+	const char *rule;
+	const char *text;      /* the seeds' real phrasing */
+	size_t hits;
+	const char *match;
+};
+
+struct ruleset;
+struct lint_opts;
+/* Runs every case of table through tu_run_rule and fails the test on the first mismatch. */
+void tu_run_snippets(const struct ruleset *rs, const struct lint_opts *o,
+		const struct tu_snippet *table, size_t n);
+
 #endif
