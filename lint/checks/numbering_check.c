@@ -69,8 +69,8 @@ static const char *const problem_en[] = {
 	"this list starts at '{found}'; expected '{expected}'",
 	"heading without its number; expected '{expected}'",
 	"marker '{found}' is broken; expected '{expected}'",
-	"this line looks like a heading that lost its number '{expected}' (the list below "
-	"restarts at '{found}')",
+	("this line looks like a heading that lost its number '{expected}' (the list below "
+	 "restarts at '{found}')"),
 	"'{found}' skips a level under '{expected}'",
 	"'{found}' is the only item of its list (a single item needs no number)",
 	"the enumeration starts at '{found}'; '{expected}' is missing",
