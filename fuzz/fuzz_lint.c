@@ -10,6 +10,7 @@
 #include "encoding.h"
 #include "lint.h"
 #include "rule_load.h"
+#include "segment.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
