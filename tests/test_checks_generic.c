@@ -337,7 +337,7 @@ test_wrong_example_is_caught(void **state)
 }
 
 /* Rules of this file's packs (text.yml, artifact.yml); other packs are tested elsewhere. */
-static bool
+static int
 own_rule(const char *id)
 {
 	return strncmp(id, "TXT-004.", 8) == 0 || strcmp(id, "TXT-005") == 0 ||
@@ -345,84 +345,32 @@ own_rule(const char *id)
 	    strcmp(id, "ART-001") == 0 || strcmp(id, "rule-regex-limit") == 0;
 }
 
-struct seed_hit {
-	const char *seed;
-	unsigned line;
-	const char *rule;
-};
-
 /* Every defect of domain.md section C these rules cover, and nothing more. */
-static const struct seed_hit seed_hits[] = {
-	{"001_b21dc3fc7ee4c764.txt", 37, "TXT-004.2"},
-	{"001_b21dc3fc7ee4c764.txt", 61, "NUM-004"},
-	{"001_b21dc3fc7ee4c764.txt", 149, "TXT-004.1"},
-	{"003_eb93dc48287bd9ac.txt", 1, "ART-001"},
-	{"003_eb93dc48287bd9ac.txt", 5, "ART-001"},
-	{"003_eb93dc48287bd9ac.txt", 7, "TXT-005"},
-	{"003_eb93dc48287bd9ac.txt", 63, "TXT-004.7"},
-	{"003_eb93dc48287bd9ac.txt", 83, "TXT-004.8"},
-	{"003_eb93dc48287bd9ac.txt", 101, "TXT-004.4"},
-	{"003_eb93dc48287bd9ac.txt", 159, "TXT-004.5"},
-	{"003_eb93dc48287bd9ac.txt", 161, "TXT-004.6"},
-	{"003_eb93dc48287bd9ac.txt", 245, "ART-001"},
-	{"004_6abf08291da1f359.txt", 85, "TXT-004.3"},
-	{"004_6abf08291da1f359.txt", 170, "TXT-004.9"},
+static const struct tu_seed_hit seed_hits[] = {
+	{"001", 37, "TXT-004.2", 1, 0},
+	{"001", 61, "NUM-004", 1, 0},
+	{"001", 149, "TXT-004.1", 1, 0},
+	{"003", 1, "ART-001", 1, 0},
+	{"003", 5, "ART-001", 1, 0},
+	{"003", 7, "TXT-005", 1, 0},
+	{"003", 63, "TXT-004.7", 1, 0},
+	{"003", 83, "TXT-004.8", 1, 0},
+	{"003", 101, "TXT-004.4", 1, 0},
+	{"003", 159, "TXT-004.5", 1, 0},
+	{"003", 161, "TXT-004.6", 1, 0},
+	{"003", 245, "ART-001", 1, 0},
+	{"004", 85, "TXT-004.3", 1, 0},
+	{"004", 170, "TXT-004.9", 1, 0},
 };
-
-static const char *const seeds[] = {
-	"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt", "002_4720707dcb0128ec.txt",
-	"003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt",
-};
-
-#define NHITS (sizeof(seed_hits) / sizeof(seed_hits[0]))
-
-/* Counts the own-rule diagnostics of one seed into found[] (per seed_hits entry); fails on
- * any diagnostic that seed_hits does not list. */
-static void
-check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
-{
-	struct diag_list out;
-	struct doc doc;
-	char rel[128], *text;
-	size_t i, k;
-	unsigned line;
-
-	snprintf(rel, sizeof(rel), "seeds/%s", seed);
-	text = tu_lint_fixture(rs, &opts, rel, &doc, &out);
-	for (i = 0; i < out.n; i++) {
-		if (!own_rule(out.v[i].rule))
-			continue;
-		line = tu_line_of(text, out.v[i].span.start);
-		for (k = 0; k < NHITS; k++)
-			if (strcmp(seed_hits[k].seed, seed) == 0 && seed_hits[k].line == line &&
-			    strcmp(seed_hits[k].rule, out.v[i].rule) == 0)
-				break;
-		if (k == NHITS)
-			fail_msg("unexpected %s at %s:%u: %s", out.v[i].rule, seed, line,
-			    out.v[i].message);
-		found[k]++;
-	}
-	diag_list_free(&out);
-	doc_free(&doc);
-	free(text);
-}
 
 static void
 test_seeds_exact_hits(void **state)
 {
-	unsigned found[NHITS];
 	struct ruleset rs;
-	size_t i;
 
 	(void)state;
-	memset(found, 0, sizeof(found));
 	load_default(&rs);
-	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
-		check_seed(&rs, seeds[i], found);
-	for (i = 0; i < NHITS; i++)
-		if (found[i] != 1)
-			fail_msg("%s at %s:%u: found %u times, want once", seed_hits[i].rule,
-			    seed_hits[i].seed, seed_hits[i].line, found[i]);
+	tu_check_seed_hits(&rs, &opts, own_rule, seed_hits, sizeof(seed_hits) / sizeof(seed_hits[0]));
 	ruleset_free(&rs);
 }
 

@@ -429,7 +429,7 @@ test_bad_params(void **state)
 }
 
 /* Rules of this file's packs. */
-static bool
+static int
 own_rule(const char *id)
 {
 	return strcmp(id, "TXT-001") == 0 || strcmp(id, "TXT-002") == 0 ||
@@ -438,16 +438,8 @@ own_rule(const char *id)
 	    strcmp(id, "ART-003") == 0;
 }
 
-struct seed_hit {
-	const char *seed;
-	unsigned line;
-	const char *rule;
-	unsigned count;       /* diagnostics on that line */
-	unsigned note;        /* line of the related location, 0 for none */
-};
-
 /* Every defect of domain.md section C these rules cover, and nothing more. */
-static const struct seed_hit seed_hits[] = {
+static const struct tu_seed_hit seed_hits[] = {
 	{"000", 1, "ART-003", 1, 0},
 	{"000", 5, "TXT-001", 1, 6},
 	{"000", 12, "TXT-006.1", 1, 0},
@@ -502,70 +494,14 @@ static const struct seed_hit seed_hits[] = {
 	{"004", 222, "ART-003", 1, 0},
 };
 
-static const char *const seeds[] = {
-	"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt", "002_4720707dcb0128ec.txt",
-	"003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt",
-};
-
-#define NHITS (sizeof(seed_hits) / sizeof(seed_hits[0]))
-
-static size_t
-find_hit(const char *seed, unsigned line, const char *rule)
-{
-	size_t k;
-
-	for (k = 0; k < NHITS; k++)
-		if (strncmp(seed_hits[k].seed, seed, 3) == 0 && seed_hits[k].line == line &&
-		    strcmp(seed_hits[k].rule, rule) == 0)
-			break;
-	return k;
-}
-
-static void
-check_seed(const struct ruleset *rs, const char *seed, unsigned *found)
-{
-	struct diag_list out;
-	struct doc doc;
-	char rel[128], *text;
-	size_t i, k;
-	unsigned line;
-
-	snprintf(rel, sizeof(rel), "seeds/%s", seed);
-	text = tu_lint_fixture(rs, &opts, rel, &doc, &out);
-	for (i = 0; i < out.n; i++) {
-		if (!own_rule(out.v[i].rule))
-			continue;
-		line = tu_line_of(text, out.v[i].span.start);
-		if ((k = find_hit(seed, line, out.v[i].rule)) == NHITS)
-			fail_msg("unexpected %s at %s:%u: %s", out.v[i].rule, seed, line,
-			    out.v[i].message);
-		if (seed_hits[k].note != 0 && (out.v[i].nrelated != 1 ||
-		    tu_line_of(text, out.v[i].related[0].span.start) != seed_hits[k].note))
-			fail_msg("%s at %s:%u: note not at line %u", out.v[i].rule, seed, line,
-			    seed_hits[k].note);
-		found[k]++;
-	}
-	diag_list_free(&out);
-	doc_free(&doc);
-	free(text);
-}
-
 static void
 test_seeds_exact_hits(void **state)
 {
-	unsigned found[NHITS];
 	struct ruleset rs;
-	size_t i;
 
 	(void)state;
-	memset(found, 0, sizeof(found));
 	load_default(&rs);
-	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
-		check_seed(&rs, seeds[i], found);
-	for (i = 0; i < NHITS; i++)
-		if (found[i] != seed_hits[i].count)
-			fail_msg("%s at %s:%u: found %u times, want %u", seed_hits[i].rule,
-			    seed_hits[i].seed, seed_hits[i].line, found[i], seed_hits[i].count);
+	tu_check_seed_hits(&rs, &opts, own_rule, seed_hits, sizeof(seed_hits) / sizeof(seed_hits[0]));
 	ruleset_free(&rs);
 }
 

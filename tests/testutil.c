@@ -177,3 +177,71 @@ tu_run_snippets(const struct ruleset *rs, const struct lint_opts *o,
 		doc_free(&doc);
 	}
 }
+
+static const char *const tu_seeds[] = {
+	"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt", "002_4720707dcb0128ec.txt",
+	"003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt",
+};
+
+/* Index of the entry of hits for (seed, line, rule), or n. */
+static size_t
+find_hit(const struct tu_seed_hit *hits, size_t n, const char *seed, unsigned line,
+		const char *rule)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (strncmp(hits[k].seed, seed, 3) == 0 && hits[k].line == line &&
+		    strcmp(hits[k].rule, rule) == 0)
+			break;
+	return k;
+}
+
+/* Counts one seed's own-rule diagnostics into found[], failing on any not in hits. */
+static void
+count_seed_hits(const struct ruleset *rs, const struct lint_opts *o, const char *seed,
+		int (*own)(const char *id), const struct tu_seed_hit *hits, size_t n,
+		unsigned *found)
+{
+	struct diag_list out;
+	struct doc doc;
+	char rel[128], *text;
+	unsigned line;
+	size_t i, k;
+
+	snprintf(rel, sizeof(rel), "seeds/%s", seed);
+	text = tu_lint_fixture(rs, o, rel, &doc, &out);
+	for (i = 0; i < out.n; i++) {
+		if (!own(out.v[i].rule))
+			continue;
+		line = tu_line_of(text, out.v[i].span.start);
+		if ((k = find_hit(hits, n, seed, line, out.v[i].rule)) == n)
+			fail_msg("unexpected %s at %s:%u: %s", out.v[i].rule, seed, line,
+			    out.v[i].message);
+		if (hits[k].note != 0 && (out.v[i].nrelated != 1 ||
+		    tu_line_of(text, out.v[i].related[0].span.start) != hits[k].note))
+			fail_msg("%s at %s:%u: note not at line %u", out.v[i].rule, seed, line,
+			    hits[k].note);
+		found[k]++;
+	}
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+}
+
+void
+tu_check_seed_hits(const struct ruleset *rs, const struct lint_opts *o,
+		int (*own)(const char *id), const struct tu_seed_hit *hits, size_t n)
+{
+	unsigned *found = calloc(n ? n : 1, sizeof(*found));
+	size_t i;
+
+	assert_non_null(found);
+	for (i = 0; i < sizeof(tu_seeds) / sizeof(tu_seeds[0]); i++)
+		count_seed_hits(rs, o, tu_seeds[i], own, hits, n, found);
+	for (i = 0; i < n; i++)
+		if (found[i] != hits[i].count)
+			fail_msg("%s at %s:%u: found %u times, want %u", hits[i].rule,
+			    hits[i].seed, hits[i].line, found[i], hits[i].count);
+	free(found);
+}

@@ -49,4 +49,19 @@ struct lint_opts;
 void tu_run_snippets(const struct ruleset *rs, const struct lint_opts *o,
 		const struct tu_snippet *table, size_t n);
 
+/* One expected diagnostic on a seed: rule on line of seed (its three-digit prefix), count
+ * times, with its related location on line note (0: not checked). */
+struct tu_seed_hit {
+	const char *seed;
+	unsigned line;
+	const char *rule;
+	unsigned count;
+	unsigned note;
+};
+
+/* Lints the five seed notices with rs and fails the test unless the diagnostics of the rules
+ * own accepts are exactly hits (n entries). */
+void tu_check_seed_hits(const struct ruleset *rs, const struct lint_opts *o,
+		int (*own)(const char *id), const struct tu_seed_hit *hits, size_t n);
+
 #endif
