@@ -11,6 +11,7 @@
 #include "limits.h"
 #include "msg.h"
 #include "xalloc.h"
+#include "yamldoc.h"
 
 /* A config being loaded: its file, document and error list. */
 struct cload {
@@ -348,11 +349,30 @@ abs_dir(const char *path)
 	return r != NULL ? r : xstrdup(".");
 }
 
+/* Says in words why yamldoc_load refused the configuration. */
+static const char *
+load_problem(const struct yamldoc_error *e, char *buf, size_t size)
+{
+	switch (e->kind) {
+	case YAMLDOC_ALIAS:
+		return "anchors and aliases are not allowed";
+	case YAMLDOC_TOO_DEEP:
+		snprintf(buf, size, "nested deeper than %d levels", NL_MAX_YAML_DEPTH);
+		return buf;
+	case YAMLDOC_MULTI:
+		return "a configuration holds a single YAML document";
+	case YAMLDOC_SYNTAX:
+		break;
+	}
+	snprintf(buf, size, "%s", e->problem != NULL ? e->problem : "error");
+	return buf;
+}
+
 int
 config_load(struct config *c, const char *path, struct load_errors *errs)
 {
 	struct cload cl = {path, NULL, errs, 0};
-	yaml_parser_t parser;
+	struct yamldoc_error err;
 	yaml_document_t doc;
 	char *buf = NULL, reason[512];
 	size_t len = 0;
@@ -362,18 +382,14 @@ config_load(struct config *c, const char *path, struct load_errors *errs)
 	c->dir = abs_dir(path);
 	if (read_file(&cl, &buf, &len) != 0)
 		return -1;
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		snprintf(reason, sizeof(reason), "%s", parser.problem ? parser.problem : "error");
-		report(&cl, &parser.problem_mark, "config-yaml-syntax", "reason", reason, NULL,
-		    NULL);
+	if (yamldoc_load(&doc, buf, len, NL_MAX_YAML_DEPTH, &err) != 0) {
+		report(&cl, &err.mark, "config-yaml-syntax", "reason", load_problem(&err, reason,
+		    sizeof(reason)), NULL, NULL);
 	} else {
 		cl.doc = &doc;
 		read_root(&cl, c);
 		yaml_document_delete(&doc);
 	}
-	yaml_parser_delete(&parser);
 	free(buf);
 	return cl.nerrors > 0 ? -1 : 0;
 }

@@ -84,14 +84,21 @@ diag_object(const struct fmt_file *f, const struct diag *d)
 	return o;
 }
 
-/* Writes text, or holds it back while --quiet may still print nothing. */
+/* Writes len bytes of text, or holds them back while --quiet may still print nothing. */
+static void
+emit_n(struct json *j, const char *text, size_t len)
+{
+	if (j->streaming)
+		fwrite(text, 1, len, j->o.out);
+	else
+		strbuf_put(&j->pending, text, len);
+}
+
+/* Writes a NUL-terminated string the way emit_n does. */
 static void
 emit(struct json *j, const char *text)
 {
-	if (j->streaming)
-		fputs(text, j->o.out);
-	else
-		strbuf_put(&j->pending, text, strlen(text));
+	emit_n(j, text, strlen(text));
 }
 
 /* Starts printing: what was held back goes out first. */
@@ -112,18 +119,17 @@ start_streaming(struct json *j)
 static void
 emit_nested(struct json *j, cJSON *obj, int depth)
 {
-	char *text = cJSON_Print(obj), *p;
+	char *text = cJSON_Print(obj), *p, *eol;
 	char nl[8] = "\n";
 
 	if (text == NULL)
 		out_of_memory();
 	memset(nl + 1, '\t', (size_t)depth);
-	nl[1 + depth] = '\0';
-	for (p = text; *p != '\0'; p++) {
-		char c[2] = {*p, '\0'};
-
-		emit(j, *p == '\n' ? nl : c);
+	for (p = text; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
+		emit_n(j, p, (size_t)(eol - p));
+		emit_n(j, nl, 1 + (size_t)depth);
 	}
+	emit(j, p);
 	cJSON_free(text);
 	cJSON_Delete(obj);
 }

@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "rparam.h"
 #include "xalloc.h"
+#include "yamldoc.h"
 
 static int
 unreadable(const char *path, const char *reason, struct load_errors *errs)
@@ -68,111 +69,33 @@ read_pack(const char *path, char **buf, size_t *len, struct load_errors *errs)
 	return 0;
 }
 
-/* The 1-based line and column of byte offset off in buf (columns count code points). */
+/* Reports why yamldoc_load refused the pack. */
 static void
-offset_mark(const char *buf, size_t len, size_t off, yaml_mark_t *mark)
+report_load(struct load_ctx *ctx, const struct yamldoc_error *e)
 {
-	size_t i;
+	char reason[512], lim[16];
 
-	mark->line = 0;
-	mark->column = 0;
-	mark->index = off;
-	for (i = 0; i < off && i < len; i++) {
-		if (buf[i] == '\n') {
-			mark->line++;
-			mark->column = 0;
-		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
-			mark->column++;
-		}
+	switch (e->kind) {
+	case YAMLDOC_ALIAS:
+		load_report(ctx, &e->mark, "rule-alias", NULL);
+		return;
+	case YAMLDOC_TOO_DEEP:
+		snprintf(lim, sizeof(lim), "%d", NL_MAX_YAML_DEPTH);
+		load_report(ctx, &e->mark, "rule-too-deep", "limit", lim, NULL);
+		return;
+	case YAMLDOC_MULTI:
+		load_report(ctx, &e->mark, "rule-yaml-syntax", "reason",
+		    "a rule pack holds a single YAML document", NULL);
+		return;
+	case YAMLDOC_SYNTAX:
+		break;
 	}
-}
-
-static void
-report_syntax(struct load_ctx *ctx, const yaml_parser_t *parser, const char *buf, size_t len)
-{
-	yaml_mark_t mark = parser->problem_mark;
-	char reason[512];
-
-	if (parser->error == YAML_READER_ERROR)
-		offset_mark(buf, len, parser->problem_offset, &mark);
-	if (parser->context != NULL)
+	if (e->context != NULL)
 		snprintf(reason, sizeof(reason), "%s (%s)",
-		    parser->problem != NULL ? parser->problem : "error", parser->context);
+		    e->problem != NULL ? e->problem : "error", e->context);
 	else
-		snprintf(reason, sizeof(reason), "%s",
-		    parser->problem != NULL ? parser->problem : "error");
-	load_report(ctx, &mark, "rule-yaml-syntax", "reason", reason, NULL);
-}
-
-/* Checks one event; returns -1 after reporting a problem. */
-static int
-screen_event(struct load_ctx *ctx, const yaml_event_t *ev, int *depth, int *ndocs)
-{
-	char lim[16];
-	const yaml_char_t *anchor = NULL;
-
-	switch (ev->type) {
-	case YAML_DOCUMENT_START_EVENT:
-		if (++*ndocs > 1) {
-			load_report(ctx, &ev->start_mark, "rule-yaml-syntax", "reason",
-			    "a rule pack holds a single YAML document", NULL);
-			return -1;
-		}
-		return 0;
-	case YAML_ALIAS_EVENT:
-		load_report(ctx, &ev->start_mark, "rule-alias", NULL);
-		return -1;
-	case YAML_SCALAR_EVENT:
-		anchor = ev->data.scalar.anchor;
-		break;
-	case YAML_SEQUENCE_START_EVENT:
-	case YAML_MAPPING_START_EVENT:
-		anchor = ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor :
-		    ev->data.mapping_start.anchor;
-		if (++*depth > NL_MAX_YAML_DEPTH) {
-			snprintf(lim, sizeof(lim), "%d", NL_MAX_YAML_DEPTH);
-			load_report(ctx, &ev->start_mark, "rule-too-deep", "limit", lim, NULL);
-			return -1;
-		}
-		break;
-	case YAML_SEQUENCE_END_EVENT:
-	case YAML_MAPPING_END_EVENT:
-		--*depth;
-		return 0;
-	default:
-		return 0;
-	}
-	if (anchor != NULL) {
-		load_report(ctx, &ev->start_mark, "rule-alias", NULL);
-		return -1;
-	}
-	return 0;
-}
-
-/* Walks the event stream before the document is built, so that nesting depth, aliases and
- * syntax are judged without building anything; returns -1 after reporting. */
-static int
-screen(struct load_ctx *ctx, const char *buf, size_t len)
-{
-	yaml_parser_t parser;
-	yaml_event_t ev;
-	int depth = 0, ndocs = 0, rc = 0;
-	bool done = false;
-
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-	while (rc == 0 && !done) {
-		if (!yaml_parser_parse(&parser, &ev)) {
-			report_syntax(ctx, &parser, buf, len);
-			rc = -1;
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		rc = screen_event(ctx, &ev, &depth, &ndocs);
-		yaml_event_delete(&ev);
-	}
-	yaml_parser_delete(&parser);
-	return rc;
+		snprintf(reason, sizeof(reason), "%s", e->problem != NULL ? e->problem : "error");
+	load_report(ctx, &e->mark, "rule-yaml-syntax", "reason", reason, NULL);
 }
 
 /* Reads an example list (a string or a list of strings) keeping each one's position. */
@@ -408,24 +331,19 @@ int
 rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs)
 {
 	struct load_ctx ctx = {NULL, path, errs, 0};
-	yaml_parser_t parser;
+	struct yamldoc_error err;
 	yaml_document_t doc;
 	size_t before = errs->n, len;
 	char *buf;
 
 	if (read_pack(path, &buf, &len, errs) != 0)
 		return -1;
-	if (screen(&ctx, buf, len) == 0) {
-		yaml_parser_initialize(&parser);
-		yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-		if (!yaml_parser_load(&parser, &doc)) {
-			report_syntax(&ctx, &parser, buf, len);
-		} else {
-			ctx.doc = &doc;
-			load_document(rs, &ctx);
-			yaml_document_delete(&doc);
-		}
-		yaml_parser_delete(&parser);
+	if (yamldoc_load(&doc, buf, len, NL_MAX_YAML_DEPTH, &err) != 0) {
+		report_load(&ctx, &err);
+	} else {
+		ctx.doc = &doc;
+		load_document(rs, &ctx);
+		yaml_document_delete(&doc);
 	}
 	free(buf);
 	sort_errors(errs, before);

@@ -5,13 +5,68 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes the code point at s[*i] (len bytes in all) and advances *i; an invalid
- * sequence yields U+FFFD and advances one byte. */
-uint32_t utf8_next(const char *s, size_t len, size_t *i);
+/* Length of the valid UTF-8 sequence at s (len bytes available), or 0 if invalid. */
+static inline size_t
+utf8_seq_len(const unsigned char *s, size_t len)
+{
+	unsigned c = s[0];
+	size_t n, k;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/* Decodes the code point at s[*i] the slow way: utf8_next's path for all but ASCII and
+ * valid three-byte sequences. */
+uint32_t utf8_next_slow(const char *s, size_t len, size_t *i);
+
+/* Decodes the code point at s[*i] (len bytes in all, *i < len) and advances *i; an
+ * invalid sequence yields U+FFFD and advances one byte. ASCII and the three-byte
+ * sequences of Chinese text are decoded here, inline. */
+static inline uint32_t
+utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	uint32_t cp;
+
+	if (p[0] < 0x80) {
+		(*i)++;
+		return p[0];
+	}
+	if ((p[0] & 0xF0) == 0xE0 && len - *i >= 3 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
+		    (uint32_t)(p[2] & 0x3F);
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*i += 3;
+			return cp;
+		}
+	}
+	return utf8_next_slow(s, len, i);
+}
+
 /* Decodes the code point that ends just before s[*i] and moves *i back to its start. */
 uint32_t utf8_prev(const char *s, size_t *i);
-/* Length of the valid UTF-8 sequence at s (len bytes available), or 0 if invalid. */
-size_t utf8_seq_len(const unsigned char *s, size_t len);
 /* Writes cp as UTF-8 into out and returns the byte count (1-4). */
 size_t utf8_encode(uint32_t cp, char out[4]);
 /* Terminal display width: 0 for combining/zero-width, 2 for East Asian wide/fullwidth, else 1. */

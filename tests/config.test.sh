@@ -146,6 +146,23 @@ printf 'disable: [A]\ndisable: [B]\n' >"$tmp/bad.yml"
 run --config "$tmp/bad.yml" a.txt
 expect 2 "duplicate key"
 has "bad.yml:2:1: error: duplicate config key 'disable' (first at line 1)" "$err" "duplicate key"
+# Anchors and aliases are refused before anything is expanded (an alias bomb stays cheap).
+{
+	echo 'a: &a [x, x, x, x, x, x, x, x, x]'
+	prev=a
+	for l in b c d e f g h i; do
+		echo "$l: &$l [*$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev, *$prev]"
+		prev=$l
+	done
+} >"$tmp/bad.yml"
+run --config "$tmp/bad.yml" a.txt
+expect 2 "config alias"
+has "bad.yml:1:4: error:" "$err" "config alias"
+has "anchors and aliases are not allowed [config-yaml-syntax]" "$err" "config alias"
+printf 'disable: [A]\n---\ndisable: [B]\n' >"$tmp/bad.yml"
+run --config "$tmp/bad.yml" a.txt
+expect 2 "two documents"
+has "a configuration holds a single YAML document [config-yaml-syntax]" "$err" "two documents"
 run --config "$tmp/missing.yml" a.txt
 expect 2 "missing --config"
 has "[config-unreadable]" "$err" "missing --config"
