@@ -2,11 +2,24 @@
 # Builds the libFuzzer harnesses with clang (fuzzer + AddressSanitizer + UBSan) in
 # build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
 # Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
-# Usage: fuzz/run.sh [DURATION]   (default 60)
+# Usage: fuzz/run.sh [--max-len BYTES] [--out DIR] [DURATION [HARNESS...]]
+#   DURATION defaults to 60 s; HARNESS is model, rules or lint (default: all three);
+#   --max-len caps the input size (default 65536; small inputs run many times faster);
+#   --out builds and keeps corpora in DIR instead of build-fuzz.
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
-secs=${1:-60}
+maxlen=65536
 out=$src/build-fuzz
+while [ $# -gt 0 ]; do
+	case $1 in
+	--max-len) maxlen=$2; shift 2 ;;
+	--out) out=$2; shift 2 ;;
+	*) break ;;
+	esac
+done
+secs=${1:-60}
+[ $# -gt 0 ] && shift
+harnesses=${*:-model rules lint}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DNL_FUZZ=ON -DNL_TESTS=OFF >/dev/null || exit 2
@@ -24,13 +37,13 @@ for f in "$src"/rules/*.yml; do
 done
 
 fail=0
-for h in model rules lint; do
-	echo "== fuzz_$h, $secs s"
+for h in $harnesses; do
+	echo "== fuzz_$h, $secs s, inputs up to $maxlen bytes"
 	(cd "$out" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		./fuzz_"$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+		./fuzz_"$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 "corpus/$h" 2>"fuzz_$h.log")
 	rc=$?
-	grep -E "^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+ +DONE" "$out/fuzz_$h.log"
+	grep -E "^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+ +DONE|^(==[0-9]+==)?ERROR|^SUMMARY" "$out/fuzz_$h.log"
 	if [ "$rc" -ne 0 ]; then
 		echo "fuzz_$h: FAILED (exit $rc), see $out/fuzz_$h.log"
 		fail=1
