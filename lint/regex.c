@@ -1,16 +1,20 @@
 /* PCRE2 wrapper: compiles rule patterns once (UTF, UCP, JIT when available) and matches them
  * under the resource limits of limits.h, with one match-data block per thread. */
+#define _GNU_SOURCE     /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include "limits.h"
 #include "regex.h"
+#include "regex_lit.h"
 #include "xalloc.h"
 
 struct regex {
 	pcre2_code *code;
 	char *source;
+	struct regex_lit lit;   /* text every match contains, if the pattern shows one */
 };
 
 /* Shared by every pattern; created with the first pattern, read-only while matching. */
@@ -72,6 +76,7 @@ regex_compile(const char *pattern, char **err, size_t *erroff)
 	re = xmalloc(sizeof(*re));
 	re->code = code;
 	re->source = xstrdup(pattern);
+	(void)regex_lit_analyse(pattern, &re->lit);
 	atomic_fetch_add(&live_patterns, 1);
 	return re;
 }
@@ -125,6 +130,27 @@ fill_match(struct regex_match *m, const PCRE2_SIZE *ov, int pairs)
 	}
 }
 
+/* Moves *from as far forward as the pattern's required literal allows: no match can start
+ * more than max_prefix bytes before the literal's first occurrence. False when the literal
+ * does not occur in text[*from, end), so nothing can match. */
+static bool
+skip_to_literal(const struct regex *re, const char *text, size_t *from, size_t end)
+{
+	const char *hit = memmem(text + *from, end - *from, re->lit.text, re->lit.len);
+	size_t at;
+
+	if (hit == NULL)
+		return false;
+	at = (size_t)(hit - text);
+	if (re->lit.max_prefix == REGEX_LIT_UNBOUNDED || at - *from <= re->lit.max_prefix)
+		return true;
+	at -= re->lit.max_prefix;
+	while (at > *from && ((unsigned char)text[at] & 0xC0) == 0x80)
+		at--;
+	*from = at;
+	return true;
+}
+
 int
 regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 		struct regex_match *m)
@@ -132,6 +158,8 @@ regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 	int rc;
 
 	if (from > end)
+		return 0;
+	if (re->lit.len > 0 && !skip_to_literal(re, text, &from, end))
 		return 0;
 	if (thread_md == NULL) {
 		thread_md = pcre2_match_data_create(REGEX_MAX_GROUPS, NULL);
