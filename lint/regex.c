@@ -130,49 +130,84 @@ fill_match(struct regex_match *m, const PCRE2_SIZE *ov, int pairs)
 	}
 }
 
-/* Moves *from as far forward as the pattern's required literal allows: no match can start
- * more than max_prefix bytes before the literal's first occurrence. False when the literal
- * does not occur in text[*from, end), so nothing can match. */
-static bool
-skip_to_literal(const struct regex *re, const char *text, size_t *from, size_t end)
+/* The match block of the calling thread, created on first use. */
+static pcre2_match_data *
+match_data(void)
 {
-	const char *hit = memmem(text + *from, end - *from, re->lit.text, re->lit.len);
-	size_t at;
-
-	if (hit == NULL)
-		return false;
-	at = (size_t)(hit - text);
-	if (re->lit.max_prefix == REGEX_LIT_UNBOUNDED || at - *from <= re->lit.max_prefix)
-		return true;
-	at -= re->lit.max_prefix;
-	while (at > *from && ((unsigned char)text[at] & 0xC0) == 0x80)
-		at--;
-	*from = at;
-	return true;
+	if (thread_md == NULL)
+		thread_md = pcre2_match_data_create(REGEX_MAX_GROUPS, NULL);
+	return thread_md;
 }
 
-int
-regex_find(const struct regex *re, const char *text, size_t from, size_t end,
+/* Runs the pattern from byte at with the given options and fills m: 1, 0 or -1 as
+ * regex_find. */
+static int
+match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32_t options,
 		struct regex_match *m)
 {
+	pcre2_match_data *md = match_data();
 	int rc;
 
-	if (from > end)
-		return 0;
-	if (re->lit.len > 0 && !skip_to_literal(re, text, &from, end))
-		return 0;
-	if (thread_md == NULL) {
-		thread_md = pcre2_match_data_create(REGEX_MAX_GROUPS, NULL);
-		if (thread_md == NULL)
-			return -1;
-	}
-	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, from, PCRE2_NO_UTF_CHECK, thread_md,
+	if (md == NULL)
+		return -1;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, at, PCRE2_NO_UTF_CHECK | options, md,
 	    match_ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
 		return -1;
 	/* rc == 0: more groups than the block holds; the first REGEX_MAX_GROUPS are set. */
-	fill_match(m, pcre2_get_ovector_pointer(thread_md), rc == 0 ? REGEX_MAX_GROUPS : rc);
+	fill_match(m, pcre2_get_ovector_pointer(md), rc == 0 ? REGEX_MAX_GROUPS : rc);
 	return 1;
+}
+
+static bool
+is_continuation(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* The search for a pattern whose required literal starts at most max_prefix bytes after
+ * the match does: every match starts within max_prefix bytes before an occurrence of the
+ * literal, so only those starts are tried, anchored, in increasing order. The first that
+ * matches is the leftmost match, the one an unanchored search finds. */
+static int
+find_near_literal(const struct regex *re, const char *text, size_t from, size_t end,
+		struct regex_match *m)
+{
+	size_t next = from, at, hit;
+	const char *p;
+	int rc;
+
+	while (next <= end && (p = memmem(text + next, end - next, re->lit.text,
+	    re->lit.len)) != NULL) {
+		hit = (size_t)(p - text);
+		at = hit - next > re->lit.max_prefix ? hit - re->lit.max_prefix : next;
+		while (at < hit && is_continuation(text[at]))
+			at++;
+		for (; at <= hit; at++) {
+			if (is_continuation(text[at]))
+				continue;
+			if ((rc = match_at(re, text, at, end, PCRE2_ANCHORED, m)) != 0)
+				return rc;
+		}
+		next = hit + 1;
+	}
+	return 0;
+}
+
+int
+regex_find(const struct regex *re, const char *text, size_t from, size_t end,
+		struct regex_match *m)
+{
+	if (from > end)
+		return 0;
+	if (re->lit.len == 0)
+		return match_at(re, text, from, end, 0, m);
+	if (re->lit.max_prefix != REGEX_LIT_UNBOUNDED)
+		return find_near_literal(re, text, from, end, m);
+	/* Without a bound the literal only tells whether any match can exist. */
+	if (memmem(text + from, end - from, re->lit.text, re->lit.len) == NULL)
+		return 0;
+	return match_at(re, text, from, end, 0, m);
 }
