@@ -63,6 +63,7 @@ static int set_encoding(struct parse_state *, const struct cli_opt *, const char
 static int set_config(struct parse_state *, const struct cli_opt *, const char *);
 static int set_print_config(struct parse_state *, const struct cli_opt *, const char *);
 static int set_no_suppress(struct parse_state *, const struct cli_opt *, const char *);
+static int set_timing(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
@@ -108,6 +109,10 @@ static const struct cli_opt options_table[] = {
 	{"no-suppress", 0, NULL,
 	 "忽略项目配置中的 suppress: 条目（审计时使用）",
 	 "ignore the suppress: entries of project configs (audit mode)", set_no_suppress},
+	{"timing", 0, NULL,
+	 "检查结束后在标准错误上列出文档建模和各条规则的用时（最慢的在前）",
+	 "after the run, print the time spent on the document model and on each rule to "
+	 "standard error, slowest first", set_timing},
 	{"lang", 0, "LANG",
 	 "消息语言：zh（默认）或 en", "message language: zh (default) or en", set_lang},
 	{"color", 0, "WHEN",
@@ -462,6 +467,15 @@ set_no_suppress(struct parse_state *ps, const struct cli_opt *opt, const char *a
 	(void)opt;
 	(void)arg;
 	ps->o->no_suppress = true;
+	return 0;
+}
+
+static int
+set_timing(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->timing = true;
 	return 0;
 }
 

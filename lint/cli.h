@@ -63,6 +63,7 @@ struct options {
 	const char *config;          /* --config FILE: used for every input instead of a search */
 	const char *print_config;    /* --print-config PATH */
 	bool no_suppress;            /* --no-suppress: config suppressions are ignored */
+	bool timing;                 /* --timing: print where the time went to stderr */
 	const char **paths;          /* PATH operands; "-" is stdin */
 	size_t npaths;
 };

@@ -7,6 +7,7 @@
 #include "lint.h"
 #include "msg.h"
 #include "segment.h"
+#include "timing.h"
 
 void
 lint_build_model(struct doc *doc, const char *path, const char *text, size_t len)
@@ -35,10 +36,26 @@ lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 {
 	size_t i;
 
+	uint64_t t0 = 0, t1;
+
+	if (o->timing != NULL)
+		t0 = timing_now();
 	lint_build_model(doc, path, text, len);
-	for (i = 0; i < rs->n; i++)
-		if (rs->v[i]->enabled)
-			lint_rule(rs->v[i], o, doc, out);
+	if (o->timing != NULL) {
+		t1 = timing_now();
+		atomic_fetch_add(&o->timing->model_ns, t1 - t0);
+		t0 = t1;
+	}
+	for (i = 0; i < rs->n; i++) {
+		if (!rs->v[i]->enabled)
+			continue;
+		lint_rule(rs->v[i], o, doc, out);
+		if (o->timing != NULL && i < o->timing->n) {
+			t1 = timing_now();
+			atomic_fetch_add(&o->timing->rule_ns[i], t1 - t0);
+			t0 = t1;
+		}
+	}
 	diag_sort(out);
 }
 

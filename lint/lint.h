@@ -7,9 +7,12 @@
 #include "rules.h"
 #include "rule_load.h"
 
+struct timing;
+
 struct lint_opts {
 	enum lang lang;
 	int today_y, today_m, today_d;  /* the date that date checks treat as today */
+	struct timing *timing;          /* --timing counters, NULL when not timing */
 };
 
 /* Builds the model of text into a zeroed *doc (caller frees with doc_free) and runs every

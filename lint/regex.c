@@ -200,14 +200,21 @@ int
 regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 		struct regex_match *m)
 {
+	const char *hit;
+
 	if (from > end)
 		return 0;
 	if (re->lit.len == 0)
 		return match_at(re, text, from, end, 0, m);
-	if (re->lit.max_prefix != REGEX_LIT_UNBOUNDED)
+	/* Anchored tries run in PCRE2's interpreter, not the JIT: worth it only when the
+	 * pattern starts with something the JIT cannot search for quickly. */
+	if (re->lit.max_prefix != REGEX_LIT_UNBOUNDED && re->lit.max_prefix > 0)
 		return find_near_literal(re, text, from, end, m);
-	/* Without a bound the literal only tells whether any match can exist. */
-	if (memmem(text + from, end - from, re->lit.text, re->lit.len) == NULL)
+	hit = memmem(text + from, end - from, re->lit.text, re->lit.len);
+	if (hit == NULL)
 		return 0;
+	/* A match starts at the literal, or (no bound) anywhere before it. */
+	if (re->lit.max_prefix == 0)
+		from = (size_t)(hit - text);
 	return match_at(re, text, from, end, 0, m);
 }

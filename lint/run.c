@@ -18,6 +18,7 @@
 #include "pool.h"
 #include "rulepath.h"
 #include "run.h"
+#include "timing.h"
 #include "walk.h"
 #include "xalloc.h"
 
@@ -391,6 +392,7 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	struct lint_run lr;
 	struct fmt_opts fo = {stdout, o->lang, false, o->quiet, rs};
 	struct atomic_file af;
+	struct timing tm;
 	int status;
 
 	memset(&lr, 0, sizeof(lr));
@@ -407,7 +409,15 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	}
 	fo.color = o->output == NULL && use_color(o->color);
 	make_formatter(&lr.fmt, &fo, o->format);
+	if (o->timing) {
+		timing_init(&tm, rs->n);
+		lr.lo.timing = &tm;
+	}
 	lint_inputs(&lr);
+	if (o->timing) {
+		timing_print(stderr, &tm, rs, o->lang);
+		timing_free(&tm);
+	}
 	lr.fmt.ops->end(lr.fmt.state, &lr.totals);
 	lr.fmt.ops->destroy(lr.fmt.state);
 	status = lint_status(&lr.totals, o->fail_level);

@@ -78,6 +78,21 @@ run error.txt
 expect 1 "defective file"
 has "error.txt:1:23: error: “如果意见建议”应为“如有意见建议” [CLI-RUGUO]" out "error line"
 has "error.txt:1:10: warning:" out "warning line"
+
+# --timing: the same report on stdout, a table of the model and the rules on stderr.
+plain=$out
+run --timing --lang en --jobs 2 error.txt clean.txt
+expect 1 "--timing"
+run --timing error.txt
+[ "$out" = "$plain" ] || bad "--timing changed the report"
+has "(文档模型)" err "--timing in Chinese"
+run --timing --lang en error.txt
+has "(model)" err "--timing model row"
+has "CLI-RUGUO " err "--timing rule row"
+has "(total)" err "--timing total row"
+[ "$(grep -c '%$' <<<"$err")" -ge 3 ] || bad "--timing rows: $err"
+run error.txt
+[ -z "$err" ] || bad "stderr without --timing: $err"
 run warn.txt
 expect 0 "warning only, default fail level"
 run --fail-level warning warn.txt

@@ -14,7 +14,7 @@
 #include "segment.h"
 #include "testutil.h"
 
-static struct lint_opts opts = {LANG_ZH, 2026, 11, 23};
+static struct lint_opts opts = {LANG_ZH, 2026, 11, 23, NULL};
 
 static int
 setup(void **state)

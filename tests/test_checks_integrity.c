@@ -15,7 +15,7 @@
 #include "testutil.h"
 #include "utf8.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 11, 23};
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL};
 
 /* Loads this file's packs from the default rule directory; fails on any load error. */
 static void
