@@ -7,18 +7,21 @@
 static int
 digit_value(uint32_t cp)
 {
-	static const uint32_t digits[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-	    0x516D, 0x4E03, 0x516B, 0x4E5D};
-	int i;
-
-	if (cp == 0x96F6)  /* 零 */
-		return 0;
-	if (cp == 0x4E24)  /* 两 */
-		return 2;
-	for (i = 0; i < 10; i++)
-		if (digits[i] == cp)
-			return i;
-	return -1;
+	switch (cp) {
+	case 0x3007: return 0;  /* 〇 */
+	case 0x96F6: return 0;  /* 零 */
+	case 0x4E00: return 1;  /* 一 */
+	case 0x4E8C: return 2;  /* 二 */
+	case 0x4E24: return 2;  /* 两 */
+	case 0x4E09: return 3;  /* 三 */
+	case 0x56DB: return 4;  /* 四 */
+	case 0x4E94: return 5;  /* 五 */
+	case 0x516D: return 6;  /* 六 */
+	case 0x4E03: return 7;  /* 七 */
+	case 0x516B: return 8;  /* 八 */
+	case 0x4E5D: return 9;  /* 九 */
+	default: return -1;
+	}
 }
 
 /* Value of a unit character (十百千万亿), or 0. */

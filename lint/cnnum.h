@@ -16,4 +16,31 @@ size_t cnnum_parse(const char *s, size_t len, long *value);
  * place; returns the bytes read (0 if none) and stores the value and the digit count. */
 size_t cnnum_digits(const char *s, size_t len, long *value, int *ndigits);
 
+/* True when key, the first three bytes of a character packed by scan_key3, is one of
+ * 〇零一二三四五六七八九两十: the characters a numeral read by cnnum_parse or cnnum_digits
+ * can begin with. Their last bytes differ in the low six bits, so a table indexed by those
+ * bits holds each of them in a slot of its own; the other slots hold 0, never a key of a
+ * three-byte character. */
+static inline bool
+cnnum_is_lead_key(uint32_t key)
+{
+	static const uint32_t leads[64] = {
+		[0x07] = 0xE38087,  /* 〇 */
+		[0x36] = 0xE99BB6,  /* 零 */
+		[0x00] = 0xE4B880,  /* 一 */
+		[0x0C] = 0xE4BA8C,  /* 二 */
+		[0x09] = 0xE4B889,  /* 三 */
+		[0x1B] = 0xE59B9B,  /* 四 */
+		[0x14] = 0xE4BA94,  /* 五 */
+		[0x2D] = 0xE585AD,  /* 六 */
+		[0x03] = 0xE4B883,  /* 七 */
+		[0x2B] = 0xE585AB,  /* 八 */
+		[0x1D] = 0xE4B99D,  /* 九 */
+		[0x24] = 0xE4B8A4,  /* 两 */
+		[0x01] = 0xE58D81,  /* 十 */
+	};
+
+	return leads[key & 0x3F] == key;
+}
+
 #endif

@@ -92,7 +92,7 @@ connector(const char *s, size_t i, size_t end)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(joints) / sizeof(joints[0]); k++)
-		if ((n = scan_word(s, i, end, joints[k])) > 0)
+		if ((n = scan_table_word(s, i, end, joints[k])) > 0)
 			return n;
 	return 0;
 }
@@ -108,7 +108,7 @@ quarter(const char *s, size_t i, size_t end, struct dp *p)
 	for (q = 1; q <= 4 && n == 0; q++) {
 		char ar[2] = {(char)('0' + q), 0};
 
-		if ((n = scan_word(s, j, end, cn[q - 1])) == 0)
+		if ((n = scan_table_word(s, j, end, cn[q - 1])) == 0)
 			n = scan_word(s, j, end, ar);
 		if (n > 0)
 			p->quarter = q;
@@ -134,7 +134,7 @@ year_suffix(const char *s, size_t i, size_t end, struct dp *p)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		if ((n = scan_word(s, i, end, parts[k].w)) > 0) {
+		if ((n = scan_table_word(s, i, end, parts[k].w)) > 0) {
 			p->part = parts[k].part;
 			return n;
 		}
@@ -158,7 +158,7 @@ month_suffix(const char *s, size_t i, size_t end, struct dp *p)
 	size_t k, n;
 
 	for (k = 0; k < sizeof(parts) / sizeof(parts[0]); k++) {
-		if ((n = scan_word(s, i, end, parts[k].w)) > 0) {
+		if ((n = scan_table_word(s, i, end, parts[k].w)) > 0) {
 			p->part = parts[k].part;
 			p->prec = DATE_PREC_PART;
 			return n;
@@ -471,6 +471,16 @@ blocks_fuzzy(uint32_t prev)
 	return false;
 }
 
+/* True when s[i] holds 年, 上, 下 or 第, the first characters of a standalone fuzzy date
+ * (fuzzy_at); no other reader of a date starts with one of them. */
+static bool
+fuzzy_lead(const char *s, size_t i, size_t end)
+{
+	uint32_t key = scan_key3(s, i, end);
+
+	return key == 0xE5B9B4 || key == 0xE4B88A || key == 0xE4B88B || key == 0xE7ACAC;
+}
+
 /* A standalone fuzzy date: 年底 年末 年初 上半年 下半年 第二季度 (year from context). */
 static size_t
 fuzzy_at(const char *s, size_t i, size_t end, uint32_t prev, struct dp *p)
@@ -509,8 +519,13 @@ try_date(struct dates_out *o, const char *s, size_t i, size_t end, uint32_t prev
 		return 0;
 	if (cnnum_is_char(prev) && !scan_is_digit(s[i]))
 		return 0;
-	if ((n = date_at(s, i, end, &p)) == 0 && (n = fuzzy_at(s, i, end, prev, &p)) == 0)
+	/* A fuzzy date and the dates of date_at start with different characters. */
+	if (fuzzy_lead(s, i, end))
+		n = fuzzy_at(s, i, end, prev, &p);
+	else if ((n = date_at(s, i, end, &p)) == 0)
 		return scan_is_digit(s[i]) ? bare_year_range(o, s, i, end) : 0;
+	if (n == 0)
+		return 0;
 	p.end = i + n;
 	idx = push(o, &p, i);
 	pos = p.end;
@@ -519,30 +534,38 @@ try_date(struct dates_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	return pos - i;
 }
 
-/* The code point that ends just before offset i. */
-static uint32_t
-cp_before(const char *s, size_t i)
+/* True when a date may start at i: at an ASCII digit, a Chinese numeral's first character
+ * or the first character of a fuzzy date (年底 上半年 下半年 第二季度), the only characters
+ * a date read by try_date starts with. The test reads bytes and decodes nothing. */
+static bool
+date_lead(const char *s, size_t i, size_t end)
 {
-	return utf8_prev(s, &i);
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
+	if (c < 0xE0)
+		return false;
+	return cnnum_is_lead_key(scan_key3(s, i, end)) || fuzzy_lead(s, i, end);
 }
 
-/* Scans one line for dates. */
+/* Scans one line for dates. A lead's first byte is never a UTF-8 continuation byte, so
+ * testing every byte tries exactly the offsets a decoding scan would try. */
 static void
 scan_line(struct dates_out *o, const char *s, size_t start, size_t end)
 {
 	size_t i = start, n;
-	uint32_t prev = 0;
 
 	while (i < end) {
-		if ((n = try_date(o, s, i, end, prev)) > 0) {
+		if (!date_lead(s, i, end))
+			i++;
+		else if ((n = try_date(o, s, i, end, scan_prev(s, start, i))) > 0)
 			i += n;
-			prev = cp_before(s, i);
-			continue;
-		}
-		prev = utf8_next(s, end, &i);
-		/* No date starts inside a longer number. */
-		while (prev < 0x80 && scan_is_digit((char)prev) && i < end && scan_is_digit(s[i]))
-			prev = (unsigned char)s[i++];
+		else if (!scan_is_digit(s[i]))
+			i += 3;
+		else  /* no date starts inside a longer number */
+			while (i < end && scan_is_digit(s[i]))
+				i++;
 	}
 }
 

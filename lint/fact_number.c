@@ -46,7 +46,7 @@ read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
 	}
 	n->end.end = j;
 	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		if ((k = scan_word(s, j, end, units[u])) == 0)
+		if ((k = scan_table_word(s, j, end, units[u])) == 0)
 			continue;
 		n->unit.start = j;
 		n->unit.end = j + k;
@@ -143,6 +143,38 @@ number_at(struct nums_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	return n.end.end - i;
 }
 
+/* True when a number may start at i: at an ASCII digit or a Chinese numeral's first
+ * character. The test reads bytes and decodes nothing. */
+static bool
+number_lead(const char *s, size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return c >= '0' && c <= '9';
+	return c >= 0xE0 && cnnum_is_lead_key(scan_key3(s, i, end));
+}
+
+/* Scans one line for numbers. A lead's first byte is never a UTF-8 continuation byte, so
+ * testing every byte tries exactly the offsets a decoding scan would try. */
+static void
+scan_line(struct nums_out *o, const char *s, size_t start, size_t end)
+{
+	size_t i = start, n;
+
+	while (i < end) {
+		if (!number_lead(s, i, end))
+			i++;
+		else if ((n = number_at(o, s, i, end, scan_prev(s, start, i))) > 0)
+			i += n;
+		else if (!scan_is_digit(s[i]))
+			i += 3;
+		else  /* a number does not start inside a longer one */
+			while (i < end && scan_is_digit(s[i]))
+				i++;
+	}
+}
+
 void
 fact_numbers(struct facts *f, const struct doc *doc)
 {
@@ -151,22 +183,9 @@ fact_numbers(struct facts *f, const struct doc *doc)
 
 	for (l = 0; l < doc->nlines; l++) {
 		const struct line *line = &doc->lines[l];
-		const char *s = doc->text;
-		size_t i = line->span.start, end = line->span.end, n;
-		uint32_t prev = 0;
 
 		if (line->kind == LINE_BLANK || line->kind == LINE_BOILERPLATE)
 			continue;
-		while (i < end) {
-			if ((n = number_at(&o, s, i, end, prev)) > 0) {
-				size_t back = i += n;
-
-				prev = utf8_prev(s, &back);
-				continue;
-			}
-			prev = utf8_next(s, end, &i);
-			while (prev < 0x80 && scan_is_digit((char)prev) && i < end && scan_is_digit(s[i]))
-				prev = (unsigned char)s[i++];
-		}
+		scan_line(&o, doc->text, line->span.start, line->span.end);
 	}
 }

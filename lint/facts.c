@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "facts.h"
-#include "utf8.h"
+#include "scan.h"
 #include "xalloc.h"
 
 void
@@ -38,12 +38,41 @@ facts_free(struct facts *f)
 	free(f);
 }
 
-/* True for a mark that ends a sentence: 。！？； and ASCII ! ? ;. */
-static bool
-ends_sentence(uint32_t cp)
+/* The bytes a mark that ends a sentence begins with: ! ? ; and the first bytes of 。 (E3)
+ * and of ！？； (EF). */
+static const bool mark_byte[256] = {
+	['!'] = true, ['?'] = true, [';'] = true, [0xE3] = true, [0xEF] = true,
+};
+
+/* Bytes of the mark that ends a sentence at s[i] (。！？； and ASCII ! ? ;), else 0. */
+static size_t
+sentence_mark(const char *s, size_t i, size_t end)
 {
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == '!' ||
-	    cp == '?' || cp == ';';
+	uint32_t key;
+
+	if ((unsigned char)s[i] < 0x80)
+		return s[i] == '!' || s[i] == '?' || s[i] == ';' ? 1 : 0;
+	key = scan_key3(s, i, end);
+	return key == 0xE38082 || key == 0xEFBC81 || key == 0xEFBC9F || key == 0xEFBC9B ? 3 : 0;
+}
+
+/* Offset after the first mark that ends a sentence in s[i..end), or 0 when there is none.
+ * No mark begins with a UTF-8 continuation byte, so going byte by byte finds the marks
+ * that reading code point by code point would find. */
+static size_t
+next_sentence_end(const char *s, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+
+	for (;; i++) {
+		while (i < end && !mark_byte[u[i]])
+			i++;
+		if (i >= end)
+			return 0;
+		if ((n = sentence_mark(s, i, end)) > 0)
+			return i + n;
+	}
 }
 
 /* Appends [start, end) as a sentence when it holds anything. */
@@ -70,11 +99,9 @@ fact_sentences(struct facts *f, const struct doc *doc)
 
 		if (!open)
 			start = i;
-		while (i < pa->span.end) {
-			if (ends_sentence(utf8_next(doc->text, pa->span.end, &i))) {
-				add_sentence(f, &cap, start, i);
-				start = i;
-			}
+		while ((i = next_sentence_end(doc->text, i, pa->span.end)) > 0) {
+			add_sentence(f, &cap, start, i);
+			start = i;
 		}
 		/* A paragraph broken by extraction continues in the next one. */
 		open = pa->broken_after && p + 1 < doc->nparagraphs;

@@ -1,14 +1,21 @@
-/* Byte-level reading of UTF-8 text shared by the fact extractors: fixed words, short
- * runs of white space and ASCII digits. */
-#include <string.h>
+/* Byte-level reading of UTF-8 text shared by the fact extractors: short runs of white
+ * space and the code point before an offset (fixed words and digits are inline in scan.h). */
 #include "scan.h"
+#include "utf8.h"
 
-size_t
-scan_word(const char *s, size_t i, size_t end, const char *w)
+/* Bytes of the blank (ASCII space, NBSP, U+3000) at i, else 0. */
+static size_t
+blank_at(const char *s, size_t i, size_t end)
 {
-	size_t n = strlen(w);
+	unsigned char c = (unsigned char)s[i];
 
-	return end - i >= n && memcmp(s + i, w, n) == 0 ? n : 0;
+	if (c == ' ')
+		return 1;
+	if (c == 0xC2)
+		return scan_word(s, i, end, "\xC2\xA0");
+	if (c == 0xE3)
+		return scan_word(s, i, end, "\xE3\x80\x80");
+	return 0;
 }
 
 size_t
@@ -17,12 +24,8 @@ scan_blanks(const char *s, size_t i, size_t end, bool *skipped)
 	int k;
 
 	for (k = 0; k < 2 && i < end; k++) {
-		size_t n = scan_word(s, i, end, " ");
+		size_t n = blank_at(s, i, end);
 
-		if (n == 0)
-			n = scan_word(s, i, end, "\xC2\xA0");
-		if (n == 0)
-			n = scan_word(s, i, end, "\xE3\x80\x80");
 		if (n == 0)
 			break;
 		i += n;
@@ -31,8 +34,20 @@ scan_blanks(const char *s, size_t i, size_t end, bool *skipped)
 	return i;
 }
 
-bool
-scan_is_digit(char c)
+uint32_t
+scan_prev(const char *s, size_t start, size_t i)
 {
-	return c >= '0' && c <= '9';
+	size_t j, k;
+	uint32_t cp;
+
+	if (i == start)
+		return 0;
+	/* The character ends at i when it starts at the nearest byte before i that is not a
+	 * continuation byte; otherwise the byte before i was read alone, as U+FFFD. */
+	j = i - 1;
+	while (j > start && i - j < 4 && ((unsigned char)s[j] & 0xC0) == 0x80)
+		j--;
+	k = j;
+	cp = utf8_next(s, i, &k);
+	return k == i ? cp : 0xFFFD;
 }

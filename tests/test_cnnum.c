@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 #include "cnnum.h"
+#include "scan.h"
 
 static const struct {
 	const char *text;
@@ -88,6 +89,33 @@ test_is_char(void **state)
 	assert_false(cnnum_is_char('3'));
 }
 
+/* The lead test admits exactly the characters a numeral can start with: each of them
+ * starts one (by value or digit by digit), no other character does. */
+static void
+test_lead_key(void **state)
+{
+	static const char *const leads[] = {"〇", "零", "一", "二", "三", "四", "五", "六", "七",
+	    "八", "九", "两", "十"};
+	static const char *const others[] = {"百", "千", "万", "亿", "年", "是", "月", "第", "、"};
+	long v;
+	int nd;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++) {
+		assert_true(cnnum_is_lead_key(scan_key3(leads[i], 0, 3)));
+		assert_int_equal(cnnum_parse(leads[i], 3, &v), 3);
+	}
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		assert_false(cnnum_is_lead_key(scan_key3(others[i], 0, 3)));
+		assert_int_equal(cnnum_parse(others[i], 3, &v), 0);
+		assert_int_equal(cnnum_digits(others[i], 3, &v, &nd), 0);
+	}
+	/* Fewer than three bytes left: no key, no lead. */
+	assert_false(cnnum_is_lead_key(scan_key3("一", 0, 2)));
+	assert_false(cnnum_is_lead_key(0));
+}
+
 int
 main(void)
 {
@@ -96,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_parse_rejects_non_numerals),
 		cmocka_unit_test(test_digit_strings),
 		cmocka_unit_test(test_is_char),
+		cmocka_unit_test(test_lead_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -343,6 +343,38 @@ test_not_dates(void **state)
 	release(&x);
 }
 
+/* Dates and numbers are looked for only where their first character starts, found on the
+ * bytes; what counts as the character before one must stay what reading the line code point
+ * by code point gives: 0 at the start of a line, U+FFFD after a stray byte (so "每年\xB4年底"
+ * is a date and "第\xB4" "3个" no ordinal), a whole character after a cut-short one. */
+static void
+test_scan_edges_and_stray_bytes(void **state)
+{
+	struct fx x;
+	const struct facts *f;
+
+	(void)state;
+	build(&x, "年底前完成\n\x80年初启动，\xE4" "2025年3月检查，\xB4上半年完成，计划十\n"
+	    "共3个问题\xE5\xB9");
+	assert_int_equal(x.doc.facts->ndates, 4);
+	assert_int_equal(date_of(&x, "年底")->part, DATE_PART_END);
+	assert_int_equal(date_of(&x, "年初")->part, DATE_PART_START);
+	assert_ymd(date_of(&x, "2025年3月"), 2025, 3, 0, DATE_PREC_MONTH);
+	assert_int_equal(date_of(&x, "上半年")->part, DATE_PART_H1);
+	release(&x);
+
+	build(&x, "每年\xB4年底，每\xB4年底，第\xB4" "3个问题，第4个问题，三\xB4" "5月\n");
+	f = x.doc.facts;
+	assert_int_equal(f->ndates, 3);
+	assert_int_equal(f->dates[0].part, DATE_PART_END);
+	assert_int_equal(f->dates[1].part, DATE_PART_END);
+	assert_ymd(&f->dates[2], 0, 5, 0, DATE_PREC_MONTH);
+	assert_int_equal(f->nnumbers, 2);
+	assert_false(f->numbers[0].flags & NUM_ORDINAL);
+	assert_true(f->numbers[1].flags & NUM_ORDINAL);
+	release(&x);
+}
+
 /* Seed 003's malformed dates: domain.md C.3 lists all 94 with line and reading (two
  * readings are written in this project's form: the double token with "、", 2025 alone as
  * 2025年). */
@@ -489,6 +521,7 @@ main(void)
 		cmocka_unit_test(test_other_forms),
 		cmocka_unit_test(test_calendar_validity),
 		cmocka_unit_test(test_not_dates),
+		cmocka_unit_test(test_scan_edges_and_stray_bytes),
 		cmocka_unit_test(test_garbled_dates_of_seed_003),
 		cmocka_unit_test(test_garbled_weak_forms_need_a_pattern),
 		cmocka_unit_test(test_no_garbled_dates_in_clean_seeds),
