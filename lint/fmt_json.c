@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "fmt.h"
-#include "strbuf.h"
+#include "jsonout.h"
 #include "xalloc.h"
 
 /* Version of the JSON document's shape; bumped on any incompatible change. */
@@ -18,8 +18,7 @@
 struct json {
 	struct fmt_opts o;
 	size_t nfiles;
-	bool streaming;         /* false while --quiet may still print nothing at all */
-	struct strbuf pending;  /* output held back while not streaming */
+	struct jsonout w;       /* held back while --quiet may still print nothing at all */
 };
 
 /* cJSON reports allocation failure with NULL; treat it like xalloc does. */
@@ -84,56 +83,6 @@ diag_object(const struct fmt_file *f, const struct diag *d)
 	return o;
 }
 
-/* Writes len bytes of text, or holds them back while --quiet may still print nothing. */
-static void
-emit_n(struct json *j, const char *text, size_t len)
-{
-	if (j->streaming)
-		fwrite(text, 1, len, j->o.out);
-	else
-		strbuf_put(&j->pending, text, len);
-}
-
-/* Writes a NUL-terminated string the way emit_n does. */
-static void
-emit(struct json *j, const char *text)
-{
-	emit_n(j, text, strlen(text));
-}
-
-/* Starts printing: what was held back goes out first. */
-static void
-start_streaming(struct json *j)
-{
-	char *held;
-
-	if (j->streaming)
-		return;
-	j->streaming = true;
-	held = strbuf_take(&j->pending);
-	fputs(held, j->o.out);
-	free(held);
-}
-
-/* Emits obj as cJSON_Print lays it out nested depth levels deep, then frees it. */
-static void
-emit_nested(struct json *j, cJSON *obj, int depth)
-{
-	char *text = cJSON_Print(obj), *p, *eol;
-	char nl[8] = "\n";
-
-	if (text == NULL)
-		out_of_memory();
-	memset(nl + 1, '\t', (size_t)depth);
-	for (p = text; (eol = strchr(p, '\n')) != NULL; p = eol + 1) {
-		emit_n(j, p, (size_t)(eol - p));
-		emit_n(j, nl, 1 + (size_t)depth);
-	}
-	emit(j, p);
-	cJSON_free(text);
-	cJSON_Delete(obj);
-}
-
 static void
 json_file(void *state, const struct fmt_file *f)
 {
@@ -155,10 +104,10 @@ json_file(void *state, const struct fmt_file *f)
 		cJSON_AddItemToArray(errors, e);
 	}
 	if (cJSON_GetArraySize(diags) > 0 || f->nerrors > 0)
-		start_streaming(j);
+		jsonout_start(&j->w);
 	if (j->nfiles++ > 0)
-		emit(j, ", ");
-	emit_nested(j, file, 2);
+		jsonout_puts(&j->w, ", ");
+	jsonout_nested(&j->w, file, 2);
 }
 
 static void
@@ -167,17 +116,17 @@ json_end(void *state, const struct fmt_totals *t)
 	struct json *j = state;
 	cJSON *summary;
 
-	if (!j->streaming && t->errors + t->warnings + t->infos + t->failed == 0)
+	if (!j->w.streaming && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
-	start_streaming(j);
+	jsonout_start(&j->w);
 	summary = fmt_json_must(cJSON_CreateObject());
 	add_int(summary, "files", t->files);
 	add_int(summary, "errors", t->errors);
 	add_int(summary, "warnings", t->warnings);
 	add_int(summary, "infos", t->infos);
-	emit(j, "],\n\t\"summary\":\t");
-	emit_nested(j, summary, 1);
-	emit(j, "\n}\n");
+	jsonout_puts(&j->w, "],\n\t\"summary\":\t");
+	jsonout_nested(&j->w, summary, 1);
+	jsonout_puts(&j->w, "\n}\n");
 }
 
 static void
@@ -185,7 +134,7 @@ json_destroy(void *state)
 {
 	struct json *j = state;
 
-	free(strbuf_take(&j->pending));
+	jsonout_free(&j->w);
 	free(j);
 }
 
@@ -199,15 +148,15 @@ fmt_json_init(struct formatter *f, const struct fmt_opts *o)
 	char head[64];
 
 	j->o = *o;
-	j->streaming = !o->quiet;
+	jsonout_init(&j->w, o->out, o->quiet);
 	snprintf(head, sizeof(head), "{\n\t\"version\":\t%d,\n\t\"tool\":\t",
 	    JSON_FORMAT_VERSION);
-	emit(j, head);
+	jsonout_puts(&j->w, head);
 	tool = fmt_json_must(cJSON_CreateObject());
 	add_str(tool, "name", "noticelint");
 	add_str(tool, "version", NL_VERSION);
-	emit_nested(j, tool, 1);
-	emit(j, ",\n\t\"files\":\t[");
+	jsonout_nested(&j->w, tool, 1);
+	jsonout_puts(&j->w, ",\n\t\"files\":\t[");
 	f->ops = &json_ops;
 	f->state = j;
 }

@@ -1,11 +1,13 @@
 /* The SARIF 2.1.0 format as GitHub code scanning reads it: one run whose driver lists the
  * enabled rules (then any catalogue id a result used), results with one physical location
  * (relative URI, code-point columns, exclusive end), related locations and a content
- * partialFingerprint, and input errors as tool execution notifications. */
+ * partialFingerprint, and input errors as tool execution notifications. Results are
+ * streamed as they come, so the run's tool and invocations follow them. */
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "fmt.h"
+#include "jsonout.h"
 #include "msg.h"
 #include "rules.h"
 #include "xalloc.h"
@@ -15,7 +17,9 @@
 
 struct sarif {
 	struct fmt_opts o;
-	cJSON *root, *rules, *results, *notes;
+	struct jsonout w;       /* held back while --quiet may still print nothing at all */
+	size_t nresults;
+	cJSON *tool, *rules, *notes;
 	const char **ids;   /* rule id of each rules[] entry, borrowed */
 	size_t nids, cap;
 };
@@ -174,7 +178,10 @@ add_result(struct sarif *s, const struct fmt_file *f, const char *uri, size_t i,
 	}
 	pf = fmt_json_must(cJSON_AddObjectToObject(r, "partialFingerprints"));
 	fmt_json_must(cJSON_AddStringToObject(pf, FINGERPRINT_KEY, fp->hex));
-	cJSON_AddItemToArray(s->results, r);
+	jsonout_start(&s->w);
+	if (s->nresults++ > 0)
+		jsonout_puts(&s->w, ", ");
+	jsonout_nested(&s->w, r, 3);
 }
 
 /* An input error as an error notification located at the file. */
@@ -219,23 +226,22 @@ static void
 sarif_end(void *state, const struct fmt_totals *t)
 {
 	struct sarif *s = state;
-	cJSON *run = cJSON_GetArrayItem(cJSON_GetObjectItem(s->root, "runs"), 0);
 	cJSON *inv, *invs;
-	char *text;
 
 	if (s->o.quiet && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
-	invs = fmt_json_must(cJSON_AddArrayToObject(run, "invocations"));
+	jsonout_start(&s->w);
+	invs = fmt_json_must(cJSON_CreateArray());
 	inv = fmt_json_must(cJSON_CreateObject());
 	fmt_json_must(cJSON_AddBoolToObject(inv, "executionSuccessful", t->failed == 0));
 	cJSON_AddItemReferenceToObject(inv, "toolExecutionNotifications", s->notes);
 	cJSON_AddItemToArray(invs, inv);
-	text = cJSON_Print(s->root);
-	if (text == NULL)
-		fmt_json_must(NULL);
-	fputs(text, s->o.out);
-	fputc('\n', s->o.out);
-	cJSON_free(text);
+	jsonout_puts(&s->w, "],\n\t\t\t\"invocations\":\t");
+	jsonout_nested(&s->w, invs, 3);
+	jsonout_puts(&s->w, ",\n\t\t\t\"tool\":\t");
+	jsonout_nested(&s->w, s->tool, 3);
+	s->tool = NULL;
+	jsonout_puts(&s->w, "\n\t\t}]\n}\n");
 }
 
 static void
@@ -243,8 +249,9 @@ sarif_destroy(void *state)
 {
 	struct sarif *s = state;
 
-	cJSON_Delete(s->root);
+	cJSON_Delete(s->tool);
 	cJSON_Delete(s->notes);
+	jsonout_free(&s->w);
 	free(s->ids);
 	free(s);
 }
@@ -270,23 +277,19 @@ void
 fmt_sarif_init(struct formatter *f, const struct fmt_opts *o)
 {
 	struct sarif *s = xcalloc(1, sizeof(*s));
-	cJSON *runs, *run, *tool, *driver;
+	cJSON *driver;
 
 	s->o = *o;
-	s->root = fmt_json_must(cJSON_CreateObject());
-	fmt_json_must(cJSON_AddStringToObject(s->root, "$schema", SARIF_SCHEMA));
-	fmt_json_must(cJSON_AddStringToObject(s->root, "version", "2.1.0"));
-	runs = fmt_json_must(cJSON_AddArrayToObject(s->root, "runs"));
-	run = fmt_json_must(cJSON_CreateObject());
-	cJSON_AddItemToArray(runs, run);
-	tool = fmt_json_must(cJSON_AddObjectToObject(run, "tool"));
-	driver = fmt_json_must(cJSON_AddObjectToObject(tool, "driver"));
+	jsonout_init(&s->w, o->out, o->quiet);
+	jsonout_puts(&s->w, "{\n\t\"$schema\":\t\"" SARIF_SCHEMA "\",\n\t\"version\":\t\"2.1.0\",\n"
+	    "\t\"runs\":\t[{\n\t\t\t\"columnKind\":\t\"unicodeCodePoints\",\n"
+	    "\t\t\t\"results\":\t[");
+	s->tool = fmt_json_must(cJSON_CreateObject());
+	driver = fmt_json_must(cJSON_AddObjectToObject(s->tool, "driver"));
 	fmt_json_must(cJSON_AddStringToObject(driver, "name", "noticelint"));
 	fmt_json_must(cJSON_AddStringToObject(driver, "version", NL_VERSION));
 	fmt_json_must(cJSON_AddStringToObject(driver, "semanticVersion", NL_VERSION));
 	s->rules = fmt_json_must(cJSON_AddArrayToObject(driver, "rules"));
-	fmt_json_must(cJSON_AddStringToObject(run, "columnKind", "unicodeCodePoints"));
-	s->results = fmt_json_must(cJSON_AddArrayToObject(run, "results"));
 	s->notes = fmt_json_must(cJSON_CreateArray());
 	add_rules(s, o->rules);
 	f->ops = &sarif_ops;
