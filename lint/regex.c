@@ -1,8 +1,10 @@
-/* PCRE2 wrapper: compiles rule patterns once (UTF, UCP, JIT when available) and matches them
- * under the resource limits of limits.h, with one match-data block per thread. */
+/* PCRE2 wrapper: compiles rule patterns once (UTF, UCP; JIT on first use when available),
+ * skips text that lacks a pattern's required literal, and matches under the resource limits
+ * of limits.h with one match-data block per thread. */
 #define _GNU_SOURCE     /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,12 @@ struct regex {
 	pcre2_code *code;
 	char *source;
 	struct regex_lit lit;   /* text every match contains, if the pattern shows one */
+	atomic_bool *jitted;    /* JIT compilation was tried (it happens on first use, so
+	                         * this state lives outside the otherwise constant struct) */
 };
+
+/* Serialises the first-use JIT compilation of patterns shared by worker threads. */
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Shared by every pattern; created with the first pattern, read-only while matching. */
 static pcre2_match_context *match_ctx;
@@ -71,9 +78,9 @@ regex_compile(const char *pattern, char **err, size_t *erroff)
 		*err = xstrdup("out of memory");
 		return NULL;
 	}
-	/* Without JIT support the interpreter runs the same pattern, only slower. */
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re = xmalloc(sizeof(*re));
+	re->jitted = xmalloc(sizeof(*re->jitted));
+	atomic_init(re->jitted, false);
 	re->code = code;
 	re->source = xstrdup(pattern);
 	(void)regex_lit_analyse(pattern, &re->lit);
@@ -94,6 +101,7 @@ regex_free(struct regex *re)
 	if (re == NULL)
 		return;
 	pcre2_code_free(re->code);
+	free(re->jitted);
 	free(re->source);
 	free(re);
 	if (atomic_fetch_sub(&live_patterns, 1) == 1) {
@@ -130,6 +138,22 @@ fill_match(struct regex_match *m, const PCRE2_SIZE *ov, int pairs)
 	}
 }
 
+/* JIT-compiles re before its first match: a pattern whose literal never occurs in the
+ * input never pays for it. Without JIT support the interpreter runs the same pattern,
+ * only slower. No thread matches re before this returns. */
+static void
+ensure_jit(const struct regex *re)
+{
+	if (atomic_load_explicit(re->jitted, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&jit_lock);
+	if (!atomic_load_explicit(re->jitted, memory_order_relaxed)) {
+		(void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+		atomic_store_explicit(re->jitted, true, memory_order_release);
+	}
+	pthread_mutex_unlock(&jit_lock);
+}
+
 /* The match block of the calling thread, created on first use. */
 static pcre2_match_data *
 match_data(void)
@@ -150,6 +174,7 @@ match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32
 
 	if (md == NULL)
 		return -1;
+	ensure_jit(re);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, at, PCRE2_NO_UTF_CHECK | options, md,
 	    match_ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
