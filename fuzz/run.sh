@@ -3,7 +3,7 @@
 # build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
 # Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
 # Usage: fuzz/run.sh [--max-len BYTES] [--out DIR] [DURATION [HARNESS...]]
-#   DURATION defaults to 60 s; HARNESS is model, rules or lint (default: all three);
+#   DURATION defaults to 60 s; HARNESS is model, rules, lint or regex (default: all four);
 #   --max-len caps the input size (default 65536; small inputs run many times faster);
 #   --out builds and keeps corpora in DIR instead of build-fuzz.
 set -uo pipefail
@@ -19,14 +19,14 @@ while [ $# -gt 0 ]; do
 done
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-model rules lint}
+harnesses=${*:-model rules lint regex}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DNL_FUZZ=ON -DNL_TESTS=OFF >/dev/null || exit 2
-cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint >/dev/null || exit 2
+cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint fuzz_regex >/dev/null || exit 2
 
 # Seed corpora: notices and encoding fixtures for the text harnesses, packs for the loader.
-for h in model lint rules; do
+for h in model lint rules regex; do
 	mkdir -p "$out/corpus/$h"
 done
 cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/model/"
@@ -35,6 +35,14 @@ cp "$src"/fixtures/rulepacks/*.yml "$src"/fixtures/formats/pack.yml "$out/corpus
 for f in "$src"/rules/*.yml; do
 	cp "$f" "$out/corpus/rules/default-$(basename "$f")"
 done
+# The regex harness reads "PATTERN\nSUBJECT": each default pattern over a piece of a seed.
+k=0
+sed -n 's/^ *\(pattern\|unless\): "\(.*\)"$/\2/p' "$src"/rules/*.yml | sed 's/\\\\/\\/g' |
+	while IFS= read -r pat; do
+		k=$((k + 1))
+		{ printf '%s\n' "$pat"; head -c 3000 "$src/fixtures/seeds/00$((k % 5))_"*.txt; } \
+			>"$out/corpus/regex/default-$k"
+	done
 
 fail=0
 for h in $harnesses; do
