@@ -2,18 +2,22 @@
 # Measures noticelint on the generated corpus: single-notice latency, corpus throughput
 # (--jobs 1 and 2), peak RSS, time against file size and item count, and the cat and
 # pcre2grep floors; prints each figure as median (min–max) over repeated runs.
-# Usage: bench/run.sh [--runs N] [--compare] [path/to/noticelint]
+# Usage: bench/run.sh [--runs N] [--compare] [--compare-runs N] [path/to/noticelint]
 #   --compare  also times AutoCorrect, zhlint, textlint and markdownlint-cli2, installed
-#              from npm into a scratch folder (build-bench/npm), never into the project.
+#              from npm into a scratch folder (build-bench/npm), never into the project;
+#              their corpus runs are repeated --compare-runs times (default 1: textlint
+#              takes minutes), their one-notice runs --runs times.
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 runs=5
+cruns=1
 compare=0
 bin=$src/build-perf/noticelint
 while [ $# -gt 0 ]; do
 	case $1 in
 	--runs) runs=$2; shift 2 ;;
 	--compare) compare=1; shift ;;
+	--compare-runs) cruns=$2; shift 2 ;;
 	*) bin=$1; shift ;;
 	esac
 done
@@ -75,6 +79,8 @@ awk -v a="${j1%% *}" -v c="${catf%% *}" -v g="${grepf%% *}" \
 echo "== peak RSS"
 echo "one notice: $(rss "${lint[@]}" "$seed") MB; corpus --jobs 1: $(rss "${lint[@]}" "$corpus/notices") MB;" \
 	"--jobs 2: $(rss "${lint[@]}" --jobs 2 "$corpus/notices") MB"
+echo "corpus --format sarif: $(rss "$bin" --format sarif --today 2025-12-31 "$corpus/notices") MB;" \
+	"--format human: $(rss "$bin" --color never --today 2025-12-31 "$corpus/notices") MB"
 for n in 100 1000; do
 	echo "first $n files: $(rss "${lint[@]}" $(ls -d "$corpus"/notices/*.txt | head -"$n")) MB"
 done
@@ -86,13 +92,38 @@ for f in size/100k size/1m size/10m items/2000 items/20000; do
 done
 
 [ "$compare" -eq 1 ] || exit 0
-echo "== other tools (npm, scratch folder build-bench/npm)"
+echo "== other tools (npm, scratch folder build-bench/npm; corpus runs: $cruns each)"
 npmdir=$src/build-bench/npm
 mkdir -p "$npmdir"
-[ -d "$npmdir/node_modules" ] || (cd "$npmdir" && npm init -y >/dev/null &&
-	npm install --no-audit --no-fund autocorrect-node zhlint textlint markdownlint-cli2 >/dev/null)
+[ -x "$npmdir/node_modules/.bin/zhlint" ] || (cd "$npmdir" && { [ -f package.json ] || npm init -y >/dev/null; } &&
+	npm install --no-audit --no-fund autocorrect-node zhlint textlint markdownlint-cli2 \
+		@textlint-rule/textlint-rule-no-unmatched-pair \
+		@textlint-rule/textlint-rule-no-invalid-control-character >/dev/null)
+# textlint does nothing without rules: the two of its rules that apply to Chinese plain text.
+printf '{"rules":{"@textlint-rule/no-unmatched-pair":true,"@textlint-rule/no-invalid-control-character":true}}\n' \
+	>"$npmdir/.textlintrc.json"
 nb=$npmdir/node_modules/.bin
-show "autocorrect --lint (corpus)" "$(timed "$nb/autocorrect" --lint "$corpus/notices")" "$mb"
-show "markdownlint-cli2 (corpus)" "$(timed "$nb/markdownlint-cli2" "$corpus/notices/*.txt")" "$mb"
-show "autocorrect --lint (seed 004)" "$(timed "$nb/autocorrect" --lint "$seed")"
-show "textlint (seed 004)" "$(timed "$nb/textlint" "$seed")"
+tl=("$nb/textlint" --config "$npmdir/.textlintrc.json")
+j1s=${j1%% *}
+# other LABEL CMD...: times CMD on the corpus $cruns times and prints it with its ratio.
+other() {
+	local label=$1 t
+	shift
+	t=$(runs=$cruns timed "$@")
+	show "$label (corpus)" "$t" "$mb"
+	awk -v o="${t%% *}" -v n="$j1s" 'BEGIN { printf "    %.1fx the time of noticelint --jobs 1\n", o / n }'
+}
+other "autocorrect --lint" "$nb/autocorrect" --lint "$corpus/notices"
+other "markdownlint-cli2" "$nb/markdownlint-cli2" "$corpus/notices/*.txt"
+other "zhlint" "$nb/zhlint" "$corpus/notices/*.txt"
+other "textlint (2 rules)" "${tl[@]}" "$corpus/notices/*.txt"
+one=$(timed "${lint[@]}" "$seed")
+for tool in autocorrect textlint zhlint markdownlint-cli2; do
+	case $tool in
+	autocorrect) t=$(timed "$nb/autocorrect" --lint "$seed") ;;
+	textlint) t=$(timed "${tl[@]}" "$seed") ;;
+	*) t=$(timed "$nb/$tool" "$seed") ;;
+	esac
+	show "$tool (seed 004)" "$t"
+	awk -v o="${t%% *}" -v n="${one%% *}" 'BEGIN { printf "    %.1fx the time of noticelint\n", o / n }'
+done
