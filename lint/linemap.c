@@ -1,4 +1,5 @@
 /* Line table: where each line starts, and byte offset → 1-based line and column. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "linemap.h"
@@ -52,6 +53,26 @@ linemap_line_index(const struct linemap *m, size_t off)
 	return lo;
 }
 
+/* Code points in s[0..n) of valid UTF-8 that ends at a code point boundary: the bytes
+ * that are not continuation bytes (10xxxxxx), counted eight at a time. */
+static size_t
+count_lead_bytes(const char *s, size_t n)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	size_t i = 0, cont = 0;
+	uint64_t w, c;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		/* Bit 7 set and bit 6 clear marks a continuation byte; sum the marks. */
+		c = (w & ~(w << 1) & high) >> 7;
+		cont += (size_t)((c * ones) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
+}
+
 void
 linemap_locate(const struct linemap *m, size_t off, unsigned *line, unsigned *col)
 {
@@ -61,7 +82,12 @@ linemap_locate(const struct linemap *m, size_t off, unsigned *line, unsigned *co
 		off = m->len;
 	i = linemap_line_index(m, off);
 	*line = (unsigned)i + 1;
-	*col = (unsigned)utf8_count(m->text + m->starts[i], off - m->starts[i]) + 1;
+	/* The text is decoded (valid UTF-8); an offset inside a code point takes the slow
+	 * count, which sees the cut sequence as invalid bytes. */
+	if (off < m->len && ((unsigned char)m->text[off] & 0xC0) == 0x80)
+		*col = (unsigned)utf8_count(m->text + m->starts[i], off - m->starts[i]) + 1;
+	else
+		*col = (unsigned)count_lead_bytes(m->text + m->starts[i], off - m->starts[i]) + 1;
 }
 
 void
@@ -70,6 +96,11 @@ linemap_line_span(const struct linemap *m, size_t i, size_t *start, size_t *end)
 	const char *nl;
 
 	*start = m->starts[i];
+	/* A line other than the last ends at the LF before the next one's start. */
+	if (i + 1 < m->nlines) {
+		*end = m->starts[i + 1] - 1;
+		return;
+	}
 	nl = memchr(m->text + *start, '\n', m->len - *start);
 	*end = nl ? (size_t)(nl - m->text) : m->len;
 }

@@ -31,6 +31,9 @@ bool seg_starts(const char *s, size_t n, const char *w);
 bool seg_ends(const char *s, size_t n, const char *w);
 /* Number of code points in s[0..n). */
 size_t seg_ncp(const char *s, size_t n);
+/* True when s[0..n) holds more than max code points (seg_ncp(s, n) > max), counting no
+ * further than needed. */
+bool seg_ncp_over(const char *s, size_t n, size_t max);
 /* The last code point of s[0..n), or 0 when empty. */
 uint32_t seg_last_cp(const char *s, size_t n);
 /* True for a mark that may end a paragraph: 。！？；：… and their ASCII forms. */

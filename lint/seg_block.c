@@ -43,7 +43,7 @@ is_title_line(const struct seg *sg, size_t i)
 	size_t n;
 	const char *s = seg_content(sg->doc, i, &n);
 
-	if (!unmarked(sg, i) || seg_ncp(s, n) > MAX_TITLE_CP || seg_has_sentence_end(s, n) ||
+	if (!unmarked(sg, i) || seg_ncp_over(s, n, MAX_TITLE_CP) || seg_has_sentence_end(s, n) ||
 	    seg_is_date_line(s, n) || seg_is_contact_line(s, n))
 		return false;
 	return seg_has(s, n, "关于") || ends_with_genre(s, n);
@@ -56,7 +56,7 @@ is_title_continuation(const struct seg *sg, size_t i)
 	size_t n;
 	const char *s = seg_content(sg->doc, i, &n);
 
-	return unmarked(sg, i) && seg_ncp(s, n) <= 40 && !seg_has_sentence_end(s, n) &&
+	return unmarked(sg, i) && !seg_ncp_over(s, n, 40) && !seg_has_sentence_end(s, n) &&
 	    !seg_has(s, n, "，") && ends_with_genre(s, n);
 }
 
@@ -67,7 +67,7 @@ is_subtitle(const struct seg *sg, size_t i)
 	size_t n;
 	const char *s = seg_content(sg->doc, i, &n);
 
-	if (!unmarked(sg, i) || seg_ncp(s, n) > 20 || seg_has_sentence_end(s, n))
+	if (!unmarked(sg, i) || seg_ncp_over(s, n, 20) || seg_has_sentence_end(s, n))
 		return false;
 	return ((seg_starts(s, n, "（") || seg_starts(s, n, "(")) &&
 	    (seg_ends(s, n, "）") || seg_ends(s, n, ")"))) || seg_starts(s, n, "——");

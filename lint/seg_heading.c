@@ -63,7 +63,7 @@ lost_group_label(const struct shape *sh, const char *s, size_t n)
 	enum field_kind kind;
 	int k;
 
-	if (seg_ncp(s, n) > 40 || seg_has_sentence_end(s, n) ||
+	if (seg_ncp_over(s, n, 40) || seg_has_sentence_end(s, n) ||
 	    !seg_field_label(s, n, true, &kind, &len, &off) || off >= n)
 		return false;
 	for (k = 0; k < sh->nlabels; k++)
@@ -80,7 +80,7 @@ lost_dot_group(const struct seg *sg, const struct shape *sh, size_t i, size_t la
 	const char *s = seg_content(sg->doc, i, &n);
 	enum field_kind kind;
 
-	if (!sh->dot_then_problem || seg_ncp(s, n) > 30 || !seg_ends(s, n, "。") ||
+	if (!sh->dot_then_problem || seg_ncp_over(s, n, 30) || !seg_ends(s, n, "。") ||
 	    seg_field_label(s, n, true, &kind, &len, &off))
 		return false;
 	end = n - strlen("。");
@@ -139,7 +139,7 @@ heading_title(const char *text, struct heading *h)
 		if (cp == 0xFF1A || cp == ':') {
 			rest = n - i;
 			if (seg_ends_terminal(s + i, rest) || seg_has_sentence_end(s + i, rest) ||
-			    seg_ncp(s + i, rest) >= 30) {
+			    seg_ncp_over(s + i, rest, 29)) {
 				h->title.end = h->text.start + i;
 				h->flags |= HEAD_RUN_IN;
 			}

@@ -1,5 +1,6 @@
 /* The line table of the model: spans, content without white space and Markdown decoration,
  * and the web boilerplate lines that every later pass sets aside. */
+#include <stdint.h>
 #include <string.h>
 #include "seg.h"
 #include "utf8.h"
@@ -50,21 +51,90 @@ static const struct {
 	{"【关闭】", NULL, BP_ANY},
 };
 
-bool
-seg_is_boilerplate(const char *s, size_t n)
+#define NBOILERPLATE (sizeof(boilerplate) / sizeof(boilerplate[0]))
+
+/* The BP_ANY words by their first two bytes: one bit per hash of the two, so that a line
+ * is searched in one pass and only where some word may start. */
+struct bp_filter {
+	uint64_t bits[4];
+};
+
+/* Hash of the two bytes at p, 0..255. */
+static unsigned
+bp_hash(const char *p)
+{
+	return ((unsigned)(unsigned char)p[0] * 7u + (unsigned char)p[1]) & 255u;
+}
+
+static void
+bp_filter_init(struct bp_filter *f)
+{
+	size_t k;
+	unsigned h;
+
+	memset(f, 0, sizeof(*f));
+	for (k = 0; k < NBOILERPLATE; k++) {
+		if (boilerplate[k].where != BP_ANY)
+			continue;
+		h = bp_hash(boilerplate[k].word);  /* every word has two bytes or more */
+		f->bits[h >> 6] |= (uint64_t)1 << (h & 63);
+	}
+}
+
+/* True when entry k matches the line: its word stands at its place, its also word is in
+ * the line. */
+static bool
+bp_entry_at(size_t k, const char *s, size_t n, size_t at)
+{
+	size_t wl = strlen(boilerplate[k].word);
+
+	return at + wl <= n && memcmp(s + at, boilerplate[k].word, wl) == 0 &&
+	    (boilerplate[k].also == NULL || seg_has(s, n, boilerplate[k].also));
+}
+
+/* True when some BP_ANY entry matches the line anywhere. */
+static bool
+bp_any(const struct bp_filter *f, const char *s, size_t n)
+{
+	size_t i, k;
+	unsigned h;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;  /* words start at a code point */
+		h = bp_hash(s + i);
+		if (!(f->bits[h >> 6] >> (h & 63) & 1))
+			continue;
+		for (k = 0; k < NBOILERPLATE; k++)
+			if (boilerplate[k].where == BP_ANY && boilerplate[k].word[0] == s[i] &&
+			    boilerplate[k].word[1] == s[i + 1] && bp_entry_at(k, s, n, i))
+				return true;
+	}
+	return false;
+}
+
+/* seg_is_boilerplate with the BP_ANY filter built once per document. */
+static bool
+is_boilerplate(const struct bp_filter *f, const char *s, size_t n)
 {
 	size_t k;
 
-	if (seg_ends(s, n, "。") || seg_ncp(s, n) > 160)
+	if (n == 0 || seg_ends(s, n, "。") || seg_ncp_over(s, n, 160))
 		return false;
-	for (k = 0; k < sizeof(boilerplate) / sizeof(boilerplate[0]); k++) {
-		if (boilerplate[k].where == BP_START ? !seg_starts(s, n, boilerplate[k].word) :
-		    !seg_has(s, n, boilerplate[k].word))
-			continue;
-		if (boilerplate[k].also == NULL || seg_has(s, n, boilerplate[k].also))
+	for (k = 0; k < NBOILERPLATE; k++)
+		if (boilerplate[k].where == BP_START && boilerplate[k].word[0] == s[0] &&
+		    bp_entry_at(k, s, n, 0))
 			return true;
-	}
-	return false;
+	return bp_any(f, s, n);
+}
+
+bool
+seg_is_boilerplate(const char *s, size_t n)
+{
+	struct bp_filter f;
+
+	bp_filter_init(&f);
+	return is_boilerplate(&f, s, n);
 }
 
 /* Narrows [*a, *b) of text to exclude white space at both ends. */
@@ -127,7 +197,7 @@ strip_md_bold(const char *text, struct line *l)
 }
 
 static void
-build_line(struct doc *doc, size_t i)
+build_line(struct doc *doc, const struct bp_filter *bp, size_t i)
 {
 	struct line *l = &doc->lines[i];
 	const char *s;
@@ -144,7 +214,7 @@ build_line(struct doc *doc, size_t i)
 	n = l->content.end - l->content.start;
 	if (n == 0)
 		l->kind = LINE_BLANK;
-	else if (seg_is_boilerplate(s, n))
+	else if (is_boilerplate(bp, s, n))
 		l->kind = LINE_BOILERPLATE;
 	else
 		l->kind = LINE_TEXT;
@@ -153,13 +223,15 @@ build_line(struct doc *doc, size_t i)
 void
 seg_lines(struct doc *doc)
 {
+	struct bp_filter bp;
 	size_t i;
 
+	bp_filter_init(&bp);
 	linemap_build(&doc->lines_map, doc->text, doc->len);
 	doc->nlines = doc->lines_map.nlines;
 	doc->lines = xcalloc(doc->nlines, sizeof(*doc->lines));
 	for (i = 0; i < doc->nlines; i++)
-		build_line(doc, i);
+		build_line(doc, &bp, i);
 }
 
 bool

@@ -6,19 +6,25 @@
 size_t
 seg_find(const char *s, size_t n, const char *w)
 {
-	size_t wl = strlen(w), i = 0;
+	size_t wl = strlen(w), i, j, k;
 	const char *p;
 
 	if (wl == 0)
 		return 0;
-	while (i + wl <= n) {
-		p = memchr(s + i, w[0], n - i - wl + 1);
+	if (wl > n)
+		return SEG_NONE;
+	/* Look for the word's last byte: in Chinese text a continuation byte is far rarer
+	 * than a lead byte. Hits come in increasing order, so the first match is the
+	 * leftmost. */
+	for (i = wl - 1; i < n; i = j + 1) {
+		p = memchr(s + i, w[wl - 1], n - i);
 		if (p == NULL)
 			return SEG_NONE;
-		i = (size_t)(p - s);
-		if (memcmp(p, w, wl) == 0)
-			return i;
-		i++;
+		j = (size_t)(p - s);
+		for (k = 0; k + 1 < wl && s[j + 1 - wl + k] == w[k]; k++)
+			;
+		if (k + 1 == wl)
+			return j + 1 - wl;
 	}
 	return SEG_NONE;
 }
@@ -49,6 +55,24 @@ size_t
 seg_ncp(const char *s, size_t n)
 {
 	return utf8_count(s, n);
+}
+
+bool
+seg_ncp_over(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, count = 0;
+
+	/* A code point takes one to four bytes, and an invalid byte counts as one. */
+	if (n <= max)
+		return false;
+	if (n / 4 > max)
+		return true;
+	while (i < n) {
+		utf8_next(s, n, &i);
+		if (++count > max)
+			return true;
+	}
+	return false;
 }
 
 uint32_t

@@ -92,7 +92,7 @@ seg_is_date_line(const char *s, size_t n)
 	}
 	if (seg_has(s, n, "年"))
 		return digits >= 2 || (digits == 0 && ncp >= 4);
-	return digits >= 6 && seg_ncp(s, n) >= 6;
+	return digits >= 6 && ncp >= 6;
 }
 
 /* True for a code point that never stands inside an organisation name. */
@@ -212,7 +212,7 @@ is_status_tag(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || seg_ncp(s, n) > 12)
+	if (n == 0 || seg_ncp_over(s, n, 12))
 		return false;
 	for (i = 0; i < n; i++)
 		if (s[i] >= '0' && s[i] <= '9')

@@ -544,6 +544,82 @@ test_split_title_and_joint_signature(void **state)
 	release(&m);
 }
 
+/* Appends n copies of the UTF-8 character c to buf (of size cap, NUL-terminated). */
+static void
+append_rep(char *buf, size_t cap, const char *c, size_t n)
+{
+	while (n-- > 0)
+		strncat(buf, c, cap - strlen(buf) - 1);
+}
+
+/* Boilerplate words at the line start or anywhere, with their companion words, and the
+ * limit of 160 code points of a boilerplate line. */
+static void
+test_boilerplate_lines(void **state)
+{
+	static const char *const lines[] = {
+		"发布时间：2025-12-30",      /* at the start */
+		"本文来源：市卫健委",        /* 来源： only counts at the start */
+		"网站标识码：4311000001",    /* anywhere */
+		"欢迎访问本网站",            /* 网站 needs 欢迎你/欢迎您 */
+		"您好，欢迎您访问本网站",
+		"版权所有。",                /* a sentence is never boilerplate */
+		"Copyright 2025 平江县",
+		"【打印】 【关闭】",
+		"关于我们 | 联系我们",
+		"关于我们的整改",            /* 关于我们 needs 联系我们 */
+		"x网站维",                   /* a word cut at the line end */
+	};
+	static const enum line_kind want[] = {
+		LINE_BOILERPLATE, LINE_TEXT, LINE_BOILERPLATE, LINE_TEXT, LINE_BOILERPLATE,
+		LINE_TEXT, LINE_BOILERPLATE, LINE_BOILERPLATE, LINE_BOILERPLATE, LINE_TEXT,
+		LINE_TEXT,
+	};
+	char text[4096] = "";
+	struct model m;
+	size_t k, n = sizeof(lines) / sizeof(lines[0]);
+
+	(void)state;
+	for (k = 0; k < n; k++) {
+		strcat(text, lines[k]);
+		strcat(text, "\n");
+	}
+	/* 160 code points with 责任编辑 at the end, then 161. */
+	append_rep(text, sizeof(text), "文", 156);
+	strcat(text, "责任编辑\n");
+	append_rep(text, sizeof(text), "文", 157);
+	strcat(text, "责任编辑\n");
+	build_text(&m, "x.txt", text);
+	assert_int_equal(m.doc.nlines, n + 2);
+	for (k = 0; k < n; k++)
+		if (m.doc.lines[k].kind != want[k])
+			fail_msg("line %zu \"%s\": kind %d, expected %d", k, lines[k],
+			    (int)m.doc.lines[k].kind, (int)want[k]);
+	assert_int_equal(m.doc.lines[n].kind, LINE_BOILERPLATE);
+	assert_int_equal(m.doc.lines[n + 1].kind, LINE_TEXT);
+	release(&m);
+}
+
+/* A heading's colon opens run-in text from 30 code points on. */
+static void
+test_run_in_after_colon(void **state)
+{
+	char text[1024] = "";
+	struct model m;
+
+	(void)state;
+	strcat(text, "一、整改情况\n（一）组织领导：");
+	append_rep(text, sizeof(text), "甲", 29);
+	strcat(text, "\n（二）组织领导：");
+	append_rep(text, sizeof(text), "乙", 30);
+	strcat(text, "\n");
+	build_text(&m, "x.txt", text);
+	assert_int_equal(m.doc.nheadings, 3);
+	assert_false(m.doc.headings[1].flags & HEAD_RUN_IN);
+	assert_true(m.doc.headings[2].flags & HEAD_RUN_IN);
+	release(&m);
+}
+
 int
 main(void)
 {
@@ -561,6 +637,8 @@ main(void)
 		cmocka_unit_test(test_markdown_and_spaces),
 		cmocka_unit_test(test_dates_in_prose_are_text),
 		cmocka_unit_test(test_split_title_and_joint_signature),
+		cmocka_unit_test(test_boilerplate_lines),
+		cmocka_unit_test(test_run_in_after_colon),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

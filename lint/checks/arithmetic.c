@@ -202,9 +202,28 @@ struct ar_run {
 	const struct arithmetic *a;
 	const struct facts *f;
 	struct binding *b;
-	bool *used;           /* counts already playing a role */
-	bool *match;          /* match[role * ncounts + count] */
+	size_t *used;         /* used[count] == stamp: the count already plays a role */
+	size_t stamp;         /* this anchor's mark in used (anchor index + 1) */
+	signed char *match;   /* match[role * ncounts + count]: MATCH_* */
+	size_t *order;        /* count indices by sentence, in text order within one */
+	size_t *first;        /* first[s]..first[s + 1]: sentence s's part of order */
+	size_t nsent;         /* sentences indexed in first (highest count sentence + 1) */
 };
+
+/* States of a cell of ar_run.match: patterns are matched when first asked about. */
+enum { MATCH_UNKNOWN, MATCH_YES, MATCH_NO };
+
+/* True when count k matches role i's pattern; matched once, on first use. */
+static bool
+role_matches(const struct ar_run *run, size_t i, size_t k)
+{
+	signed char *m = &run->match[i * run->f->ncounts + k];
+
+	if (*m == MATCH_UNKNOWN)
+		*m = fc_pat_match(&run->a->roles[i].pat, run->c->doc, &run->f->counts[k]) ?
+		    MATCH_YES : MATCH_NO;
+	return *m == MATCH_YES;
+}
 
 /* True when count k may play role i given the roles bound so far. */
 static bool
@@ -214,9 +233,7 @@ eligible(const struct ar_run *run, size_t i, size_t k, size_t sentence)
 	const struct count_fact *c = &run->f->counts[k];
 	const struct binding *b = run->b;
 
-	if (run->used[k] || !run->match[i * run->f->ncounts + k])
-		return false;
-	if (!r->document && c->sentence != sentence)
+	if (run->used[k] == run->stamp || (!r->document && c->sentence != sentence))
 		return false;
 	if (r->before >= 0 && (b[r->before].count < 0 || k >= (size_t)b[r->before].count))
 		return false;
@@ -233,7 +250,32 @@ eligible(const struct ar_run *run, size_t i, size_t k, size_t sentence)
 		    c->unit.end - c->unit.start) != 0)
 			return false;
 	}
-	return true;
+	/* The pattern last: the conditions above are cheaper than its regexes. */
+	return role_matches(run, i, k);
+}
+
+/* The counts role r may take: all of them for a document role, else those of the
+ * sentence, as the range [*lo, *hi) of positions for cand_at. */
+static void
+cand_range(const struct ar_run *run, const struct role *r, size_t sentence, size_t *lo,
+		size_t *hi)
+{
+	*lo = 0;
+	*hi = run->f->ncounts;
+	if (r->document)
+		return;
+	*lo = *hi = 0;
+	if (sentence < run->nsent) {
+		*lo = run->first[sentence];
+		*hi = run->first[sentence + 1];
+	}
+}
+
+/* The count at position j of role r's candidates; candidates come in text order. */
+static size_t
+cand_at(const struct ar_run *run, const struct role *r, size_t j)
+{
+	return r->document ? j : run->order[j];
 }
 
 /* Binds role i (not the anchor) around the anchor count. */
@@ -243,14 +285,17 @@ bind_role(struct ar_run *run, size_t i, size_t anchor)
 	const struct role *r = &run->a->roles[i];
 	struct binding *b = &run->b[i];
 	int near = r->near >= 0 ? run->b[r->near].count : (int)anchor;
-	size_t k, sentence = near >= 0 ? run->f->counts[near].sentence : (size_t)-1;
+	size_t j, k, lo, hi, sentence = near >= 0 ? run->f->counts[near].sentence : (size_t)-1;
 	size_t best_dist = (size_t)-1;
 
 	memset(b, 0, sizeof(*b));
 	b->count = -1;
-	for (k = 0; k < run->f->ncounts; k++) {
-		size_t dist = k > anchor ? k - anchor : anchor - k;
+	cand_range(run, r, sentence, &lo, &hi);
+	for (j = lo; j < hi; j++) {
+		size_t dist;
 
+		k = cand_at(run, r, j);
+		dist = k > anchor ? k - anchor : anchor - k;
 		if (!eligible(run, i, k, sentence))
 			continue;
 		if (r->sum) {
@@ -258,15 +303,21 @@ bind_role(struct ar_run *run, size_t i, size_t anchor)
 			b->nparts++;
 			continue;
 		}
-		if (r->document ? b->count < 0 : dist < best_dist) {
+		if (r->document) {
+			b->count = (int)k;  /* the first eligible count; no later one replaces it */
+			break;
+		}
+		if (dist < best_dist) {
 			b->count = (int)k;
 			best_dist = dist;
 		}
 	}
 	if (r->sum && b->nparts >= (size_t)r->min) {
-		for (k = 0; k < run->f->ncounts; k++)
+		for (j = lo; j < hi; j++) {
+			k = cand_at(run, r, j);
 			if (eligible(run, i, k, sentence))
-				run->used[k] = true;
+				run->used[k] = run->stamp;
+		}
 		b->bound = true;
 	} else if (r->sum) {
 		b->nparts = 0;
@@ -274,7 +325,8 @@ bind_role(struct ar_run *run, size_t i, size_t anchor)
 	} else if (b->count >= 0) {
 		b->value = run->f->counts[b->count].value;
 		b->flags = run->f->counts[b->count].flags;
-		b->bound = run->used[b->count] = true;
+		b->bound = true;
+		run->used[b->count] = run->stamp;
 	}
 	if (!b->bound && r->has_default) {
 		b->value = r->dflt;
@@ -358,32 +410,83 @@ evaluate(struct ar_run *run, size_t anchor)
 		report(run, anchor, lhs, rhs, true);
 }
 
+/* Indexes the counts by sentence (run->order, run->first) for the roles bound within the
+ * anchor's sentence: a counting sort, stable, so each sentence keeps text order. */
+static void
+index_sentences(struct ar_run *run)
+{
+	const struct count_fact *counts = run->f->counts;
+	size_t nc = run->f->ncounts, k, s;
+
+	run->nsent = 0;
+	for (k = 0; k < nc; k++)
+		if (counts[k].sentence >= run->nsent)
+			run->nsent = counts[k].sentence + 1;
+	run->first = xcalloc(run->nsent + 1, sizeof(*run->first));
+	run->order = xcalloc(nc, sizeof(*run->order));
+	for (k = 0; k < nc; k++)
+		run->first[counts[k].sentence + 1]++;
+	for (s = 0; s < run->nsent; s++)
+		run->first[s + 1] += run->first[s];
+	/* Place with first[s] as the cursor, which leaves it at the next sentence's start. */
+	for (k = 0; k < nc; k++)
+		run->order[run->first[counts[k].sentence]++] = k;
+	for (s = run->nsent; s > 0; s--)
+		run->first[s] = run->first[s - 1];
+	run->first[0] = 0;
+}
+
+/* fc_spans_hold, trying first the span that held last time (anchors come in text order,
+ * so it is usually the one). */
+static bool
+spans_hold(const struct fc_spans *sp, size_t *hint, size_t start, size_t end)
+{
+	size_t i;
+
+	if (*hint < sp->n && start >= sp->v[*hint].start && end <= sp->v[*hint].end)
+		return true;
+	for (i = 0; i < sp->n; i++) {
+		if (start >= sp->v[i].start && end <= sp->v[i].end) {
+			*hint = i;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 ar_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct arithmetic *a = r->params;
-	struct ar_run run = {r, c, a, fc_facts(c->doc), NULL, NULL, NULL};
-	size_t nc = run.f->ncounts, i, k;
+	struct ar_run run;
+	size_t nc, i, k, hint = 0;
 	struct fc_spans sp;
 
+	memset(&run, 0, sizeof(run));
+	run.r = r;
+	run.c = c;
+	run.a = a;
+	run.f = fc_facts(c->doc);
+	nc = run.f->ncounts;
 	if (nc == 0)
 		return;
-	run.b = xcalloc(a->nroles, sizeof(*run.b));
-	run.used = xcalloc(nc, sizeof(*run.used));
-	run.match = xcalloc(a->nroles * nc, sizeof(*run.match));
-	for (i = 0; i < a->nroles; i++)
-		for (k = 0; k < nc; k++)
-			run.match[i * nc + k] = fc_pat_match(&a->roles[i].pat, c->doc,
-			    &run.f->counts[k]);
 	fc_scope_spans(&sp, c->doc, r->scope);
 	for (k = 0; k < nc; k++) {
 		const struct count_fact *anchor = &run.f->counts[k];
 
-		if (!run.match[k] || !fc_spans_hold(&sp, anchor->span.start, anchor->span.end))
+		/* The anchor's pattern is asked about each count once: no need to keep it. */
+		if (!spans_hold(&sp, &hint, anchor->span.start, anchor->span.end) ||
+		    !fc_pat_match(&a->roles[0].pat, c->doc, anchor))
 			continue;
-		memset(run.used, 0, nc * sizeof(*run.used));
+		if (run.b == NULL) {
+			run.b = xcalloc(a->nroles, sizeof(*run.b));
+			run.used = xcalloc(nc, sizeof(*run.used));
+			run.match = xcalloc(a->nroles * nc, sizeof(*run.match));
+			index_sentences(&run);
+		}
 		memset(run.b, 0, a->nroles * sizeof(*run.b));
-		run.used[k] = true;
+		run.stamp = k + 1;
+		run.used[k] = run.stamp;
 		run.b[0].count = (int)k;
 		run.b[0].value = anchor->value;
 		run.b[0].flags = anchor->flags;
@@ -396,6 +499,8 @@ ar_run(const struct rule *r, const struct check_ctx *c)
 	free(run.b);
 	free(run.used);
 	free(run.match);
+	free(run.order);
+	free(run.first);
 }
 
 const struct check_type chk_arithmetic = {

@@ -306,25 +306,72 @@ naming_span(const struct doc *doc, struct span span, void *ctx)
 	return w->stop;
 }
 
-static bool
-same_key(const struct naming *a, const struct naming *b)
+/* A naming's key and its index in the list, for sorting by key. */
+struct keyed {
+	const char *key;
+	size_t index;
+};
+
+/* By key, then by place in the list. */
+static int
+keyed_cmp(const void *pa, const void *pb)
 {
-	return strcmp(a->key, b->key) == 0;
+	const struct keyed *a = pa, *b = pb;
+	int d = strcmp(a->key, b->key);
+
+	if (d != 0)
+		return d;
+	return a->index < b->index ? -1 : a->index > b->index;
 }
 
-/* The earliest naming in l by form (any form when form is (size_t)-1) of the thing like
- * names, or NULL. */
-static const struct naming *
-first_with(const struct naming_list *l, const struct naming *like, size_t form)
-{
-	const struct naming *best = NULL;
-	size_t i;
+/* The namings grouped by thing (equal keys): for each naming its group, and for each group
+ * its earliest naming of any form and of each form ((size_t)-1 when the form is absent).
+ * Earliest is the smallest start; on a tie, the first in the list. */
+struct groups {
+	size_t *of;
+	size_t *first;
+	size_t *first_form;   /* first_form[group * nforms + form] */
+};
 
-	for (i = 0; i < l->n; i++)
-		if ((form == (size_t)-1 || l->v[i].form == form) && same_key(&l->v[i], like) &&
-		    (best == NULL || l->v[i].at.start < best->at.start))
-			best = &l->v[i];
-	return best;
+static void
+group_namings(const struct naming_list *l, size_t nforms, struct groups *g)
+{
+	struct keyed *v = xcalloc(l->n + 1, sizeof(*v));
+	size_t i, j, ng = 0, *slot;
+
+	for (i = 0; i < l->n; i++) {
+		v[i].key = l->v[i].key;
+		v[i].index = i;
+	}
+	qsort(v, l->n, sizeof(*v), keyed_cmp);
+	g->of = xcalloc(l->n + 1, sizeof(*g->of));
+	g->first = xcalloc(l->n + 1, sizeof(*g->first));
+	g->first_form = xcalloc((l->n + 1) * nforms, sizeof(*g->first_form));
+	for (i = 0; i < l->n; i++) {
+		j = v[i].index;
+		if (i == 0 || strcmp(v[i - 1].key, v[i].key) != 0) {
+			ng++;
+			g->first[ng - 1] = j;
+			for (slot = &g->first_form[(ng - 1) * nforms]; slot < &g->first_form[ng * nforms];
+			    slot++)
+				*slot = (size_t)-1;
+		}
+		g->of[j] = ng - 1;
+		if (l->v[j].at.start < l->v[g->first[ng - 1]].at.start)
+			g->first[ng - 1] = j;
+		slot = &g->first_form[(ng - 1) * nforms + l->v[j].form];
+		if (*slot == (size_t)-1 || l->v[j].at.start < l->v[*slot].at.start)
+			*slot = j;
+	}
+	free(v);
+}
+
+static void
+groups_free(struct groups *g)
+{
+	free(g->of);
+	free(g->first);
+	free(g->first_form);
 }
 
 /* Reports, for each thing named by two forms, the first naming of each later form. */
@@ -333,16 +380,22 @@ report_variants(const struct rule *r, const struct check_ctx *c, const struct na
 {
 	const struct cons *k = r->params;
 	const struct naming *a, *b, *first, *second;
+	struct groups g;
 	char *t1, *t2;
 	struct diag *d;
-	size_t i, f;
+	size_t i, f, bi;
 
+	group_namings(l, k->nforms, &g);
 	for (i = 0; i < l->n; i++) {
 		a = &l->v[i];
-		if (first_with(l, a, (size_t)-1) != a)
+		if (g.first[g.of[i]] != i)
 			continue;   /* the first naming of each thing is the reference */
 		for (f = 0; f < k->nforms; f++) {
-			if (f == a->form || (b = first_with(l, a, f)) == NULL || b->at.start < a->at.start)
+			bi = g.first_form[g.of[i] * k->nforms + f];
+			if (f == a->form || bi == (size_t)-1)
+				continue;
+			b = &l->v[bi];
+			if (b->at.start < a->at.start)
 				continue;
 			first = a;
 			second = b;
@@ -356,6 +409,7 @@ report_variants(const struct rule *r, const struct check_ctx *c, const struct na
 			free(t2);
 		}
 	}
+	groups_free(&g);
 }
 
 static void

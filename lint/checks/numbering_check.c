@@ -379,28 +379,44 @@ bracketed(const struct doc *doc, const struct heading *h)
 	return false;
 }
 
-/* True when style holds bracketed markers of both widths. */
-static bool
-mixed_width(const struct doc *doc, enum marker_style style, int *first_full)
-{
-	bool half = false, full = false;
-	size_t i;
+/* Per marker style: whether it has bracketed markers of each width, and its first
+ * full-width one. */
+struct widths {
+	bool half[MARK_PROBLEM + 1], full[MARK_PROBLEM + 1];
+	int first_full[MARK_PROBLEM + 1];
+};
 
-	*first_full = -1;
+/* Fills w from all headings in one pass. */
+static void
+scan_widths(const struct doc *doc, struct widths *w)
+{
+	size_t i;
+	int st;
+
+	memset(w, 0, sizeof(*w));
+	for (st = 0; st <= MARK_PROBLEM; st++)
+		w->first_full[st] = -1;
 	for (i = 0; i < doc->nheadings; i++) {
 		const struct heading *h = &doc->headings[i];
 
-		if (h->style != style || (h->flags & HEAD_BROKEN) || !bracketed(doc, h))
+		if ((h->flags & HEAD_BROKEN) || !bracketed(doc, h))
 			continue;
 		if (h->flags & HEAD_HALFWIDTH) {
-			half = true;
+			w->half[h->style] = true;
 		} else {
-			full = true;
-			if (*first_full < 0)
-				*first_full = (int)i;
+			w->full[h->style] = true;
+			if (w->first_full[h->style] < 0)
+				w->first_full[h->style] = (int)i;
 		}
 	}
-	return half && full;
+}
+
+/* True when style holds bracketed markers of both widths. */
+static bool
+mixed_width(const struct widths *w, enum marker_style style, int *first_full)
+{
+	*first_full = w->first_full[style];
+	return w->half[style] && w->full[style];
 }
 
 static void
@@ -408,15 +424,17 @@ run_width(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
 	char found[48], other[48];
+	struct widths w;
 	struct diag *d;
 	int first_full;
 	size_t i;
 
+	scan_widths(doc, &w);
 	for (i = 0; i < doc->nheadings; i++) {
 		const struct heading *h = &doc->headings[i];
 
 		if (!(h->flags & HEAD_HALFWIDTH) || (h->flags & HEAD_BROKEN) || !bracketed(doc, h) ||
-		    !mixed_width(doc, h->style, &first_full))
+		    !mixed_width(&w, h->style, &first_full))
 			continue;
 		marker_as_written(doc, h, found, sizeof(found));
 		marker_as_written(doc, &doc->headings[first_full], other, sizeof(other));
@@ -510,10 +528,12 @@ run_form(const struct rule *r, const struct check_ctx *c)
 	const struct num *n = r->params;
 	const struct doc *doc = c->doc;
 	struct regex_match m;
+	struct widths w;
 	char found[48];
 	int first_full, rc;
 	size_t i;
 
+	scan_widths(doc, &w);
 	for (i = 0; i < doc->nheadings; i++) {
 		const struct heading *h = &doc->headings[i];
 
@@ -521,7 +541,7 @@ run_form(const struct rule *r, const struct check_ctx *c)
 			continue;
 		/* The half-width markers of a mixed level are STR-002's (the width aspect). */
 		if (n->skip_mixed && (h->flags & HEAD_HALFWIDTH) && bracketed(doc, h) &&
-		    mixed_width(doc, h->style, &first_full))
+		    mixed_width(&w, h->style, &first_full))
 			continue;
 		marker_as_written(doc, h, found, sizeof(found));
 		rc = regex_find(n->pattern, found, 0, strlen(found), &m);
