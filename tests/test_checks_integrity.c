@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "limits.h"
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
@@ -90,6 +91,13 @@ static const struct flag_case cases[] = {
 	 "关于区委第三巡察组巡察反馈意见集中整改进展情况通报\n", 0, NULL},
 	{"ART-003", "关于巡察整改进展情况的通报。党组书记何昌美同志坚决扛牢第一责任人责任。\n", 0,
 	 NULL},
+	/* ART-003 beyond the seeds: a raw invalid byte, a character outside the BMP before and
+	 * inside mojibake, and mojibake ending a line. */
+	{"ART-003", "一是召开\xe6推进会议。\n", 1, "\xe6"},
+	{"ART-003", "\U00020000鍏充簬宸″療\n", 1, "鍏充簬宸″療"},
+	{"ART-003", "鍏充簬\U00020000宸″療\n", 1, "鍏充簬"},
+	{"ART-003", "关于整改的通报 abc 鍏充簬\n", 1, "鍏充簬"},
+	{"ART-003", "鍏\U00020000充\n", 0, NULL},
 	/* TXT-006: 000 L12 and synthetic numbers (none of the seeds holds one). */
 	{"TXT-006.1", "县殡仪馆长期冰存的2具尸体已处理（2025年4月30日火化无名尸，2025年9月19日"
 	 "火化池桥秀）。", 1, "池桥秀"},
@@ -388,6 +396,87 @@ test_duplicate_scales(void **state)
 	ruleset_free(&rs);
 }
 
+/* A doubled word is found wherever it falls in a long line, and the hits of a long text
+ * stop at the per-file limit in text order. */
+static void
+test_repeat_long_text(void **state)
+{
+	static const char *const filler = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+	size_t n = strlen(filler) / 3, o, k, at;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char *text = malloc(3 * 6000 * 5 + 64), *got;
+
+	(void)state;
+	load_default(&rs);
+	for (o = 2000; o < 2100; o += 3) {
+		at = 0;
+		for (k = 0; k < o; k++, at += 3)
+			memcpy(text + at, filler + 3 * (k % n), 3);
+		strcpy(text + at, "公务车辆公务车辆甲乙丙丁戊己庚辛壬癸。\n");
+		tu_run_rule(&rs, &opts, "TXT-002", "case.txt", text, &doc, &out);
+		assert_int_equal(out.n, 1);
+		assert_int_equal(out.v[0].span.start, at + 12);
+		got = tu_span_text(text, &out.v[0]);
+		assert_string_equal(got, "公务车辆");
+		free(got);
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	for (k = 0, at = 0; k < 6000; k++, at += 15)
+		memcpy(text + at, "党组党组，", 15);
+	strcpy(text + at, "\n");
+	tu_run_rule(&rs, &opts, "TXT-002", "case.txt", text, &doc, &out);
+	assert_int_equal(out.n, NL_MAX_DIAGS_PER_FILE);
+	assert_int_equal(out.v[out.n - 1].span.start, 15 * (NL_MAX_DIAGS_PER_FILE - 1) + 6);
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+	ruleset_free(&rs);
+}
+
+/* Name triggers that overlap each count where they occur, the first listed where several
+ * begin at one place. */
+static void
+test_privacy_triggers(void **state)
+{
+	static const struct {
+		const char *triggers, *text;
+		size_t hits;
+	} c[] = {
+		{"[火化, 化]", "已火化张三。", 2},
+		{"[化, 火化]", "已火化张三。", 2},
+		{"[火化, 火化张]", "已火化张三。", 1},
+		{"[火化张, 火化]", "已火化张三。", 0},
+		{"[火化]", "火化张三，火化李四。火化", 2},
+	};
+	const char *head = "rules:\n  - id: T-NAME\n    level: info\n"
+	    "    message: {zh: x, en: x}\n    description: d\n    source: s\n"
+	    "    examples: {flag: [x]}\n    check: privacy\n    detect: [name]\n"
+	    "    surnames: 张李\n    triggers: ";
+	char yaml[1024];
+	struct load_errors errs;
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		snprintf(yaml, sizeof(yaml), "%s%s\n", head, c[i].triggers);
+		assert_int_equal(tu_load_inline_pack(&rs, &errs, yaml), 0);
+		tu_run_rule(&rs, &opts, "T-NAME", "case.txt", c[i].text, &doc, &out);
+		if (out.n != c[i].hits)
+			fail_msg("triggers %s on %s: %zu hits, want %zu", c[i].triggers, c[i].text,
+			    out.n, c[i].hits);
+		diag_list_free(&out);
+		doc_free(&doc);
+		load_errors_free(&errs);
+		ruleset_free(&rs);
+	}
+}
+
 /* Parameters the check types refuse, each reported at its key. */
 static void
 test_bad_params(void **state)
@@ -515,6 +604,8 @@ main(void)
 		cmocka_unit_test(test_markdown_quiet_for_md),
 		cmocka_unit_test(test_duplicate_with_changes),
 		cmocka_unit_test(test_duplicate_scales),
+		cmocka_unit_test(test_repeat_long_text),
+		cmocka_unit_test(test_privacy_triggers),
 		cmocka_unit_test(test_bad_params),
 		cmocka_unit_test(test_seeds_exact_hits),
 	};

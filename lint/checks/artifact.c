@@ -3,6 +3,7 @@
  * characters, unusual spaces inside a line, a space before the title, and UTF-8 text that
  * was read as GBK (鍏充簬). Web page chrome is left to rules over the boilerplate scope. */
 #include <iconv.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,18 +44,33 @@ static const struct {
 	{"mojibake", "疑似乱码（UTF-8 文本被当作 GBK 读取）", "mojibake (UTF-8 text read as GBK)"},
 };
 
+/* Code points per block of the GB18030 table. */
+#define GB_BLOCK 256
+
+/* The byte pairs (see gb_open) of GB_BLOCK code points, and apart from them their classes
+ * (see pair_class), which the first pass over a line reads alone. */
+struct gbblock {
+	unsigned char cls[GB_BLOCK];
+	uint16_t pair[GB_BLOCK];
+};
+
 struct art_params {
 	bool on[ART_NKINDS];
 	long mojibake_min;     /* consecutive recovered characters that make mojibake */
 	uint32_t *marks;       /* characters that only occur in mojibake (锛 銆 鈥) */
 	size_t nmarks;
+	uint32_t mark_lo, mark_hi;  /* the range the marks lie in */
+	/* GB18030 facts of the BMP, a block of GB_BLOCK code points converted on first use;
+	 * the threads of one run share them, so a block is published atomically. */
+	_Atomic(struct gbblock *) gbtab[0x10000 / GB_BLOCK];
 };
 
 struct art_run {
 	const struct rule *r;
 	const struct check_ctx *c;
-	const struct art_params *p;
-	iconv_t gb;            /* UTF-8 to GB18030, for the mojibake test */
+	struct art_params *p;
+	iconv_t gb;            /* UTF-8 to GB18030, opened when a conversion is needed */
+	bool gb_tried;         /* iconv_open was called (gb is -1 if it failed) */
 	int stop;
 };
 
@@ -62,9 +78,12 @@ static void
 art_free(void *params)
 {
 	struct art_params *p = params;
+	size_t i;
 
 	if (p == NULL)
 		return;
+	for (i = 0; i < 0x10000 / GB_BLOCK; i++)
+		free(atomic_load(&p->gbtab[i]));
 	free(p->marks);
 	free(p);
 }
@@ -118,6 +137,13 @@ art_parse(struct rule *r, struct rparam *rp)
 	while (i < n)
 		p->marks[p->nmarks++] = utf8_next(marks, n, &i);
 	free(marks);
+	p->mark_lo = UINT32_MAX;
+	for (i = 0; i < p->nmarks; i++) {
+		if (p->marks[i] < p->mark_lo)
+			p->mark_lo = p->marks[i];
+		if (p->marks[i] > p->mark_hi)
+			p->mark_hi = p->marks[i];
+	}
 	return rc;
 }
 
@@ -168,6 +194,15 @@ emit_code(struct art_run *run, enum art_kind k, size_t start, size_t end, uint32
 	emit(run, k, start, end, code, 1);
 }
 
+/* Offset of the first byte ch in t[i, end), or end. */
+static size_t
+next_byte(const char *t, size_t i, size_t end, char ch)
+{
+	const char *q = i < end ? memchr(t + i, ch, end - i) : NULL;
+
+	return q != NULL ? (size_t)(q - t) : end;
+}
+
 /* Markdown heading marks (#…# and a space) and bold markers (**) on line l. */
 static void
 scan_markdown(struct art_run *run, const struct line *l)
@@ -181,8 +216,11 @@ scan_markdown(struct art_run *run, const struct line *l)
 		;
 	if (h > i && h - i <= 6 && (h == l->span.end || t[h] == ' ' || t[h] == '\t'))
 		emit_quoted(run, ART_MD_HEADING, i, h, h - i);
-	for (i = l->span.start; i + 1 < l->span.end && !run->stop; i++) {
-		if (t[i] == '*' && t[i + 1] == '*') {
+	if (run->stop || l->span.end - l->span.start < 2)
+		return;
+	for (i = l->span.start; (i = next_byte(t, i, l->span.end - 1, '*')) < l->span.end - 1;
+	    i++) {
+		if (t[i + 1] == '*') {
 			emit_quoted(run, ART_MD_BOLD, i, i + 2, 1);
 			break;
 		}
@@ -236,21 +274,32 @@ html_entity(const char *s, size_t n)
 	return i > start && i < n && s[i] == ';' ? i + 1 : 0;
 }
 
-/* The first HTML tag and the first entity of line l. */
+/* The first HTML tag and the first entity of line l, visiting each < and & in order. */
 static void
 scan_html(struct art_run *run, const struct line *l)
 {
 	const char *t = run->c->doc->text;
-	bool tag = false, ent = false;
-	size_t i, n;
+	size_t end = l->span.end, i, n;
+	size_t lt = next_byte(t, l->span.start, end, '<');
+	size_t amp = next_byte(t, l->span.start, end, '&');
 
-	for (i = l->span.start; i < l->span.end && !(tag && ent) && !run->stop; i++) {
-		if (!tag && t[i] == '<' && (n = html_tag(t + i, l->span.end - i)) > 0) {
-			emit_quoted(run, ART_HTML_TAG, i, i + n, 1);
-			tag = true;
-		} else if (!ent && t[i] == '&' && (n = html_entity(t + i, l->span.end - i)) > 0) {
-			emit_quoted(run, ART_HTML_ENTITY, i, i + n, 1);
-			ent = true;
+	while ((lt < end || amp < end) && !run->stop) {
+		if (lt < amp) {
+			i = lt;
+			if ((n = html_tag(t + i, end - i)) > 0) {
+				emit_quoted(run, ART_HTML_TAG, i, i + n, 1);
+				lt = end;
+			} else {
+				lt = next_byte(t, i + 1, end, '<');
+			}
+		} else {
+			i = amp;
+			if ((n = html_entity(t + i, end - i)) > 0) {
+				emit_quoted(run, ART_HTML_ENTITY, i, i + n, 1);
+				amp = end;
+			} else {
+				amp = next_byte(t, i + 1, end, '&');
+			}
 		}
 	}
 }
@@ -271,31 +320,12 @@ odd_kind(const struct line *l, size_t off, uint32_t cp)
 	return ART_NKINDS;
 }
 
-/* Runs of odd characters on line l, one report per run. */
-static void
-scan_chars(struct art_run *run, const struct line *l)
+/* True for a code point that is no odd character wherever it stands: printable ASCII and
+ * U+3000-U+EFFF (U+3000 itself is a normal space in Chinese text). */
+static bool
+plain_cp(uint32_t cp)
 {
-	const char *t = run->c->doc->text;
-	size_t i = l->span.start, at, start = 0;
-	enum art_kind k, cur = ART_NKINDS;
-	uint32_t cp, first = 0;
-
-	while (i <= l->span.end && !run->stop) {
-		at = i;
-		cp = i < l->span.end ? utf8_next(t, l->span.end, &i) : 0;
-		k = at < l->span.end ? odd_kind(l, at, cp) : ART_NKINDS;
-		if (k != ART_NKINDS && !run->p->on[k])
-			k = ART_NKINDS;
-		if (k == cur && k != ART_NKINDS)
-			continue;
-		if (cur != ART_NKINDS)
-			emit_code(run, cur, start, at, first);
-		cur = k;
-		start = at;
-		first = cp;
-		if (at >= l->span.end)
-			break;
-	}
+	return (cp >= 0x20 && cp < 0x7F) || (cp >= 0x3000 && cp < 0xF000);
 }
 
 /* White space before the text of a title line. */
@@ -318,6 +348,8 @@ is_mark(const struct art_params *p, uint32_t cp)
 {
 	size_t i;
 
+	if (cp < p->mark_lo || cp > p->mark_hi)
+		return false;
 	for (i = 0; i < p->nmarks; i++)
 		if (p->marks[i] == cp)
 			return true;
@@ -342,72 +374,323 @@ utf8_run(const unsigned char *b, size_t i, size_t n)
 	return k;
 }
 
-/* GB18030 bytes of line l's characters; owner[b] is the text offset behind byte b. */
-struct gbline {
-	unsigned char *b;
-	size_t *owner;
-	size_t n, cap, ocap;
+/* A run of odd characters of one kind, [start, end), first its first code point. */
+struct oddrun {
+	enum art_kind k;
+	size_t start, end;
+	uint32_t first;
 };
 
-static void
-gb_encode(struct art_run *run, const struct line *l, struct gbline *g)
-{
-	const char *t = run->c->doc->text;
-	size_t i = l->span.start, at, inleft, oleft, k;
-	char out[8], *in, *op;
+/* Scratch of one line: the byte pairs of its code points, two per code point, and its
+ * odd runs, reported once the line is scanned. */
+struct linebuf {
+	unsigned char *b;
+	size_t n, cap;
+	struct oddrun *odd;
+	size_t nodd, oddcap;
+};
 
-	g->n = 0;
-	while (i < l->span.end) {
-		at = i;
-		utf8_next(t, l->span.end, &i);
-		in = (char *)(uintptr_t)(t + at);
-		inleft = i - at;
-		op = out;
-		oleft = sizeof(out);
-		if (iconv(run->gb, &in, &inleft, &op, &oleft) == (size_t)-1) {
-			iconv(run->gb, NULL, NULL, NULL, NULL);
-			out[0] = '?';
-			op = out + 1;
-		}
-		g->b = xgrow(g->b, &g->cap, g->n + 8, 1);
-		g->owner = xgrow(g->owner, &g->ocap, g->n + 8, sizeof(*g->owner));
-		for (k = 0; k < (size_t)(op - out); k++) {
-			g->b[g->n] = (unsigned char)out[k];
-			g->owner[g->n++] = at;
-		}
+/* The mojibake test looks for UTF-8 Chinese in the GB18030 bytes of a line. A GB18030
+ * code is one ASCII byte, two bytes, or four bytes whose second and fourth are ASCII
+ * digits; a 3-byte UTF-8 sequence holds no ASCII byte, so of a 4-byte code only the first
+ * byte can end one. Each code point therefore stands for two bytes in the stream searched:
+ * the first two of its code, a 1-byte code twice. Runs found are the same as in the full
+ * byte string, one code point per two bytes. */
+
+/* Opens the converter on first need; false if it cannot be opened. */
+static bool
+gb_open(struct art_run *run)
+{
+	if (!run->gb_tried) {
+		run->gb_tried = true;
+		run->gb = iconv_open("GB18030", "UTF-8");
 	}
+	return run->gb != (iconv_t)-1;
 }
 
-/* Text written in UTF-8 and decoded as GBK: its GBK bytes are again UTF-8 Chinese. */
-static void
-scan_mojibake(struct art_run *run, const struct line *l, struct gbline *g)
+/* Four bits of a byte pair: its first byte could lead a 3-byte UTF-8 sequence (0xE0-0xEF,
+ * bit 3) or continue one (0x80-0xBF, bit 2), and the same of its second byte (bits 1, 0). */
+static unsigned
+pair_class(uint16_t pair)
+{
+	return ((pair & 0xF000) == 0xE000) << 3 | ((pair & 0xC000) == 0x8000) << 2 |
+	    ((pair & 0x00F0) == 0x00E0) << 1 | ((pair & 0x00C0) == 0x0080);
+}
+
+/* The first two GB18030 bytes (a 1-byte code twice) of the UTF-8 code point in[0, n),
+ * first byte high; '?' twice where iconv fails. */
+static uint16_t
+gb_pair(iconv_t gb, const char *in, size_t n)
+{
+	char out[8], *ip = (char *)(uintptr_t)in, *op = out;
+	size_t oleft = sizeof(out);
+
+	if (iconv(gb, &ip, &n, &op, &oleft) == (size_t)-1) {
+		iconv(gb, NULL, NULL, NULL, NULL);
+		out[0] = '?';
+		op = out + 1;
+	}
+	if (op - out == 1)
+		out[1] = out[0];
+	return (uint16_t)((unsigned char)out[0] << 8 | (unsigned char)out[1]);
+}
+
+/* The table block of BMP code point cp, converted on first use; NULL without iconv. */
+static const struct gbblock *
+gb_block(struct art_run *run, uint32_t cp)
+{
+	_Atomic(struct gbblock *) *slot = &run->p->gbtab[cp / GB_BLOCK];
+	struct gbblock *blk = atomic_load_explicit(slot, memory_order_acquire), *none = NULL;
+	uint32_t base = cp - cp % GB_BLOCK, k;
+	char in[4];
+
+	if (blk != NULL)
+		return blk;
+	if (!gb_open(run))
+		return NULL;
+	blk = xmalloc(sizeof(*blk));
+	for (k = 0; k < GB_BLOCK; k++) {
+		if (base + k >= 0xD800 && base + k <= 0xDFFF)
+			blk->pair[k] = '?' << 8 | '?';
+		else
+			blk->pair[k] = gb_pair(run->gb, in, utf8_encode(base + k, in));
+		blk->cls[k] = (unsigned char)pair_class(blk->pair[k]);
+	}
+	if (!atomic_compare_exchange_strong_explicit(slot, &none, blk, memory_order_acq_rel,
+	    memory_order_acquire)) {
+		free(blk);
+		blk = none;
+	}
+	return blk;
+}
+
+/* The block of cp if it is converted already, else NULL. */
+static inline const struct gbblock *
+gb_ready(const struct art_run *run, uint32_t cp)
+{
+	return cp < 0x10000 ?
+	    atomic_load_explicit(&run->p->gbtab[cp / GB_BLOCK], memory_order_acquire) : NULL;
+}
+
+/* gb_code() where the table cannot answer yet. */
+static bool
+gb_code_slow(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
+    uint16_t *pair)
+{
+	const struct gbblock *blk;
+
+	if (i - at == 1 && cp >= 0x80) {
+		*pair = '?' << 8 | '?';          /* an invalid byte, which iconv rejects */
+	} else if (cp < 0x10000) {
+		if ((blk = gb_block(run, cp)) == NULL)
+			return false;
+		*pair = blk->pair[cp % GB_BLOCK];
+	} else {
+		if (!gb_open(run))
+			return false;
+		*pair = gb_pair(run->gb, t + at, i - at);
+	}
+	return true;
+}
+
+/* The byte pair of the code point cp at t[at, i); false without iconv. */
+static inline bool
+gb_code(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
+    uint16_t *pair)
+{
+	const struct gbblock *blk;
+
+	if ((i - at > 1 || cp < 0x80) && (blk = gb_ready(run, cp)) != NULL) {
+		*pair = blk->pair[cp % GB_BLOCK];
+		return true;
+	}
+	return gb_code_slow(run, t, at, i, cp, pair);
+}
+
+/* The class of that pair; false without iconv. */
+static inline bool
+gb_class(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
+    unsigned *cls)
+{
+	const struct gbblock *blk;
+	uint16_t pair;
+
+	if ((i - at > 1 || cp < 0x80) && (blk = gb_ready(run, cp)) != NULL) {
+		*cls = blk->cls[cp % GB_BLOCK];
+		return true;
+	}
+	if (!gb_code_slow(run, t, at, i, cp, &pair))
+		return false;
+	*cls = pair_class(pair);
+	return true;
+}
+
+/* Offset in line l of the code point behind byte b of its pair stream. */
+static size_t
+pair_owner(const char *t, const struct line *l, size_t b)
+{
+	size_t i = l->span.start, k;
+
+	for (k = 0; k < b / 2; k++)
+		utf8_next(t, l->span.end, &i);
+	return i;
+}
+
+/* Classes of the last code points, newest in the low four bits, that two 3-byte sequences
+ * need in a row (lead, two continuations, twice): starting on a first byte, pairs E C,
+ * C E, C C; starting on a second byte, pairs - E, C C, E C, C -. */
+#define TWO_SEQ_EVEN 0x965u
+#define TWO_SEQ_ODD 0x2594u
+
+/* The pair stream of line l into g; false without iconv. */
+static bool
+gb_stream(struct art_run *run, const struct line *l, struct linebuf *g)
 {
 	const char *t = run->c->doc->text;
-	size_t i, k, end;
+	size_t i, at;
+	uint16_t pair;
+	uint32_t cp;
 
+	g->n = 0;
+	if (2 * (l->span.end - l->span.start) > g->cap)
+		g->b = xgrow(g->b, &g->cap, 2 * (l->span.end - l->span.start), 1);
 	for (i = l->span.start; i < l->span.end;) {
-		size_t at = i;
-
-		if (is_mark(run->p, utf8_next(t, l->span.end, &i))) {
-			emit_quoted(run, ART_MOJIBAKE, at, i, 1);
-			return;
-		}
+		at = i;
+		cp = utf8_next(t, l->span.end, &i);
+		if (!gb_code(run, t, at, i, cp, &pair))
+			return false;
+		g->b[g->n++] = (unsigned char)(pair >> 8);
+		g->b[g->n++] = (unsigned char)pair;
 	}
-	if (run->gb == (iconv_t)-1)
+	return true;
+}
+
+/* What the pass over a line found for the mojibake test. */
+struct moji_state {
+	bool gb;               /* the pairs could be had (iconv works) */
+	bool maybe;            /* two 3-byte sequences could stand in the pairs */
+	size_t mark, mark_end; /* the first mark, mark == SIZE_MAX for none */
+	uint32_t recent;       /* pair classes of the last code points */
+};
+
+/* Appends one run of odd characters to lb. */
+static void
+add_odd(struct linebuf *lb, enum art_kind k, size_t start, size_t end, uint32_t first)
+{
+	lb->odd = xgrow(lb->odd, &lb->oddcap, lb->nodd + 1, sizeof(*lb->odd));
+	lb->odd[lb->nodd].k = k;
+	lb->odd[lb->nodd].start = start;
+	lb->odd[lb->nodd].end = end;
+	lb->odd[lb->nodd++].first = first;
+}
+
+/* Takes the code point cp at [at, i) into the mojibake state: a mark, or its pair. */
+static void
+moji_step(struct art_run *run, struct moji_state *ms, const char *t, size_t at, size_t i,
+    uint32_t cp)
+{
+	unsigned cls;
+
+	if (is_mark(run->p, cp)) {
+		ms->mark = at;
+		ms->mark_end = i;
 		return;
-	gb_encode(run, l, g);
+	}
+	if (!ms->gb || ms->maybe)
+		return;
+	if (!gb_class(run, t, at, i, cp, &cls)) {
+		ms->gb = false;
+		return;
+	}
+	ms->recent = ms->recent << 4 | cls;
+	ms->maybe = (ms->recent & TWO_SEQ_EVEN) == TWO_SEQ_EVEN ||
+	    (ms->recent & TWO_SEQ_ODD) == TWO_SEQ_ODD;
+}
+
+/* One pass over line l's code points: runs of odd characters into lb when chars, the
+ * mojibake state when ms is not NULL (up to the first mark). */
+static void
+scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, bool chars,
+    struct moji_state *ms)
+{
+	const char *t = run->c->doc->text;
+	size_t i = l->span.start, at, start = 0;
+	enum art_kind k, cur = ART_NKINDS;
+	uint32_t cp, first = 0;
+
+	while (i < l->span.end) {
+		at = i;
+		cp = utf8_next(t, l->span.end, &i);
+		if (chars) {
+			k = plain_cp(cp) ? ART_NKINDS : odd_kind(l, at, cp);
+			if (k != ART_NKINDS && !run->p->on[k])
+				k = ART_NKINDS;
+			if (k != cur || k == ART_NKINDS) {
+				if (cur != ART_NKINDS)
+					add_odd(lb, cur, start, at, first);
+				cur = k;
+				start = at;
+				first = cp;
+			}
+		}
+		if (ms != NULL && ms->mark == SIZE_MAX)
+			moji_step(run, ms, t, at, i, cp);
+	}
+	if (cur != ART_NKINDS)
+		add_odd(lb, cur, start, l->span.end, first);
+}
+
+/* Text written in UTF-8 and decoded as GBK: a mark, or GBK bytes that are again UTF-8
+ * Chinese. The pass noted whether two 3-byte sequences could stand in the pairs
+ * (mojibake_min is at least 2); only then is the pair stream built and searched. */
+static void
+report_mojibake(struct art_run *run, const struct line *l, struct linebuf *g,
+    const struct moji_state *ms)
+{
+	const char *t = run->c->doc->text;
+	size_t i, k, end, at;
+
+	if (ms->mark != SIZE_MAX) {
+		emit_quoted(run, ART_MOJIBAKE, ms->mark, ms->mark_end, 1);
+		return;
+	}
+	if (!ms->gb || !ms->maybe || !gb_stream(run, l, g))
+		return;
 	for (i = 0; i < g->n; i++) {
 		if (g->b[i] < 0xE0 || (k = utf8_run(g->b, i, g->n)) < (size_t)run->p->mojibake_min)
 			continue;
-		end = g->owner[i + 3 * k - 1];
+		at = pair_owner(t, l, i);
+		end = pair_owner(t, l, i + 3 * k - 1);
 		utf8_next(t, l->span.end, &end);
-		emit_quoted(run, ART_MOJIBAKE, g->owner[i], end, k);
+		emit_quoted(run, ART_MOJIBAKE, at, end, k);
 		return;
 	}
 }
 
+/* Odd characters, white space before a title and mojibake on line l, reported in that
+ * order after one pass over the line. */
 static void
-scan_line(struct art_run *run, const struct line *l, struct gbline *g)
+scan_text(struct art_run *run, const struct line *l, struct linebuf *lb)
+{
+	const struct art_params *p = run->p;
+	bool chars = p->on[ART_REPLACEMENT] || p->on[ART_CONTROL] || p->on[ART_ZERO_WIDTH] ||
+	    p->on[ART_ODD_SPACE];
+	struct moji_state ms = {!run->gb_tried || run->gb != (iconv_t)-1, false, SIZE_MAX, 0, 0};
+	size_t i;
+
+	lb->nodd = 0;
+	if (chars || p->on[ART_MOJIBAKE])
+		scan_codepoints(run, l, lb, chars, p->on[ART_MOJIBAKE] ? &ms : NULL);
+	for (i = 0; i < lb->nodd && !run->stop; i++)
+		emit_code(run, lb->odd[i].k, lb->odd[i].start, lb->odd[i].end, lb->odd[i].first);
+	if (p->on[ART_TITLE_SPACE] && !run->stop)
+		scan_title_space(run, l);
+	if (p->on[ART_MOJIBAKE] && !run->stop)
+		report_mojibake(run, l, lb, &ms);
+}
+
+static void
+scan_line(struct art_run *run, const struct line *l, struct linebuf *lb)
 {
 	const struct art_params *p = run->p;
 	bool plain = !run->c->doc->markdown_input;
@@ -417,32 +700,26 @@ scan_line(struct art_run *run, const struct line *l, struct gbline *g)
 	if (p->on[ART_HTML_TAG] && plain && !run->stop)
 		scan_html(run, l);
 	if (!run->stop)
-		scan_chars(run, l);
-	if (p->on[ART_TITLE_SPACE] && !run->stop)
-		scan_title_space(run, l);
-	if (p->on[ART_MOJIBAKE] && !run->stop)
-		scan_mojibake(run, l, g);
+		scan_text(run, l, lb);
 }
 
 static void
 art_run(const struct rule *r, const struct check_ctx *c)
 {
-	struct art_run run = {r, c, r->params, (iconv_t)-1, 0};
-	struct gbline g = {NULL, NULL, 0, 0, 0};
+	struct art_run run = {r, c, r->params, (iconv_t)-1, false, 0};
+	struct linebuf lb = {NULL, 0, 0, NULL, 0, 0};
 	const struct line *l;
 	size_t i;
 
-	if (run.p->on[ART_MOJIBAKE])
-		run.gb = iconv_open("GB18030", "UTF-8");
 	for (i = 0; i < c->doc->nlines && !run.stop; i++) {
 		l = &c->doc->lines[i];
 		if (l->kind != LINE_BOILERPLATE && l->kind != LINE_BLANK)
-			scan_line(&run, l, &g);
+			scan_line(&run, l, &lb);
 	}
 	if (run.gb != (iconv_t)-1)
 		iconv_close(run.gb);
-	free(g.b);
-	free(g.owner);
+	free(lb.b);
+	free(lb.odd);
 }
 
 const struct check_type chk_artifact = {

@@ -36,12 +36,13 @@ struct unit {
 /* A shingle's posting list in the hash table. */
 struct slot {
 	uint64_t key;
-	int head;             /* first posting, -1 for none; -2 marks an empty slot */
-	int count;
+	int head;             /* first posting, -1 for none */
+	int count;            /* postings; -1 marks an empty slot */
 };
 
 struct posting {
 	int unit;
+	int group;            /* the unit's group, kept here for the walk over a list */
 	int next;
 };
 
@@ -55,6 +56,8 @@ struct dup_run {
 	size_t npool, poolcap;
 	uint32_t *cps;        /* scratch: one unit's normalised code points */
 	size_t cpcap;
+	uint32_t *seen;       /* scratch: hash set of one unit's shingles, pool index + 1 */
+	size_t seencap;
 };
 
 static const char *const field_names[] = {
@@ -228,11 +231,55 @@ skipped(struct dup_run *run, size_t start, size_t end)
 	return false;
 }
 
-static bool
-is_sentence_end(uint32_t cp)
+/* The bytes a sentence end begins with: ;!? and a line end, 0xE3 (。) and 0xEF (；！？). */
+static const bool sentence_end_byte[256] = {
+	[';'] = true, ['!'] = true, ['?'] = true, ['\n'] = true, [0xE3] = true, [0xEF] = true,
+};
+
+/* Byte length of the sentence end (。；;！？!? or a line end) at t[i, end), or 0. A byte
+ * below 0x80 or from 0xC0 up always begins a character, so the bytes alone tell. */
+static size_t
+sentence_end_at(const char *t, size_t i, size_t end)
 {
-	return cp == 0x3002 || cp == 0xFF1B || cp == ';' || cp == 0xFF01 || cp == 0xFF1F ||
-	    cp == '!' || cp == '?' || cp == '\n';
+	const unsigned char *b = (const unsigned char *)t + i;
+
+	if (!sentence_end_byte[b[0]])
+		return 0;
+	if (b[0] < 0x80)
+		return 1;
+	if (end - i < 3)
+		return 0;
+	if (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x82)
+		return 3;
+	if (b[0] == 0xEF && b[1] == 0xBC && (b[2] == 0x9B || b[2] == 0x81 || b[2] == 0x9F))
+		return 3;
+	return 0;
+}
+
+/* True when v has a zero byte. */
+static bool
+has_zero_byte(uint64_t v)
+{
+	return ((v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull) != 0;
+}
+
+/* Offset of the first byte in t[i, end) that may begin a sentence end, or end; eight bytes
+ * at a time while all are 0x80 or above and none is 0xE3 or 0xEF. */
+static size_t
+next_end_byte(const char *t, size_t i, size_t end)
+{
+	uint64_t w;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, t + i, 8);
+		if ((w & 0x8080808080808080ull) != 0x8080808080808080ull ||
+		    has_zero_byte(w ^ 0xE3E3E3E3E3E3E3E3ull) ||
+		    has_zero_byte(w ^ 0xEFEFEFEFEFEFEFEFull))
+			break;
+	}
+	while (i < end && !sentence_end_byte[(unsigned char)t[i]])
+		i++;
+	return i;
 }
 
 /* Adds each sentence of a field value as a unit. */
@@ -240,24 +287,24 @@ static void
 add_sentences(struct dup_run *run, struct span v, int group)
 {
 	const char *t = run->c->doc->text;
-	size_t i = v.start, s = v.start, j, a, b;
-	uint32_t cp;
+	size_t i = v.start, s = v.start, n, a, b;
 
-	while (i <= v.end) {
-		j = i;
-		cp = i < v.end ? utf8_next(t, v.end, &j) : '\n';
-		if (is_sentence_end(cp)) {
-			a = skip_lead(t, s, i);
-			b = i;
-			while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
-				b--;
-			if (b > a && !skipped(run, a, b))
-				add_unit(run, a, b, group);
-			s = j;
-		}
-		if (i == v.end)
+	for (;;) {
+		while ((i = next_end_byte(t, i, v.end)) < v.end &&
+		    (n = sentence_end_at(t, i, v.end)) == 0)
+			i++;
+		if (i >= v.end)
+			n = 0;
+		a = skip_lead(t, s, i);
+		b = i;
+		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+			b--;
+		if (b > a && !skipped(run, a, b))
+			add_unit(run, a, b, group);
+		if (i >= v.end)
 			break;
-		i = j;
+		i += n;
+		s = i;
 	}
 }
 
@@ -292,12 +339,29 @@ mix64(uint64_t h)
 	return h;
 }
 
-static int
-cmp_u64(const void *a, const void *b)
+/* Keeps the first occurrence of each hash in sh[0, n) and returns how many remain; the
+ * order of a unit's shingles does not matter, only which ones it has. */
+static size_t
+distinct(struct dup_run *run, uint64_t *sh, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	size_t cap = 16, mask, i, j, d = 0;
 
-	return x < y ? -1 : x > y;
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > run->seencap)
+		run->seen = xgrow(run->seen, &run->seencap, cap, sizeof(*run->seen));
+	memset(run->seen, 0, cap * sizeof(*run->seen));
+	mask = cap - 1;
+	for (i = 0; i < n; i++) {
+		for (j = (size_t)sh[i] & mask; run->seen[j] != 0; j = (j + 1) & mask)
+			if (sh[run->seen[j] - 1] == sh[i])
+				break;
+		if (run->seen[j] != 0)
+			continue;
+		sh[d] = sh[i];
+		run->seen[j] = (uint32_t)++d;
+	}
+	return d;
 }
 
 /* Normalises unit u and stores its distinct shingle hashes in the pool. */
@@ -305,18 +369,20 @@ static void
 shingle_unit(struct dup_run *run, struct unit *u)
 {
 	const char *t = run->c->doc->text;
-	size_t i = u->span.start, n = 0, k, g, d;
+	size_t i = u->span.start, n = 0, k, g;
 	size_t ng = (size_t)run->p->ngram;
-	uint32_t cp;
+	uint32_t cp, *cps;
 	uint64_t h, *sh;
 
 	while (i < u->span.end) {
 		cp = keep_cp(utf8_next(t, u->span.end, &i));
 		if (cp == 0)
 			continue;
-		run->cps = xgrow(run->cps, &run->cpcap, n + 1, sizeof(*run->cps));
+		if (n == run->cpcap)
+			run->cps = xgrow(run->cps, &run->cpcap, n + 1, sizeof(*run->cps));
 		run->cps[n++] = cp;
 	}
+	cps = run->cps;
 	u->sh = run->npool;
 	if (n < (size_t)run->p->min_chars)
 		return;
@@ -325,15 +391,11 @@ shingle_unit(struct dup_run *run, struct unit *u)
 	for (k = 0; k + ng <= n; k++) {
 		h = 1469598103934665603ull;
 		for (g = 0; g < ng; g++)
-			h = (h ^ run->cps[k + g]) * 1099511628211ull;
+			h = (h ^ cps[k + g]) * 1099511628211ull;
 		sh[k] = mix64(h);
 	}
-	qsort(sh, k, sizeof(*sh), cmp_u64);
-	for (g = 0, d = 0; g < k; g++)
-		if (d == 0 || sh[d - 1] != sh[g])
-			sh[d++] = sh[g];
-	u->nsh = d;
-	run->npool += d;
+	u->nsh = distinct(run, sh, k);
+	run->npool += u->nsh;
 }
 
 /* The slot of key in the open-addressed table (cap a power of two), added if new. */
@@ -342,9 +404,9 @@ slot_of(struct slot *tab, size_t cap, uint64_t key)
 {
 	size_t i = (size_t)key & (cap - 1);
 
-	while (tab[i].head != -2 && tab[i].key != key)
+	while (tab[i].count >= 0 && tab[i].key != key)
 		i = (i + 1) & (cap - 1);
-	if (tab[i].head == -2) {
+	if (tab[i].count < 0) {
 		tab[i].key = key;
 		tab[i].head = -1;
 		tab[i].count = 0;
@@ -418,7 +480,7 @@ score(struct dup_run *run, struct cand *cd, int x)
 static void
 match_units(struct dup_run *run)
 {
-	size_t cap = 16, i, k, s, *where;
+	size_t cap = 16, k, s, *where;
 	struct posting *post = xmalloc((run->npool + 1) * sizeof(*post));
 	struct cand cd = {xcalloc(run->nu + 1, sizeof(int)), xmalloc((run->nu + 1) * sizeof(int)), 0};
 	struct slot *tab;
@@ -427,8 +489,7 @@ match_units(struct dup_run *run)
 	while (cap < run->npool * 2)
 		cap *= 2;
 	tab = xmalloc(cap * sizeof(*tab));
-	for (i = 0; i < cap; i++)
-		tab[i].head = -2;
+	memset(tab, 0xFF, cap * sizeof(*tab));   /* all bits set: count -1, empty */
 	where = xmalloc((run->npool + 1) * sizeof(*where));
 	for (x = 0; (size_t)x < run->nu; x++) {
 		struct unit *u = &run->u[x];
@@ -436,7 +497,7 @@ match_units(struct dup_run *run)
 		for (k = 0; k < u->nsh; k++) {
 			s = where[k] = slot_of(tab, cap, run->pool[u->sh + k]);
 			for (p = tab[s].head; p >= 0; p = post[p].next) {
-				if (run->u[post[p].unit].group == u->group)
+				if (post[p].group == u->group)
 					continue;
 				if (cd.cnt[post[p].unit]++ == 0)
 					cd.touched[cd.ntouched++] = post[p].unit;
@@ -448,6 +509,7 @@ match_units(struct dup_run *run)
 			if (tab[s].count >= run->p->bucket_cap)
 				continue;
 			post[np].unit = x;
+			post[np].group = u->group;
 			post[np].next = tab[s].head;
 			tab[s].head = np++;
 			tab[s].count++;
@@ -511,6 +573,7 @@ dup_run(const struct rule *r, const struct check_ctx *c)
 	free(run.u);
 	free(run.pool);
 	free(run.cps);
+	free(run.seen);
 }
 
 const struct check_type chk_duplicate = {

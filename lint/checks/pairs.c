@@ -21,6 +21,7 @@ struct pair_def {
 struct pairs {
 	struct pair_def *v;
 	size_t n, cap;
+	bool lead[256];         /* bytes a mark's UTF-8 form may start with */
 };
 
 struct open_mark {
@@ -89,6 +90,35 @@ read_pair(struct rparam *p, size_t index, void *ctx)
 	return rc;
 }
 
+/* Notes the first byte of cp in UTF-8 as one a mark may start with. Text decodes to U+FFFD
+ * at each invalid byte, all of them at or above 0x80, so a U+FFFD mark adds all those. */
+static void
+add_lead(struct pairs *ps, uint32_t cp)
+{
+	char buf[4];
+	size_t b;
+
+	(void)utf8_encode(cp, buf);
+	ps->lead[(unsigned char)buf[0]] = true;
+	if (cp == 0xFFFD)
+		for (b = 0x80; b < 256; b++)
+			ps->lead[b] = true;
+}
+
+/* Notes the first bytes of all marks, so text without them is passed over quickly. */
+static void
+index_leads(struct pairs *ps)
+{
+	size_t i, k;
+
+	for (i = 0; i < ps->n; i++) {
+		for (k = 0; k < ps->v[i].nopen; k++)
+			add_lead(ps, ps->v[i].open[k]);
+		for (k = 0; k < ps->v[i].nclose; k++)
+			add_lead(ps, ps->v[i].close[k]);
+	}
+}
+
 static int
 pairs_parse(struct rule *r, struct rparam *p)
 {
@@ -101,6 +131,7 @@ pairs_parse(struct rule *r, struct rparam *p)
 		rp_error(p, "pairs", "至少列出一对标点（at least one pair）");
 		return -1;
 	}
+	index_leads(ps);
 	return 0;
 }
 
@@ -232,17 +263,25 @@ open_mark(struct pair_scan *s, int pair, size_t pos, size_t len)
 	s->depth++;
 }
 
-/* Scans text[start, end), one paragraph of the group. */
+/* Scans text[start, end), one paragraph of the group. A byte no mark starts with is
+ * passed over alone: a continuation byte, or a character that is no mark, whose own
+ * continuation bytes follow and are passed over too (unless U+FFFD is a mark, when
+ * every byte from 0x80 up is decoded). */
 static void
 scan_range(struct pair_scan *s, size_t start, size_t end)
 {
+	const struct pairs *ps = s->r->params;
 	const char *text = s->c->doc->text;
 	size_t i = start, at;
 	uint32_t cp;
 	bool opening;
 	int pair;
 
-	while (i < end && !s->stop) {
+	while (!s->stop) {
+		while (i < end && !ps->lead[(unsigned char)text[i]])
+			i++;
+		if (i >= end)
+			break;
 		at = i;
 		cp = utf8_next(text, end, &i);
 		if ((pair = find_pair(s->r->params, cp, &opening)) < 0)

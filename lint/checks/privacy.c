@@ -2,6 +2,8 @@
  * check digit, or the old 15-digit form with a valid birth date), mobile numbers outside the
  * contact block, Luhn-valid bank card numbers, and, as a heuristic, a private person's full
  * name after a trigger word (火化池桥秀). Messages show numbers and names masked only. */
+#define _GNU_SOURCE     /* memmem */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,7 @@ struct priv_params {
 	size_t nnot_after;
 	char **triggers;      /* words a private person's name follows (火化) */
 	size_t ntriggers;
+	size_t *trigger_len;  /* strlen of each trigger */
 	char **not_names;     /* texts after a trigger that are no name (无名尸) */
 	size_t nnot_names;
 	uint32_t *surnames;
@@ -70,6 +73,7 @@ priv_free(void *params)
 		return;
 	free_strings(p->not_after, p->nnot_after);
 	free_strings(p->triggers, p->ntriggers);
+	free(p->trigger_len);
 	free_strings(p->not_names, p->nnot_names);
 	free(p->surnames);
 	free(p);
@@ -97,6 +101,17 @@ parse_detect(struct rparam *rp, struct priv_params *p)
 	}
 	free_strings(names, n);
 	return rc;
+}
+
+/* Notes each trigger's length. */
+static void
+index_triggers(struct priv_params *p)
+{
+	size_t k;
+
+	p->trigger_len = xmalloc((p->ntriggers + 1) * sizeof(*p->trigger_len));
+	for (k = 0; k < p->ntriggers; k++)
+		p->trigger_len[k] = strlen(p->triggers[k]);
 }
 
 static int
@@ -131,6 +146,7 @@ parse_names(struct rparam *rp, struct priv_params *p)
 	while (i < n)
 		p->surnames[p->nsurnames++] = utf8_next(surnames, n, &i);
 	free(surnames);
+	index_triggers(p);
 	return 0;
 }
 
@@ -351,24 +367,43 @@ check_number(struct priv_run *run, struct span sp, const struct number *num)
 	emit(run, k, num->start, num->end, masked);
 }
 
+/* Offset of the first ASCII digit in t[i, end), or end. Eight bytes are tested at a time:
+ * with b7 the low seven bits of a byte, b7 + 0x50 reaches bit 7 when b7 >= '0', b7 + 0x46
+ * when b7 > '9', and neither sum carries into the next byte. */
+static size_t
+next_digit(const char *t, size_t i, size_t end)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full, high = 0x8080808080808080ull;
+	uint64_t w, b7;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, t + i, 8);
+		b7 = w & low7;
+		if (((b7 + 0x5050505050505050ull) & ~(b7 + 0x4646464646464646ull) & ~w & high) != 0)
+			break;
+	}
+	while (i < end && !is_digit(t[i]))
+		i++;
+	return i;
+}
+
 static void
 scan_numbers(struct priv_run *run, struct span sp)
 {
 	const char *t = run->c->doc->text;
 	struct number num;
 	size_t i = sp.start;
-	char prev = 0;
+	char prev;
 
-	while (i < sp.end && !run->stop) {
-		if (!is_digit(t[i]) || is_digit(prev) || (prev >= 'a' && prev <= 'z') ||
-		    (prev >= 'A' && prev <= 'Z')) {
-			prev = t[i++];
+	while (!run->stop && (i = next_digit(t, i, sp.end)) < sp.end) {
+		prev = i > sp.start ? t[i - 1] : 0;
+		if (is_digit(prev) || (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z')) {
+			i++;
 			continue;
 		}
 		if (read_number(t, i, sp.end, &num))
 			check_number(run, sp, &num);
 		i = num.end;
-		prev = t[i - 1];
 	}
 }
 
@@ -427,21 +462,46 @@ check_name(struct priv_run *run, struct span sp, size_t i)
 	emit(run, PRIV_NAME, i, end, masked);
 }
 
+/* Offset of the first occurrence of w (n bytes) in t[from, end), or SIZE_MAX; an empty w
+ * occurs at from unless from is end. */
+static size_t
+find_word(const char *t, size_t from, size_t end, const char *w, size_t n)
+{
+	const char *hit;
+
+	if (from >= end || n > end - from)
+		return SIZE_MAX;
+	hit = memmem(t + from, end - from, w, n);
+	return hit != NULL ? (size_t)(hit - t) : SIZE_MAX;
+}
+
+/* Each offset where a trigger occurs, left to right; where several do, the first listed
+ * counts. next[k] is trigger k's next occurrence. */
 static void
 scan_names(struct priv_run *run, struct span sp)
 {
 	const char *t = run->c->doc->text;
-	size_t i, k, n;
+	const struct priv_params *p = run->p;
+	size_t *next = xmalloc((p->ntriggers + 1) * sizeof(*next));
+	size_t k, at;
 
-	for (i = sp.start; i < sp.end && !run->stop; i++) {
-		for (k = 0; k < run->p->ntriggers; k++) {
-			n = strlen(run->p->triggers[k]);
-			if (n <= sp.end - i && memcmp(t + i, run->p->triggers[k], n) == 0) {
-				check_name(run, sp, i + n);
-				break;
-			}
-		}
+	for (k = 0; k < p->ntriggers; k++)
+		next[k] = find_word(t, sp.start, sp.end, p->triggers[k], p->trigger_len[k]);
+	while (!run->stop) {
+		at = SIZE_MAX;
+		for (k = 0; k < p->ntriggers; k++)
+			if (next[k] < at)
+				at = next[k];
+		if (at == SIZE_MAX)
+			break;
+		for (k = 0; next[k] != at; k++)
+			;
+		check_name(run, sp, at + p->trigger_len[k]);
+		for (; k < p->ntriggers; k++)
+			if (next[k] == at)
+				next[k] = find_word(t, at + 1, sp.end, p->triggers[k], p->trigger_len[k]);
 	}
+	free(next);
 }
 
 static int

@@ -1,6 +1,7 @@
 /* Check type `punctuation-width`: ASCII marks (, ; : ( ) ! ?) touching Chinese text, one
  * diagnostic per line that names how many such marks the line holds. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,16 @@
 
 struct pwidth {
 	char *marks;            /* the ASCII marks to look for */
+	bool is_mark[256];      /* the same as a table by byte */
 	struct regex *unless;   /* spans to leave alone (URLs, e-mail addresses); may be NULL */
+};
+
+/* The walk over the exception pattern's matches in one line; the marks asked about come
+ * in increasing order, so it only moves forward. */
+struct pwidth_unless {
+	size_t from;            /* where the next search starts */
+	struct regex_match m;   /* the current match, when have */
+	bool have, done;        /* done: no further match */
 };
 
 /* What one line holds so far. */
@@ -52,6 +62,7 @@ pwidth_parse(struct rule *r, struct rparam *p)
 			rc = -1;
 			break;
 		}
+		w->is_mark[(unsigned char)*s] = true;
 	}
 	if (strlen(w->marks) > PW_MAX_MARKS) {
 		rp_error(p, "marks", "最多 15 个标点（at most 15 marks）");
@@ -87,24 +98,46 @@ neighbour(const char *text, size_t pos, size_t start, size_t end, int dir)
 	}
 }
 
-/* True when [pos, pos+1) lies inside a match of the exception pattern in [start, end). */
+/* True when [pos, pos+1) lies inside a match of the exception pattern in [start, end);
+ * u walks the matches from start, pos grows from call to call. */
 static int
-excepted(const struct pwidth *w, const char *text, size_t start, size_t end, size_t pos)
+excepted(const struct pwidth *w, const char *text, size_t end, size_t pos,
+    struct pwidth_unless *u)
 {
-	struct regex_match m;
-	size_t from = start;
-	int rc;
-
-	if (w->unless == NULL)
-		return 0;
-	while (from < end && (rc = regex_find(w->unless, text, from, end, &m)) == 1) {
-		if (m.start <= pos && m.end > pos)
+	for (;;) {
+		if (!u->have) {
+			if (u->done || u->from >= end ||
+			    regex_find(w->unless, text, u->from, end, &u->m) != 1) {
+				u->done = true;
+				return 0;
+			}
+			u->have = true;
+		}
+		if (u->m.start <= pos && u->m.end > pos)
 			return 1;
-		if (m.start > pos)
+		if (u->m.start > pos)
 			return 0;
-		from = m.end > m.start ? m.end : m.end + 1;
+		u->from = u->m.end > u->m.start ? u->m.end : u->m.end + 1;
+		u->have = false;
 	}
-	return 0;
+}
+
+/* Offset of the first ASCII byte in text[i, end), or end; the marks are all ASCII, so
+ * eight bytes with the high bit set are passed over at once. */
+static size_t
+next_ascii(const char *text, size_t i, size_t end)
+{
+	const uint64_t high = 0x8080808080808080ull;
+	uint64_t w;
+
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, text + i, 8);
+		if ((w & high) != high)
+			break;
+	}
+	while (i < end && (unsigned char)text[i] >= 0x80)
+		i++;
+	return i;
 }
 
 static void
@@ -125,17 +158,21 @@ pwidth_line_run(const struct rule *r, const struct check_ctx *c, size_t start, s
 	const struct pwidth *w = r->params;
 	const char *text = c->doc->text;
 	struct pwidth_line pl;
+	struct pwidth_unless u;
 	char count[32], marks[40];
 	size_t i, k;
 
 	memset(&pl, 0, sizeof(pl));
-	for (i = start; i < end; i++) {
-		if (text[i] == '\0' || strchr(w->marks, text[i]) == NULL)
+	u.from = start;
+	u.have = false;
+	u.done = w->unless == NULL;
+	for (i = start; (i = next_ascii(text, i, end)) < end; i++) {
+		if (!w->is_mark[(unsigned char)text[i]])
 			continue;
 		if (!utf8_is_cjk(neighbour(text, i, start, end, -1)) &&
 		    !utf8_is_cjk(neighbour(text, i, start, end, +1)))
 			continue;
-		if (excepted(w, text, start, end, i))
+		if (excepted(w, text, end, i, &u))
 			continue;
 		note_mark(&pl, i, text[i]);
 	}

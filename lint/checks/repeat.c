@@ -16,14 +16,19 @@ struct rep_params {
 	size_t nallow;
 };
 
-/* One scope span decoded to code points with their byte offsets. */
+/* Code points a window takes beyond the look-ahead of two units. */
+#define REP_WINDOW 2048
+
+/* A window onto one scope span: code points decoded from some point on, with their byte
+ * offsets. Fixed in size, so a long span costs no large allocation. */
 struct rep_run {
 	const struct rule *r;
 	const struct check_ctx *c;
 	const struct rep_params *p;
 	uint32_t *cp;
-	size_t *off;          /* off[i] = byte offset of cp[i]; off[n] = span end */
-	size_t n, cap, offcap;
+	size_t *off;          /* off[i] = byte offset of cp[i]; off[n] = where decoding resumes */
+	uint32_t *mask;       /* see mark_repeats */
+	size_t n, cap;
 	int stop;
 };
 
@@ -71,13 +76,14 @@ rep_parse(struct rule *r, struct rparam *rp)
 static bool
 doubled(const struct rep_run *run, size_t i, size_t len)
 {
+	const uint32_t *cp = run->cp + i;
 	size_t k;
 	bool uniform = true;
 
 	for (k = 0; k < len; k++) {
-		if (!utf8_is_han(run->cp[i + k]) || run->cp[i + k] != run->cp[i + len + k])
+		if (cp[k] != cp[len + k] || !utf8_is_han(cp[k]))
 			return false;
-		if (run->cp[i + k] != run->cp[i])
+		if (cp[k] != cp[0])
 			uniform = false;
 	}
 	return !uniform;
@@ -103,50 +109,83 @@ allowed(struct rep_run *run, size_t start, size_t end)
 	return ok;
 }
 
-static void
-decode_span(struct rep_run *run, struct span sp)
+/* Decodes the span from byte pos on into the window until it is full or the span ends;
+ * returns where decoding stopped. */
+static size_t
+fill_window(struct rep_run *run, size_t pos, size_t end)
 {
 	const char *t = run->c->doc->text;
-	size_t i = sp.start;
+	size_t n = run->n;
 
-	run->n = 0;
-	while (i < sp.end) {
-		run->cp = xgrow(run->cp, &run->cap, run->n + 1, sizeof(*run->cp));
-		run->off = xgrow(run->off, &run->offcap, run->n + 2, sizeof(*run->off));
-		run->off[run->n] = i;
-		run->cp[run->n++] = utf8_next(t, sp.end, &i);
+	while (n < run->cap && pos < end) {
+		run->off[n] = pos;
+		run->cp[n++] = utf8_next(t, end, &pos);
 	}
-	run->off = xgrow(run->off, &run->offcap, run->n + 1, sizeof(*run->off));
-	run->off[run->n] = sp.end;
+	run->off[n] = pos;
+	run->n = n;
+	return pos;
 }
 
-/* Length of the shortest repeated unit starting at i, or 0. */
+/* Fills mask[from, to) of the window: bit len - min_unit of mask[i] is set when the two
+ * characters at i recur len further on, which a doubled unit of len (two characters at
+ * least) needs. One pass per unit length; the passes are plain array comparisons, which
+ * the compiler turns into vector code. */
+static void
+mark_repeats(struct rep_run *run, size_t from, size_t to)
+{
+	const uint32_t *cp = run->cp;
+	uint32_t *mask = run->mask, bit;
+	size_t n = run->n, min = (size_t)run->p->min_unit, len, j, upto;
+
+	if (from >= to)
+		return;
+	memset(mask + from, 0, (to - from) * sizeof(*mask));
+	for (len = min; len <= (size_t)run->p->max_unit && len + 1 < n; len++) {
+		bit = (uint32_t)1 << (len - min);
+		upto = to < n - len - 1 ? to : n - len - 1;
+		for (j = from; j < upto; j++)
+			mask[j] |= ((cp[j] == cp[j + len]) & (cp[j + 1] == cp[j + len + 1])) ? bit : 0;
+	}
+}
+
+/* Length of the shortest repeated unit starting at i (mask[i] not 0), or 0. That the unit
+ * starts with a Han character is checked by doubled() with the rest of it. */
 static size_t
 unit_at(struct rep_run *run, size_t i)
 {
-	size_t len;
+	size_t len, min = (size_t)run->p->min_unit, last = (size_t)run->p->max_unit;
+	uint32_t m = run->mask[i];
 
-	for (len = (size_t)run->p->min_unit; len <= (size_t)run->p->max_unit; len++) {
-		if (i + 2 * len > run->n)
-			return 0;
-		if (doubled(run, i, len) && !allowed(run, run->off[i], run->off[i + 2 * len]))
+	if ((run->n - i) / 2 < last)
+		last = (run->n - i) / 2;
+	for (len = min; len <= last; len++)
+		if ((m & (uint32_t)1 << (len - min)) != 0 && doubled(run, i, len) &&
+		    !allowed(run, run->off[i], run->off[i + 2 * len]))
 			return len;
-	}
 	return 0;
 }
 
-static int
-rep_span(const struct doc *doc, struct span sp, void *ctx)
+/* Looks for doubled units in the window from i up to limit; returns where the next look
+ * starts, or (size_t)-1 once the diagnostic limit is reached. */
+static size_t
+scan_window(struct rep_run *run, size_t i, size_t limit)
 {
-	struct rep_run *run = ctx;
-	size_t i = 0, len;
+	size_t len, min = (size_t)run->p->min_unit;
+	const uint32_t *mask = run->mask;
 	char *word;
 	struct diag *d;
 
-	(void)doc;
-	decode_span(run, sp);
-	while (i + 2 * (size_t)run->p->min_unit <= run->n) {
-		if (!utf8_is_han(run->cp[i]) || (len = unit_at(run, i)) == 0) {
+	mark_repeats(run, i, limit);
+	if (run->n < 2 * min)
+		return i;
+	if (limit > run->n - 2 * min + 1)
+		limit = run->n - 2 * min + 1;
+	for (;;) {
+		while (i < limit && mask[i] == 0)
+			i++;
+		if (i >= limit)
+			break;
+		if ((len = unit_at(run, i)) == 0) {
 			i++;
 			continue;
 		}
@@ -155,24 +194,63 @@ rep_span(const struct doc *doc, struct span sp, void *ctx)
 		    word, NULL);
 		free(word);
 		if (d == NULL)
-			return run->stop = 1;
+			return (size_t)-1;
 		i += 2 * len;
 	}
-	return 0;
+	return i;
+}
+
+/* Moves the window on: the code points from i on go to its front. */
+static void
+shift_window(struct rep_run *run, size_t i)
+{
+	memmove(run->cp, run->cp + i, (run->n - i) * sizeof(*run->cp));
+	memmove(run->off, run->off + i, (run->n - i + 1) * sizeof(*run->off));
+	run->n -= i;
+}
+
+/* Walks the span window by window; a position is looked at once the window holds two
+ * whole units after it, or the rest of the span. */
+static int
+rep_span(const struct doc *doc, struct span sp, void *ctx)
+{
+	struct rep_run *run = ctx;
+	size_t i = 0, pos = sp.start, look = 2 * (size_t)run->p->max_unit;
+	bool done;
+
+	(void)doc;
+	run->n = 0;
+	for (;;) {
+		pos = fill_window(run, pos, sp.end);
+		done = pos >= sp.end;
+		i = scan_window(run, i, done ? run->n : run->n - look);
+		if (i == (size_t)-1)
+			return run->stop = 1;
+		if (done)
+			return 0;
+		shift_window(run, i);
+		i = 0;
+	}
 }
 
 static void
 rep_run(const struct rule *r, const struct check_ctx *c)
 {
 	struct rep_run run;
+	size_t look = 2 * (size_t)((const struct rep_params *)r->params)->max_unit;
 
 	memset(&run, 0, sizeof(run));
 	run.r = r;
 	run.c = c;
 	run.p = r->params;
+	run.cap = REP_WINDOW + look;
+	run.cp = xmalloc(run.cap * sizeof(*run.cp));
+	run.off = xmalloc((run.cap + 1) * sizeof(*run.off));
+	run.mask = xmalloc(run.cap * sizeof(*run.mask));
 	(void)check_scope_each(c->doc, r->scope, rep_span, &run);
 	free(run.cp);
 	free(run.off);
+	free(run.mask);
 }
 
 const struct check_type chk_repeated_word = {
