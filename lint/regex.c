@@ -1,7 +1,6 @@
 /* PCRE2 wrapper: compiles rule patterns once (UTF, UCP; JIT on first use when available),
  * skips text that lacks a pattern's required literal, and matches under the resource limits
  * of limits.h with one match-data block per thread. */
-#define _GNU_SOURCE     /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
@@ -204,8 +203,7 @@ find_near_literal(const struct regex *re, const char *text, size_t from, size_t 
 	const char *p;
 	int rc;
 
-	while (next <= end && (p = memmem(text + next, end - next, re->lit.text,
-	    re->lit.len)) != NULL) {
+	while (next <= end && (p = regex_lit_find(&re->lit, text + next, end - next)) != NULL) {
 		hit = (size_t)(p - text);
 		at = hit - next > re->lit.max_prefix ? hit - re->lit.max_prefix : next;
 		while (at < hit && is_continuation(text[at]))
@@ -235,7 +233,7 @@ regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 	 * pattern starts with something the JIT cannot search for quickly. */
 	if (re->lit.max_prefix != REGEX_LIT_UNBOUNDED && re->lit.max_prefix > 0)
 		return find_near_literal(re, text, from, end, m);
-	hit = memmem(text + from, end - from, re->lit.text, re->lit.len);
+	hit = regex_lit_find(&re->lit, text + from, end - from);
 	if (hit == NULL)
 		return 0;
 	/* A match starts at the literal, or (no bound) anywhere before it. */

@@ -416,6 +416,36 @@ read_seq(struct reader *r, struct seq *s, bool nested)
 	close_branch(s);
 }
 
+/* The index of the last continuation byte of text, else of its last byte. */
+static size_t
+rarest_byte(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = len; i > 0; i--)
+		if (((unsigned char)text[i - 1] & 0xC0) == 0x80)
+			return i - 1;
+	return len - 1;
+}
+
+const char *
+regex_lit_find(const struct regex_lit *lit, const char *s, size_t n)
+{
+	const char *p, *end = s + n;
+	size_t k = lit->rare;
+
+	if (n < lit->len)
+		return NULL;
+	for (p = s + k; p < end; p++) {
+		p = memchr(p, (unsigned char)lit->text[k], (size_t)(end - p));
+		if (p == NULL || (size_t)(end - (p - k)) < lit->len)
+			return NULL;
+		if (memcmp(p - k, lit->text, lit->len) == 0)
+			return p - k;
+	}
+	return NULL;
+}
+
 bool
 regex_lit_analyse(const char *pattern, struct regex_lit *lit)
 {
@@ -429,6 +459,7 @@ regex_lit_analyse(const char *pattern, struct regex_lit *lit)
 		return false;
 	memcpy(lit->text, s.best.text, s.best.len);
 	lit->len = s.best.len;
+	lit->rare = rarest_byte(lit->text, lit->len);
 	lit->max_prefix = s.best.bounded ? s.best.prefix : REGEX_LIT_UNBOUNDED;
 	return true;
 }

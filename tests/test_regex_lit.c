@@ -85,6 +85,32 @@ test_literals(void **state)
 	}
 }
 
+/* regex_lit_find: the literal's first occurrence by its rare byte, at either end, across
+ * near misses, and none where the text is too short. */
+static void
+test_find(void **state)
+{
+	struct regex_lit lit;
+	const char *text = "县委巡察组县委第巡察组第四巡察组";
+	const char *both = "委第";
+	const char *ascii = "aaab";
+
+	(void)state;
+	assert_true(regex_lit_analyse("委第", &lit));
+	assert_ptr_equal(regex_lit_find(&lit, text, strlen(text)), strstr(text, "委第"));
+	assert_ptr_equal(regex_lit_find(&lit, both, strlen(both)), both);
+	assert_null(regex_lit_find(&lit, text, 5));
+	assert_null(regex_lit_find(&lit, both, 3));
+	assert_true(regex_lit_analyse("第四巡察组", &lit));
+	assert_ptr_equal(regex_lit_find(&lit, text, strlen(text)),
+	    text + strlen(text) - strlen("第四巡察组"));
+	assert_null(regex_lit_find(&lit, text, strlen(text) - 1));
+	assert_true(regex_lit_analyse("ab", &lit));
+	assert_int_equal(lit.rare, 1);
+	assert_ptr_equal(regex_lit_find(&lit, ascii, 4), ascii + 2);
+	assert_null(regex_lit_find(&lit, ascii, 3));
+}
+
 /* Texts every pattern is tried on: the seeds and the input fixtures, decoded. */
 struct texts {
 	char *v[64];
@@ -242,6 +268,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
+		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_default_pack_patterns),
 	};
 
