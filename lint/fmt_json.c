@@ -49,65 +49,168 @@ add_str(cJSON *obj, const char *key, const char *v)
 	fmt_json_must(cJSON_AddStringToObject(obj, key, v));
 }
 
-/* Adds "line" and "column" (1-based, columns in code points) of byte offset off. */
+/* Appends n tabs. */
 static void
-add_position(cJSON *obj, const char *line_key, const char *col_key,
+put_tabs(struct strbuf *b, int n)
+{
+	strbuf_repeat(b, '\t', (size_t)n);
+}
+
+/* Appends s as cJSON prints a string: quoted, with '"', '\\' and control characters
+ * escaped, every other byte as it is. */
+static void
+put_string(struct strbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	char esc[7];
+	size_t n;
+
+	strbuf_put(b, "\"", 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c >= 32 && c != '"' && c != '\\')
+			continue;
+		strbuf_put(b, run, (size_t)(s - run));
+		run = s + 1;
+		esc[0] = '\\';
+		n = 2;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			memcpy(esc + 1, "u00", 3);
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			n = 6;
+			break;
+		}
+		strbuf_put(b, esc, n);
+	}
+	strbuf_put(b, run, (size_t)(s - run));
+	strbuf_put(b, "\"", 1);
+}
+
+/* Appends `"key":<tab>` indented by tabs. */
+static void
+put_key(struct strbuf *b, int tabs, const char *key)
+{
+	put_tabs(b, tabs);
+	put_string(b, key);
+	strbuf_put(b, ":\t", 2);
+}
+
+/* Appends a string member and its line end (",\n" unless it is the last member). */
+static void
+member_str(struct strbuf *b, int tabs, const char *key, const char *v, bool last)
+{
+	put_key(b, tabs, key);
+	put_string(b, v);
+	strbuf_put(b, last ? "\n" : ",\n", last ? 1 : 2);
+}
+
+static void
+member_int(struct strbuf *b, int tabs, const char *key, unsigned v, bool last)
+{
+	char num[16];
+	int n = snprintf(num, sizeof(num), "%u", v);
+
+	put_key(b, tabs, key);
+	strbuf_put(b, num, (size_t)n);
+	strbuf_put(b, last ? "\n" : ",\n", last ? 1 : 2);
+}
+
+/* Appends "line" and "column" (1-based, columns in code points) of byte offset off. */
+static void
+member_position(struct strbuf *b, int tabs, const char *line_key, const char *col_key,
     const struct linemap *lines, size_t off)
 {
 	unsigned line, col;
 
 	linemap_locate(lines, off, &line, &col);
-	add_int(obj, line_key, line);
-	add_int(obj, col_key, col);
+	member_int(b, tabs, line_key, line, false);
+	member_int(b, tabs, col_key, col, false);
 }
 
-static cJSON *
-diag_object(const struct fmt_file *f, const struct diag *d)
+/* Appends one diagnostic object, members at 5 tabs, as cJSON_Print lays it out inside a
+ * file object. */
+static void
+put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d)
 {
-	cJSON *o = fmt_json_must(cJSON_CreateObject());
-	cJSON *related, *r;
 	size_t k;
 
-	add_str(o, "rule", d->rule);
-	add_str(o, "level", level_name(d->level));
-	add_str(o, "message", d->message);
-	add_position(o, "line", "column", f->lines, d->span.start);
-	add_position(o, "end_line", "end_column", f->lines, d->span.end);
-	related = fmt_json_must(cJSON_AddArrayToObject(o, "related"));
+	strbuf_put(b, "{\n", 2);
+	member_str(b, 5, "rule", d->rule, false);
+	member_str(b, 5, "level", level_name(d->level), false);
+	member_str(b, 5, "message", d->message, false);
+	member_position(b, 5, "line", "column", f->lines, d->span.start);
+	member_position(b, 5, "end_line", "end_column", f->lines, d->span.end);
+	put_key(b, 5, "related");
+	strbuf_put(b, "[", 1);
 	for (k = 0; k < d->nrelated; k++) {
-		r = fmt_json_must(cJSON_CreateObject());
-		add_position(r, "line", "column", f->lines, d->related[k].span.start);
-		add_str(r, "message", d->related[k].message);
-		cJSON_AddItemToArray(related, r);
+		strbuf_put(b, k > 0 ? ", {\n" : "{\n", k > 0 ? 4 : 2);
+		member_position(b, 7, "line", "column", f->lines, d->related[k].span.start);
+		member_str(b, 7, "message", d->related[k].message, true);
+		put_tabs(b, 6);
+		strbuf_put(b, "}", 1);
 	}
-	return o;
+	strbuf_put(b, "]\n", 2);
+	put_tabs(b, 4);
+	strbuf_put(b, "}", 1);
 }
 
+/* Appends the object of one file at depth 2: its path, diagnostics and input errors. */
+static void
+put_file(struct strbuf *b, const struct fmt_file *f)
+{
+	size_t i, n = f->diags != NULL && f->text != NULL ? f->diags->n : 0;
+
+	strbuf_put(b, "{\n", 2);
+	member_str(b, 3, "path", f->path, false);
+	put_key(b, 3, "diagnostics");
+	strbuf_put(b, "[", 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strbuf_put(b, ", ", 2);
+		put_diag(b, f, &f->diags->v[i]);
+	}
+	strbuf_put(b, "],\n", 3);
+	put_key(b, 3, "errors");
+	strbuf_put(b, "[", 1);
+	for (i = 0; i < f->nerrors; i++) {
+		strbuf_put(b, i > 0 ? ", {\n" : "{\n", i > 0 ? 4 : 2);
+		member_str(b, 5, "id", f->errors[i].id, false);
+		member_str(b, 5, "message", f->errors[i].message, true);
+		put_tabs(b, 4);
+		strbuf_put(b, "}", 1);
+	}
+	strbuf_put(b, "]\n", 2);
+	put_tabs(b, 2);
+	strbuf_put(b, "}", 1);
+}
+
+/* Files are written directly, in the layout cJSON_Print gives the header and summary. */
 static void
 json_file(void *state, const struct fmt_file *f)
 {
 	struct json *j = state;
-	cJSON *file = fmt_json_must(cJSON_CreateObject());
-	cJSON *diags, *errors, *e;
-	size_t i;
+	struct strbuf b = {NULL, 0, 0};
+	char *text;
 
-	add_str(file, "path", f->path);
-	diags = fmt_json_must(cJSON_AddArrayToObject(file, "diagnostics"));
-	if (f->diags != NULL && f->text != NULL)
-		for (i = 0; i < f->diags->n; i++)
-			cJSON_AddItemToArray(diags, diag_object(f, &f->diags->v[i]));
-	errors = fmt_json_must(cJSON_AddArrayToObject(file, "errors"));
-	for (i = 0; i < f->nerrors; i++) {
-		e = fmt_json_must(cJSON_CreateObject());
-		add_str(e, "id", f->errors[i].id);
-		add_str(e, "message", f->errors[i].message);
-		cJSON_AddItemToArray(errors, e);
-	}
-	if (cJSON_GetArraySize(diags) > 0 || f->nerrors > 0)
+	if ((f->diags != NULL && f->text != NULL && f->diags->n > 0) || f->nerrors > 0)
 		jsonout_start(&j->w);
 	if (j->nfiles++ > 0)
 		jsonout_puts(&j->w, ", ");
-	jsonout_nested(&j->w, file, 2);
+	put_file(&b, f);
+	jsonout_put(&j->w, b.s, b.n);
+	text = strbuf_take(&b);
+	free(text);
 }
 
 static void

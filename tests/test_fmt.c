@@ -262,6 +262,39 @@ test_json_shape(void **state)
 	diag_list_free(&dl);
 }
 
+/* The JSON report is exactly what cJSON_Print makes of it: the file objects, written
+ * without cJSON, have its layout and its escaping of quotes, backslashes and control
+ * characters, with several notes and several input errors. */
+static void
+test_json_layout_is_cjson_print(void **state)
+{
+	struct fmt_error e[2] = {{"input-invalid-utf8", "bad \"byte\"\\ at\t3"},
+	    {"input-empty", "empty\x01file\x7f"}};
+	struct diag_list dl;
+	struct diag *d;
+	cJSON *root;
+	char *out, *again;
+
+	(void)state;
+	make_diags(&dl, LANG_EN);
+	d = diag_add_text(&dl, "ESC-1", LEVEL_INFO, 0, 3, "q\" b\\ n\n r\r t\t f\f b\b c\x1f 巡察");
+	diag_note(&dl, d, 0, 3, "second \"note\"", "second \"note\"", NULL);
+	diag_sort(&dl);
+	out = render(1, LANG_EN, &dl, e, 2);
+	root = cJSON_Parse(out);
+	assert_non_null(root);
+	again = cJSON_Print(root);
+	assert_non_null(again);
+	assert_int_equal(strlen(out), strlen(again) + 1);
+	assert_memory_equal(out, again, strlen(again));
+	assert_string_equal(out + strlen(again), "\n");
+	assert_non_null(strstr(out, "\\u001f"));
+	cJSON_free(again);
+	cJSON_Delete(root);
+	free(out);
+	diag_list_free(&dl);
+}
+
 static void
 test_json_quiet_clean_prints_nothing(void **state)
 {
@@ -297,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_human_output),
 		cmocka_unit_test(test_human_input_error_en),
 		cmocka_unit_test(test_json_shape),
+		cmocka_unit_test(test_json_layout_is_cjson_print),
 		cmocka_unit_test(test_json_quiet_clean_prints_nothing),
 	};
 
