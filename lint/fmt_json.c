@@ -138,6 +138,21 @@ member_position(struct strbuf *b, int tabs, const char *line_key, const char *co
 	member_int(b, tabs, col_key, col, false);
 }
 
+/* Opens element k of an array of objects: "{" after "[" or ", {" after the one before. */
+static void
+open_element(struct strbuf *b, size_t k)
+{
+	strbuf_put(b, k > 0 ? ", {\n" : "{\n", k > 0 ? 4 : 2);
+}
+
+/* Closes an object whose members were at tabs + 1. */
+static void
+close_object(struct strbuf *b, int tabs)
+{
+	put_tabs(b, tabs);
+	strbuf_put(b, "}", 1);
+}
+
 /* Appends one diagnostic object, members at 5 tabs, as cJSON_Print lays it out inside a
  * file object. */
 static void
@@ -154,15 +169,13 @@ put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d)
 	put_key(b, 5, "related");
 	strbuf_put(b, "[", 1);
 	for (k = 0; k < d->nrelated; k++) {
-		strbuf_put(b, k > 0 ? ", {\n" : "{\n", k > 0 ? 4 : 2);
+		open_element(b, k);
 		member_position(b, 7, "line", "column", f->lines, d->related[k].span.start);
 		member_str(b, 7, "message", d->related[k].message, true);
-		put_tabs(b, 6);
-		strbuf_put(b, "}", 1);
+		close_object(b, 6);
 	}
 	strbuf_put(b, "]\n", 2);
-	put_tabs(b, 4);
-	strbuf_put(b, "}", 1);
+	close_object(b, 4);
 }
 
 /* Appends the object of one file at depth 2: its path, diagnostics and input errors. */
@@ -184,15 +197,13 @@ put_file(struct strbuf *b, const struct fmt_file *f)
 	put_key(b, 3, "errors");
 	strbuf_put(b, "[", 1);
 	for (i = 0; i < f->nerrors; i++) {
-		strbuf_put(b, i > 0 ? ", {\n" : "{\n", i > 0 ? 4 : 2);
+		open_element(b, i);
 		member_str(b, 5, "id", f->errors[i].id, false);
 		member_str(b, 5, "message", f->errors[i].message, true);
-		put_tabs(b, 4);
-		strbuf_put(b, "}", 1);
+		close_object(b, 4);
 	}
 	strbuf_put(b, "]\n", 2);
-	put_tabs(b, 2);
-	strbuf_put(b, "}", 1);
+	close_object(b, 2);
 }
 
 /* Files are written directly, in the layout cJSON_Print gives the header and summary. */
