@@ -2,17 +2,20 @@
 # Builds the libFuzzer harnesses with clang (fuzzer + AddressSanitizer + UBSan) in
 # build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
 # Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
-# Usage: fuzz/run.sh [--max-len BYTES] [--out DIR] [DURATION [HARNESS...]]
+# Usage: fuzz/run.sh [--max-len BYTES] [--runs N] [--out DIR] [DURATION [HARNESS...]]
 #   DURATION defaults to 60 s; HARNESS is model, rules, lint or regex (default: all four);
 #   --max-len caps the input size (default 65536; small inputs run many times faster);
+#   --runs stops each harness after N executions (DURATION still caps the time);
 #   --out builds and keeps corpora in DIR instead of build-fuzz.
 set -uo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
 maxlen=65536
+runs=-1
 out=$src/build-fuzz
 while [ $# -gt 0 ]; do
 	case $1 in
 	--max-len) maxlen=$2; shift 2 ;;
+	--runs) runs=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
 	*) break ;;
 	esac
@@ -48,7 +51,7 @@ fail=0
 for h in $harnesses; do
 	echo "== fuzz_$h, $secs s, inputs up to $maxlen bytes"
 	(cd "$out" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		./fuzz_"$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
+		./fuzz_"$h" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" -runs="$runs" \
 		-print_final_stats=1 "corpus/$h" 2>"fuzz_$h.log")
 	rc=$?
 	grep -E "^stat::number_of_executed_units|^stat::peak_rss|^#[0-9]+ +DONE|^(==[0-9]+==)?ERROR|^SUMMARY" "$out/fuzz_$h.log"
