@@ -32,8 +32,12 @@ i18n_fill(const char *tmpl, const char *const *kv, size_t nkv)
 			s = close + 1;
 			continue;
 		}
-		strbuf_put(&b, s, 1);
-		s++;
+		/* Plain text up to the next brace goes in as one run. */
+		close = strchr(s + 1, '{');
+		if (close == NULL)
+			close = s + strlen(s);
+		strbuf_put(&b, s, (size_t)(close - s));
+		s = close;
 	}
 	return strbuf_take(&b);
 }

@@ -6,7 +6,8 @@
 void
 strbuf_put(struct strbuf *b, const char *s, size_t n)
 {
-	b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+	if (b->n + n + 1 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
 	memcpy(b->s + b->n, s, n);
 	b->n += n;
 	b->s[b->n] = '\0';
@@ -15,8 +16,11 @@ strbuf_put(struct strbuf *b, const char *s, size_t n)
 void
 strbuf_repeat(struct strbuf *b, char c, size_t n)
 {
-	while (n-- > 0)
-		strbuf_put(b, &c, 1);
+	if (b->n + n + 1 > b->cap)
+		b->s = xgrow(b->s, &b->cap, b->n + n + 1, 1);
+	memset(b->s + b->n, c, n);
+	b->n += n;
+	b->s[b->n] = '\0';
 }
 
 char *
