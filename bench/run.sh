@@ -104,6 +104,13 @@ printf '{"rules":{"@textlint-rule/no-unmatched-pair":true,"@textlint-rule/no-inv
 	>"$npmdir/.textlintrc.json"
 nb=$npmdir/node_modules/.bin
 tl=("$nb/textlint" --config "$npmdir/.textlintrc.json")
+# The same files, copied outside the repository: AutoCorrect skips what .gitignore names
+# (build-bench/ is ignored) and zhlint wants paths relative to the working directory.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/nl-bench.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+cp "$corpus"/notices/*.txt "$scratch/"
+mkdir "$scratch/one" && cp "$seed" "$scratch/one/seed-004.txt"
+cd "$scratch" || exit 1
 j1s=${j1%% *}
 # other LABEL CMD...: times CMD on the corpus $cruns times and prints it with its ratio.
 other() {
@@ -113,16 +120,17 @@ other() {
 	show "$label (corpus)" "$t" "$mb"
 	awk -v o="${t%% *}" -v n="$j1s" 'BEGIN { printf "    %.1fx the time of noticelint --jobs 1\n", o / n }'
 }
-other "autocorrect --lint" "$nb/autocorrect" --lint "$corpus/notices"
-other "markdownlint-cli2" "$nb/markdownlint-cli2" "$corpus/notices/*.txt"
-other "zhlint" "$nb/zhlint" "$corpus/notices/*.txt"
-other "textlint (2 rules)" "${tl[@]}" "$corpus/notices/*.txt"
+other "autocorrect --lint" "$nb/autocorrect" --lint .
+other "markdownlint-cli2" "$nb/markdownlint-cli2" "*.txt"
+other "zhlint" "$nb/zhlint" "*.txt"
+other "textlint (2 rules)" "${tl[@]}" "*.txt"
 one=$(timed "${lint[@]}" "$seed")
+cd "$scratch/one" || exit 1
 for tool in autocorrect textlint zhlint markdownlint-cli2; do
 	case $tool in
-	autocorrect) t=$(timed "$nb/autocorrect" --lint "$seed") ;;
-	textlint) t=$(timed "${tl[@]}" "$seed") ;;
-	*) t=$(timed "$nb/$tool" "$seed") ;;
+	autocorrect) t=$(timed "$nb/autocorrect" --lint seed-004.txt) ;;
+	textlint) t=$(timed "${tl[@]}" seed-004.txt) ;;
+	*) t=$(timed "$nb/$tool" seed-004.txt) ;;
 	esac
 	show "$tool (seed 004)" "$t"
 	awk -v o="${t%% *}" -v n="${one%% *}" 'BEGIN { printf "    %.1fx the time of noticelint\n", o / n }'
