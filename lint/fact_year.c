@@ -1,6 +1,7 @@
 /* Year inference for dates written without a year (6月23日, 截至12月22日, 716日), with
  * the source of each inferred year remembered. */
 #include "facts.h"
+#include "segment.h"
 
 /* The year comes from the nearest earlier date with a written year, else the inspection
  * period in the intro, else the signature's date, else the nearest later date with a
@@ -13,18 +14,6 @@ static bool
 year_source(const struct date_fact *d)
 {
 	return d->ysrc == YEAR_WRITTEN && d->y != 0 && !(d->flags & DATE_BOILERPLATE);
-}
-
-/* True when off lies in the statement of a problem item. */
-static bool
-in_statement(const struct doc *doc, size_t off)
-{
-	size_t i;
-
-	for (i = 0; i < doc->nitems; i++)
-		if (off >= doc->items[i].statement.start && off < doc->items[i].statement.end)
-			return true;
-	return false;
 }
 
 /* Nearest earlier dates that can lend a year: month-precise or any, per context. */
@@ -118,7 +107,7 @@ fact_resolve_years(struct facts *f, const struct doc *doc)
 
 	for (i = 0; i < f->ndates; i++) {
 		struct date_fact *d = &f->dates[i];
-		bool stated = in_statement(doc, d->span.start);
+		bool stated = doc_statement_at(doc, d->span.start) >= 0;
 
 		if (year_source(d)) {
 			note_source(&all, d, (int)i);

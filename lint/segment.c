@@ -181,6 +181,21 @@ segment_build(struct doc *doc, const char *path, const char *text, size_t len)
 	free(sg.marks);
 }
 
+int
+doc_statement_at(const struct doc *doc, size_t off)
+{
+	size_t lo = 0, hi = doc->nitems, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (doc->items[mid].statement.start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && off < doc->items[lo - 1].statement.end ? (int)(lo - 1) : -1;
+}
+
 void
 doc_free(struct doc *doc)
 {

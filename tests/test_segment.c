@@ -620,6 +620,34 @@ test_run_in_after_colon(void **state)
 	release(&m);
 }
 
+/* doc_statement_at: on every seed, statements follow one another without overlap (what
+ * its binary search relies on), and it agrees with a plain scan at every offset. */
+static void
+test_statement_at(void **state)
+{
+	static const char *const seeds[] = {"000_2800b427cfbef2a5.txt", "001_b21dc3fc7ee4c764.txt",
+	    "002_4720707dcb0128ec.txt", "003_eb93dc48287bd9ac.txt", "004_6abf08291da1f359.txt"};
+	struct model m;
+	size_t k, i, off;
+	int want;
+
+	(void)state;
+	for (k = 0; k < sizeof(seeds) / sizeof(seeds[0]); k++) {
+		build(&m, seeds[k]);
+		for (i = 1; i < m.doc.nitems; i++)
+			assert_true(m.doc.items[i - 1].statement.end <= m.doc.items[i].statement.start);
+		for (off = 0; off <= m.doc.len; off++) {
+			want = -1;
+			for (i = 0; i < m.doc.nitems; i++)
+				if (off >= m.doc.items[i].statement.start &&
+				    off < m.doc.items[i].statement.end)
+					want = (int)i;
+			assert_int_equal(doc_statement_at(&m.doc, off), want);
+		}
+		release(&m);
+	}
+}
+
 int
 main(void)
 {
@@ -639,6 +667,7 @@ main(void)
 		cmocka_unit_test(test_split_title_and_joint_signature),
 		cmocka_unit_test(test_boilerplate_lines),
 		cmocka_unit_test(test_run_in_after_colon),
+		cmocka_unit_test(test_statement_at),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -152,21 +152,21 @@ group_of(const struct doc *doc, size_t i, long level)
 static size_t
 body_figure(const struct figure *b, const struct doc *doc)
 {
-	size_t i, j, n = 0;
+	bool *seen = b->count == BC_GROUPS ? xcalloc(doc->nheadings + 1, sizeof(*seen)) : NULL;
+	size_t i, n = 0;
+	int g;
 
 	for (i = 0; i < doc->nitems; i++) {
-		int g;
-
 		if (b->count == BC_ITEMS)
 			n++;
 		else if (b->count == BC_STATUS)
 			n += doc->items[i].status == b->status;
-		else if ((g = group_of(doc, i, b->group_level)) >= 0) {
-			for (j = 0; j < i && group_of(doc, j, b->group_level) != g; j++)
-				;
-			n += j == i;
+		else if ((g = group_of(doc, i, b->group_level)) >= 0 && !seen[g]) {
+			seen[g] = true;   /* each group counts once */
+			n++;
 		}
 	}
+	free(seen);
 	return n;
 }
 

@@ -8,6 +8,7 @@
 #include "factcheck.h"
 #include "regex.h"
 #include "rule_load.h"
+#include "segment.h"
 #include "xalloc.h"
 
 /* Events are found by the rule's `events`; the kind says what is checked:
@@ -351,16 +352,13 @@ check_yearless(struct do_run *run)
 static bool
 in_statement(const struct doc *doc, size_t off)
 {
-	size_t i, line = linemap_line_index(&doc->lines_map, off);
+	size_t line = linemap_line_index(&doc->lines_map, off);
 	int h = line < doc->nlines ? doc->lines[line].heading : -1;
 
 	if (h >= 0 && (size_t)h < doc->nheadings && off >= doc->headings[h].title.start &&
 	    off < doc->headings[h].title.end)
 		return true;
-	for (i = 0; i < doc->nitems; i++)
-		if (off >= doc->items[i].statement.start && off < doc->items[i].statement.end)
-			return true;
-	return false;
+	return doc_statement_at(doc, off) >= 0;
 }
 
 /* True when a cue marks date d: `before` matches the sentence text up to the date
