@@ -179,10 +179,15 @@ skip_class(struct reader *r)
 	if (*p == ']')
 		p++;
 	while (*p != '\0' && *p != ']') {
+		/* POSIX classes ([:alpha:]) and \Q...\E quoting are not modelled: whether "[:"
+		 * starts one depends on what follows, so such a class ends the analysis. */
+		if ((*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) ||
+		    (*p == '\\' && p[1] == 'Q')) {
+			r->fail = true;
+			return;
+		}
 		if (*p == '\\' && p[1] != '\0')
 			p += 2;
-		else if (*p == '[' && p[1] == ':' && strstr(p + 2, ":]") != NULL)
-			p = strstr(p + 2, ":]") + 2;
 		else
 			p++;
 	}

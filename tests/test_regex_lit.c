@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
+#include "decode.h"
 #include "encoding.h"
 #include "regex.h"
 #include "regex_lit.h"
@@ -45,7 +46,8 @@ static const struct lit_case lit_cases[] = {
 	{"\\.txt", ".txt", 0},
 	/* lookarounds add no length and no literal */
 	{"(?<=县委)第(?=四)", "第", 0},
-	/* constructs the analysis does not model */
+	/* constructs the analysis does not model; "[:" may or may not open a POSIX class */
+	{"[[:]x]y:]z", NULL, 0},
 	{"(?i)notice", NULL, 0},
 	{"(a)\\1完成", NULL, 0},
 	{"完成\\K了", NULL, 0},
@@ -233,6 +235,43 @@ scan_pack(const char *path, const struct texts *t, size_t *with_lit, size_t *mat
 	fclose(f);
 }
 
+/* Inputs the differential fuzz harness (fuzz/fuzz_regex.c) once failed on, kept as
+ * fixtures/fuzz/regex-*.bin: "PATTERN\nSUBJECT", compared the harness's way. */
+static void
+test_fuzz_regressions(void **state)
+{
+	char dir[512], rel[1024], *raw, *nl, *err;
+	struct dirent *de;
+	struct decoded dec;
+	struct regex *re;
+	size_t len, off, seen = 0;
+	DIR *d;
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/fuzz", NL_FIXTURES_DIR);
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, "regex-", 6) != 0)
+			continue;
+		snprintf(rel, sizeof(rel), "fuzz/%s", de->d_name);
+		raw = tu_read_fixture(rel, &len);
+		nl = memchr(raw, '\n', len);
+		assert_non_null(nl);
+		*nl = '\0';
+		re = regex_compile(raw, &err, &off);
+		assert_non_null(re);
+		decode_utf8(&dec, (const unsigned char *)nl + 1, len - (size_t)(nl + 1 - raw));
+		(void)compare_matches(raw, re, dec.text, dec.len);
+		decoded_free(&dec);
+		regex_free(re);
+		free(raw);
+		seen++;
+	}
+	closedir(d);
+	assert_true(seen >= 1);
+}
+
 static void
 test_default_pack_patterns(void **state)
 {
@@ -269,6 +308,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_fuzz_regressions),
 		cmocka_unit_test(test_default_pack_patterns),
 	};
 
