@@ -12,7 +12,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "filejob.h"
 #include "limits.h"
+#include "lint.h"
+#include "rules.h"
 #include "source.h"
 #include "walk.h"
 
@@ -295,6 +298,41 @@ test_walk_depth_limit(void **state)
 	walk_list_free(&wl);
 }
 
+/* A file listed by the directory walk but gone before it is read: that input gets
+ * input-missing, the other file of the walk is still linted. */
+static void
+test_vanished_after_walk(void **state)
+{
+	static const char notice[] = "关于巡察整改进展情况的通报\n如果意见建议，请联系。\n";
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL};
+	struct walk_list l = {NULL, 0, 0};
+	struct file_result a, b;
+	struct ruleset rs = {NULL, 0, 0};
+	char dir[256], path[300];
+
+	(void)state;
+	snprintf(dir, sizeof(dir), "%s/vanish", tmpdir);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	snprintf(path, sizeof(path), "%s/a.txt", dir);
+	write_file("vanish/a.txt", notice, strlen(notice));
+	write_file("vanish/b.txt", notice, strlen(notice));
+	walk_expand(&l, dir, LANG_EN);
+	assert_int_equal(l.n, 2);
+	assert_null(l.v[1].err_id);
+	snprintf(path, sizeof(path), "%s/b.txt", dir);
+	assert_int_equal(unlink(path), 0);
+	file_result_make(&a, &l.v[0], &rs, &lo, NULL);
+	file_result_make(&b, &l.v[1], &rs, &lo, NULL);
+	assert_null(a.err_id);
+	assert_non_null(a.dec.text);
+	assert_non_null(b.err_id);
+	assert_string_equal(b.err_id, "input-missing");
+	assert_non_null(strstr(b.err_msg, "b.txt"));
+	file_result_free(&a);
+	file_result_free(&b);
+	walk_list_free(&l);
+}
+
 int
 main(void)
 {
@@ -309,6 +347,7 @@ main(void)
 		cmocka_unit_test(test_walk_sorted_and_filtered),
 		cmocka_unit_test(test_walk_operands),
 		cmocka_unit_test(test_walk_depth_limit),
+		cmocka_unit_test(test_vanished_after_walk),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
