@@ -102,8 +102,9 @@ static void
 put_key(struct strbuf *b, int tabs, const char *key)
 {
 	put_tabs(b, tabs);
-	put_string(b, key);
-	strbuf_put(b, ":\t", 2);
+	strbuf_put(b, "\"", 1);
+	strbuf_put(b, key, strlen(key));    /* keys are plain ASCII names */
+	strbuf_put(b, "\":\t", 3);
 }
 
 /* Appends a string member and its line end (",\n" unless it is the last member). */
@@ -119,10 +120,15 @@ static void
 member_int(struct strbuf *b, int tabs, const char *key, unsigned v, bool last)
 {
 	char num[16];
-	int n = snprintf(num, sizeof(num), "%u", v);
+	size_t n = sizeof(num);
 
+	/* Decimal digits from the right: the hot path of a large report, so no printf. */
+	do {
+		num[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
 	put_key(b, tabs, key);
-	strbuf_put(b, num, (size_t)n);
+	strbuf_put(b, num + n, sizeof(num) - n);
 	strbuf_put(b, last ? "\n" : ",\n", last ? 1 : 2);
 }
 
