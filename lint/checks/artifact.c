@@ -435,6 +435,53 @@ gb_pair(iconv_t gb, const char *in, size_t n)
 	return (uint16_t)((unsigned char)out[0] << 8 | (unsigned char)out[1]);
 }
 
+/* Length of the GB18030 code starting at s (n bytes left): 1 for ASCII, 4 when the second
+ * byte is a digit, else 2; 0 when the bytes end first. */
+static size_t
+gb_code_len(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] < 0x80 ? 1 : n >= 2 && s[1] >= 0x30 && s[1] <= 0x39 ? 4 : 2;
+
+	return len <= n ? len : 0;
+}
+
+/* Fills pair[] for the GB_BLOCK code points from base with one iconv call per run of
+ * convertible ones (a call per code point costs more than the conversion). GB18030 is
+ * stateless, so the k-th code out belongs to the k-th code point in; one that iconv
+ * refuses gets '?' twice, as gb_pair gives it. */
+static void
+gb_fill(iconv_t gb, uint32_t base, uint16_t *pair)
+{
+	char in[GB_BLOCK * 3], out[GB_BLOCK * 4 + 8], *ip, *op;
+	size_t at[GB_BLOCK + 1], k, done = 0, ileft, oleft, used, o, len;
+	unsigned char *u;
+
+	for (k = 0, at[0] = 0; k < GB_BLOCK; k++)
+		at[k + 1] = at[k] + (base + k >= 0xD800 && base + k <= 0xDFFF ? 0 :
+		    utf8_encode(base + k, in + at[k]));
+	while (done < GB_BLOCK) {
+		ip = in + at[done];
+		ileft = at[GB_BLOCK] - at[done];
+		op = out;
+		oleft = sizeof(out);
+		if (iconv(gb, &ip, &ileft, &op, &oleft) == (size_t)-1)
+			iconv(gb, NULL, NULL, NULL, NULL);
+		used = (size_t)(ip - in);
+		u = (unsigned char *)out;
+		for (o = 0; done < GB_BLOCK && at[done + 1] <= used; done++) {
+			len = at[done + 1] == at[done] ? 0 : gb_code_len(u + o, (size_t)(op - out) - o);
+			if (len == 0) {
+				pair[done] = '?' << 8 | '?';   /* a surrogate, which has no code */
+				continue;
+			}
+			pair[done] = (uint16_t)(u[o] << 8 | (len == 1 ? u[o] : u[o + 1]));
+			o += len;
+		}
+		if (done < GB_BLOCK && at[done] == used)
+			pair[done++] = '?' << 8 | '?';     /* refused by iconv: skip it */
+	}
+}
+
 /* The table block of BMP code point cp, converted on first use; NULL without iconv. */
 static const struct gbblock *
 gb_block(struct art_run *run, uint32_t cp)
@@ -442,20 +489,15 @@ gb_block(struct art_run *run, uint32_t cp)
 	_Atomic(struct gbblock *) *slot = &run->p->gbtab[cp / GB_BLOCK];
 	struct gbblock *blk = atomic_load_explicit(slot, memory_order_acquire), *none = NULL;
 	uint32_t base = cp - cp % GB_BLOCK, k;
-	char in[4];
 
 	if (blk != NULL)
 		return blk;
 	if (!gb_open(run))
 		return NULL;
 	blk = xmalloc(sizeof(*blk));
-	for (k = 0; k < GB_BLOCK; k++) {
-		if (base + k >= 0xD800 && base + k <= 0xDFFF)
-			blk->pair[k] = '?' << 8 | '?';
-		else
-			blk->pair[k] = gb_pair(run->gb, in, utf8_encode(base + k, in));
+	gb_fill(run->gb, base, blk->pair);
+	for (k = 0; k < GB_BLOCK; k++)
 		blk->cls[k] = (unsigned char)pair_class(blk->pair[k]);
-	}
 	if (!atomic_compare_exchange_strong_explicit(slot, &none, blk, memory_order_acq_rel,
 	    memory_order_acquire)) {
 		free(blk);
