@@ -7,9 +7,12 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "encoding.h"
+#include "factcheck.h"
 #include "lint.h"
 #include "segment.h"
 #include "testutil.h"
@@ -380,6 +383,66 @@ test_bad_parameters(void **state)
 	}
 }
 
+/* fc_number, which prints counts in messages: integers plainly, fractions with at most two
+ * decimals, and values too large for an integer type (a long run of digits in the text)
+ * without converting them (found by fuzz_lint; fixtures/fuzz/lint-huge-number.bin). */
+static void
+test_number_text(void **state)
+{
+	char buf[80];
+
+	(void)state;
+	fc_number(62, buf, sizeof(buf));
+	assert_string_equal(buf, "62");
+	fc_number(-3, buf, sizeof(buf));
+	assert_string_equal(buf, "-3");
+	fc_number(2.5, buf, sizeof(buf));
+	assert_string_equal(buf, "2.5");
+	fc_number(1.0 / 3.0, buf, sizeof(buf));
+	assert_string_equal(buf, "0.33");
+	fc_number(2.2222e55, buf, sizeof(buf));
+	assert_int_equal(strncmp(buf, "2222", 4), 0);
+	assert_int_equal(strlen(buf), 56);
+	fc_number(-1e300, buf, 16);
+	assert_int_equal(strlen(buf), 15);
+}
+
+/* Inputs fuzz_lint once failed on (fixtures/fuzz/lint-*.bin), decoded as the harness does
+ * and linted with the date and count packs; under the sanitizers of the test build any undefined
+ * behaviour aborts. */
+static void
+test_fuzz_inputs(void **state)
+{
+	char dir[512], rel[1024], *raw;
+	struct dirent *de;
+	struct decoded dec;
+	struct diag_list out;
+	struct doc doc;
+	size_t len, seen = 0;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/fuzz", NL_FIXTURES_DIR);
+	assert_non_null(d = opendir(dir));
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, "lint-", 5) != 0)
+			continue;
+		snprintf(rel, sizeof(rel), "fuzz/%s", de->d_name);
+		raw = tu_read_fixture(rel, &len);
+		assert_int_equal(encoding_decode(&dec, (const unsigned char *)raw, len, NULL), 0);
+		memset(&doc, 0, sizeof(doc));
+		diag_list_init(&out, LANG_EN);
+		lint_text(*state, &opts, rel, dec.text, dec.len, &doc, &out);
+		assert_true(out.n > 0);
+		diag_list_free(&out);
+		doc_free(&doc);
+		decoded_free(&dec);
+		free(raw);
+		seen++;
+	}
+	closedir(d);
+	assert_true(seen >= 1);
+}
+
 int
 main(void)
 {
@@ -389,6 +452,8 @@ main(void)
 		cmocka_unit_test(test_body_count_on_004),
 		cmocka_unit_test(test_today),
 		cmocka_unit_test(test_bad_parameters),
+		cmocka_unit_test(test_number_text),
+		cmocka_unit_test(test_fuzz_inputs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -47,17 +47,26 @@ void
 fc_number(double v, char *buf, size_t size)
 {
 	size_t n;
+	double whole;
+	int len;
 
-	double whole = (double)(long long)(v < 0 ? v - 0.5 : v + 0.5);
-
-	if (v > -1e15 && v < 1e15 && (v - whole < 1e-9 && whole - v < 1e-9)) {
-		(void)snprintf(buf, size, "%.0f", v);
-		return;
+	/* Only a value in range may be converted to an integer type (the rest is undefined). */
+	if (v > -1e15 && v < 1e15) {
+		whole = (double)(long long)(v < 0 ? v - 0.5 : v + 0.5);
+		if (v - whole < 1e-9 && whole - v < 1e-9) {
+			(void)snprintf(buf, size, "%.0f", v);
+			return;
+		}
 	}
-	(void)snprintf(buf, size, "%.2f", v);
-	n = strlen(buf);
+	/* Trailing zeros go only from a fraction printed in full (not from a cut-off one). */
+	len = snprintf(buf, size, "%.2f", v);
+	if (len < 0 || (size_t)len >= size || strchr(buf, '.') == NULL)
+		return;
+	n = (size_t)len;
 	while (n > 0 && buf[n - 1] == '0')
 		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';   /* a whole number too large for the branch above */
 }
 
 void
