@@ -33,12 +33,15 @@ for h in model lint rules regex; do
 	mkdir -p "$out/corpus/$h"
 done
 cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/model/"
-cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/lint/"
+cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$src"/fixtures/fuzz/lint-* \
+	"$out/corpus/lint/"
 cp "$src"/fixtures/rulepacks/*.yml "$src"/fixtures/formats/pack.yml "$out/corpus/rules/"
 for f in "$src"/rules/*.yml; do
 	cp "$f" "$out/corpus/rules/default-$(basename "$f")"
 done
-# The regex harness reads "PATTERN\nSUBJECT": each default pattern over a piece of a seed.
+# The regex harness reads "PATTERN\nSUBJECT": each default pattern over a piece of a seed,
+# and the inputs it once failed on.
+cp "$src"/fixtures/fuzz/regex-* "$out/corpus/regex/"
 k=0
 sed -n 's/^ *\(pattern\|unless\): "\(.*\)"$/\2/p' "$src"/rules/*.yml | sed 's/\\\\/\\/g' |
 	while IFS= read -r pat; do
