@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
 	*) bin=$1; shift ;;
 	esac
 done
+bin=$(cd "$(dirname "$bin")" 2>/dev/null && pwd)/$(basename "$bin")
 [ -x "$bin" ] || { echo "no binary at $bin (build: cmake -S . -B build-perf -DCMAKE_BUILD_TYPE=Release)" >&2; exit 2; }
 "$src/tools/deps.sh" --bench
 corpus=$src/build-bench/corpus
@@ -64,7 +65,8 @@ rss() {
 
 echo "noticelint $("$bin" --version | head -1); $(nproc) CPUs; $runs runs each; corpus $mb MB"
 echo "== latency (cold process, default pack)"
-show "one notice (seed 004, $(($(wc -c <"$seed") / 1024)) KB)" "$(timed "${lint[@]}" "$seed")"
+one=$(timed "${lint[@]}" "$seed")
+show "one notice (seed 004, $(($(wc -c <"$seed") / 1024)) KB)" "$one"
 show "empty run (--version)" "$(timed "$bin" --version)"
 echo "== corpus throughput ($(ls "$corpus/notices" | wc -l) files)"
 j1=$(timed "${lint[@]}" --jobs 1 "$corpus/notices")
@@ -124,7 +126,6 @@ other "autocorrect --lint" "$nb/autocorrect" --lint .
 other "markdownlint-cli2" "$nb/markdownlint-cli2" "*.txt"
 other "zhlint" "$nb/zhlint" "*.txt"
 other "textlint (2 rules)" "${tl[@]}" "*.txt"
-one=$(timed "${lint[@]}" "$seed")
 cd "$scratch/one" || exit 1
 for tool in autocorrect textlint zhlint markdownlint-cli2; do
 	case $tool in
