@@ -107,25 +107,56 @@ content_hash(const char *text, size_t len, const struct diag *d)
 	return hash_text(h, text, e, context_end(text, len, e));
 }
 
+/* One diagnostic's content hash and its position, sorted to count equal pairs. */
+struct fp_slot {
+	uint64_t content;
+	const char *rule;
+	size_t i;
+};
+
+/* Orders slots by content hash, then rule id, then position: equal pairs become runs in
+ * the order they were reported. */
+static int
+slot_cmp(const void *pa, const void *pb)
+{
+	const struct fp_slot *a = pa, *b = pb;
+	int c;
+
+	if (a->content != b->content)
+		return a->content < b->content ? -1 : 1;
+	c = strcmp(a->rule, b->rule);
+	if (c != 0)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
 void
 fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
     struct fingerprint *out)
 {
-	uint64_t *content = xcalloc(dl->n ? dl->n : 1, sizeof(*content));
-	size_t i, k, index;
+	struct fp_slot *slot = xcalloc(dl->n ? dl->n : 1, sizeof(*slot));
+	size_t i, index = 0;
 	char num[24];
 	uint64_t h;
 
-	for (i = 0; i < dl->n; i++)
-		content[i] = content_hash(text ? text : "", text ? len : 0, &dl->v[i]);
 	for (i = 0; i < dl->n; i++) {
-		index = 0;
-		for (k = 0; k < i; k++)
-			if (content[k] == content[i] && strcmp(dl->v[k].rule, dl->v[i].rule) == 0)
-				index++;
-		snprintf(num, sizeof(num), "%zu", index);
-		h = fnv(content[i], num, strlen(num));
-		snprintf(out[i].hex, sizeof(out[i].hex), "%016llx", (unsigned long long)h);
+		slot[i].content = content_hash(text ? text : "", text ? len : 0, &dl->v[i]);
+		slot[i].rule = dl->v[i].rule;
+		slot[i].i = i;
 	}
-	free(content);
+	/* Sorting makes the occurrence index O(n log n) instead of a scan of every earlier
+	 * diagnostic. */
+	qsort(slot, dl->n, sizeof(*slot), slot_cmp);
+	for (i = 0; i < dl->n; i++) {
+		if (i > 0 && slot[i].content == slot[i - 1].content &&
+		    strcmp(slot[i].rule, slot[i - 1].rule) == 0)
+			index++;
+		else
+			index = 0;
+		snprintf(num, sizeof(num), "%zu", index);
+		h = fnv(slot[i].content, num, strlen(num));
+		snprintf(out[slot[i].i].hex, sizeof(out[slot[i].i].hex), "%016llx",
+		    (unsigned long long)h);
+	}
+	free(slot);
 }
