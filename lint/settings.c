@@ -105,23 +105,57 @@ diag_drop(struct diag *d)
 	free(d->message);
 }
 
-/* Index of the rule behind id in rs, or -1 for a catalogue id. */
-static long
-rule_index(const struct ruleset *rs, const char *id)
+/* One rule's id and its position in the ruleset. */
+struct rule_slot {
+	const char *id;
+	size_t i;
+};
+
+/* The rules of one run sorted by id, so that a diagnostic's rule is found by binary
+ * search instead of a compare with every rule. */
+struct rule_index {
+	struct rule_slot *v;
+	size_t n;
+};
+
+static int
+rule_slot_cmp(const void *pa, const void *pb)
+{
+	const struct rule_slot *a = pa, *b = pb;
+
+	return strcmp(a->id, b->id);
+}
+
+static void
+rule_index_build(struct rule_index *ix, const struct ruleset *rs)
 {
 	size_t i;
 
-	for (i = 0; i < rs->n; i++)
-		if (strcmp(rs->v[i]->id, id) == 0)
-			return (long)i;
-	return -1;
+	ix->n = rs->n;
+	ix->v = xcalloc(rs->n ? rs->n : 1, sizeof(*ix->v));
+	for (i = 0; i < rs->n; i++) {
+		ix->v[i].id = rs->v[i]->id;
+		ix->v[i].i = i;
+	}
+	qsort(ix->v, ix->n, sizeof(*ix->v), rule_slot_cmp);
+}
+
+/* Index of the rule behind id in the run's ruleset, or -1 for a catalogue id. */
+static long
+rule_index(const struct rule_index *ix, const char *id)
+{
+	struct rule_slot key = { id, 0 };
+	const struct rule_slot *hit = bsearch(&key, ix->v, ix->n, sizeof(*ix->v), rule_slot_cmp);
+
+	return hit != NULL ? (long)hit->i : -1;
 }
 
 /* Whether d stays; its level may be rewritten. */
 static bool
-keep(const struct file_settings *fs, const char *rel, const char *text, struct diag *d)
+keep(const struct file_settings *fs, const struct rule_index *ix, const char *rel,
+    const char *text, struct diag *d)
 {
-	long r = rule_index(fs->rs, d->rule);
+	long r = rule_index(ix, d->rule);
 	enum level lv;
 
 	if (r < 0)
@@ -143,19 +177,22 @@ void
 settings_apply(const struct file_settings *fs, const char *path, const char *text,
     struct diag_list *dl)
 {
+	struct rule_index ix;
 	char *rel;
 	size_t i, n = 0;
 
 	if (fs == NULL || fs->rs == NULL)
 		return;
 	rel = fs->cfg != NULL ? config_rel_path(fs->cfg, path) : xstrdup(path);
+	rule_index_build(&ix, fs->rs);
 	for (i = 0; i < dl->n; i++) {
-		if (keep(fs, rel, text, &dl->v[i]))
+		if (keep(fs, &ix, rel, text, &dl->v[i]))
 			dl->v[n++] = dl->v[i];
 		else
 			diag_drop(&dl->v[i]);
 	}
 	dl->n = n;
+	free(ix.v);
 	free(rel);
 }
 
