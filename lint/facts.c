@@ -131,15 +131,24 @@ facts_sentence_at(const struct facts *f, size_t off)
 int
 facts_date_in(const struct facts *f, size_t start, size_t end)
 {
-	size_t i;
+	size_t i = facts_date_from(f, start);
 
-	for (i = 0; i < f->ndates; i++) {
-		if (f->dates[i].span.start >= end)
-			break;
-		if (f->dates[i].span.start >= start)
-			return (int)i;
+	return i < f->ndates && f->dates[i].span.start < end ? (int)i : -1;
+}
+
+size_t
+facts_date_from(const struct facts *f, size_t start)
+{
+	size_t lo = 0, hi = f->ndates, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (f->dates[mid].span.start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return -1;
+	return lo;
 }
 
 static bool

@@ -138,6 +138,8 @@ void facts_date_format(const struct date_fact *f, char *buf, size_t size);
 size_t facts_sentence_at(const struct facts *f, size_t off);
 /* The first date starting in [start, end), or -1. */
 int facts_date_in(const struct facts *f, size_t start, size_t end);
+/* Index of the first date starting at or after start (dates are in text order), or ndates. */
+size_t facts_date_from(const struct facts *f, size_t start);
 
 /* Internal passes of facts_extract, one file each. */
 

@@ -203,11 +203,12 @@ dv_span(const struct doc *doc, struct span span, void *ctx)
 			run->stop = 1;
 		return run->stop;
 	}
-	for (i = 0; i < run->f->ndates && !run->stop; i++) {
+	for (i = facts_date_from(run->f, span.start); i < run->f->ndates && !run->stop; i++) {
 		const struct date_fact *d = &run->f->dates[i];
 
-		if (d->span.start >= span.start && d->span.start < span.end)
-			check_date(run, d);
+		if (d->span.start >= span.end)
+			break;
+		check_date(run, d);
 	}
 	return run->stop;
 }
