@@ -214,6 +214,92 @@ heading_place(const struct heading *h)
 	return h->title.end > h->title.start ? h->title : h->text;
 }
 
+/* Per heading, facts about its siblings, computed once so that no judgement scans every
+ * heading: the size of its (parent, style) group, how many of the group state a number,
+ * whether it is the first heading under its parent, and the nearest earlier heading of its
+ * style that has a parent. */
+struct sib_index {
+	int *group_n, *group_numbered;
+	bool *first_child;
+	int *prev_styled;
+};
+
+/* A heading's sort key: its group, then its position. */
+struct sib_key {
+	int parent;
+	int style;
+	size_t i;
+};
+
+/* Orders headings by parent, then style, then position. */
+static int
+sib_cmp(const void *pa, const void *pb)
+{
+	const struct sib_key *a = pa, *b = pb;
+
+	if (a->parent != b->parent)
+		return a->parent < b->parent ? -1 : 1;
+	if (a->style != b->style)
+		return a->style < b->style ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static void
+sib_build(const struct doc *doc, struct sib_index *x)
+{
+	size_t n = doc->nheadings, i, j, k, first;
+	struct sib_key *key = xcalloc(n + 1, sizeof(*key));
+	int last[MARK_PROBLEM + 1], numbered;
+
+	x->group_n = xcalloc(n + 1, sizeof(*x->group_n));
+	x->group_numbered = xcalloc(n + 1, sizeof(*x->group_numbered));
+	x->first_child = xcalloc(n + 1, sizeof(*x->first_child));
+	x->prev_styled = xcalloc(n + 1, sizeof(*x->prev_styled));
+	for (i = 0; i < n; i++) {
+		key[i].parent = doc->headings[i].parent;
+		key[i].style = (int)doc->headings[i].style;
+		key[i].i = i;
+	}
+	qsort(key, n, sizeof(*key), sib_cmp);
+	for (i = 0; i < n; i = j) {
+		numbered = 0;
+		for (j = i; j < n && key[j].parent == key[i].parent && key[j].style == key[i].style;
+		    j++)
+			numbered += doc->headings[key[j].i].ordinal > 0;
+		for (k = i; k < j; k++) {
+			x->group_n[key[k].i] = (int)(j - i);
+			x->group_numbered[key[k].i] = numbered;
+		}
+	}
+	/* The first heading of each parent in text order. */
+	for (i = 0; i < n; i = j) {
+		first = key[i].i;
+		for (j = i; j < n && key[j].parent == key[i].parent; j++)
+			if (key[j].i < first)
+				first = key[j].i;
+		x->first_child[first] = true;
+	}
+	for (k = 0; k <= MARK_PROBLEM; k++)
+		last[k] = -1;
+	for (i = 0; i < n; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		x->prev_styled[i] = last[h->style];
+		if (h->parent >= 0)
+			last[h->style] = (int)i;
+	}
+	free(key);
+}
+
+static void
+sib_free(struct sib_index *x)
+{
+	free(x->group_n);
+	free(x->group_numbered);
+	free(x->first_child);
+	free(x->prev_styled);
+}
+
 /* Index of the previous heading with h's parent and style, or -1. */
 static int
 prev_sibling(const struct doc *doc, size_t i)
@@ -231,40 +317,28 @@ prev_sibling(const struct doc *doc, size_t i)
 	return -1;
 }
 
-/* True when another heading with h's parent and style states a number. */
+/* True when another heading with i's parent and style states a number. */
 static bool
-numbered_sibling(const struct doc *doc, size_t i)
+numbered_sibling(const struct doc *doc, const struct sib_index *x, size_t i)
 {
-	const struct heading *h = &doc->headings[i];
-	size_t j;
-
-	for (j = 0; j < doc->nheadings; j++)
-		if (j != i && doc->headings[j].parent == h->parent &&
-		    doc->headings[j].style == h->style && doc->headings[j].ordinal > 0)
-			return true;
-	return false;
+	return x->group_numbered[i] - (doc->headings[i].ordinal > 0) > 0;
 }
 
 /* True when the first child i continues the numbering of the same style under the
  * previous parent of the same kind (002 numbers （1）…（21） through a whole part). */
 static bool
-continues(const struct doc *doc, const int *eff, size_t i, int ordinal)
+continues(const struct doc *doc, const struct sib_index *x, const int *eff, size_t i,
+    int ordinal)
 {
 	const struct heading *h = &doc->headings[i];
 	enum marker_style pstyle = h->parent >= 0 ? doc->headings[h->parent].style : MARK_NONE;
-	size_t j = i;
+	int j = x->prev_styled[i];
 
-	if (h->parent < 0)
+	if (h->parent < 0 || j < 0)
 		return false;
-	while (j > 0) {
-		j--;
-		if (doc->headings[j].style != h->style || doc->headings[j].parent < 0)
-			continue;
-		if (doc->headings[doc->headings[j].parent].style != pstyle)
-			return false;
-		return eff[j] + 1 == ordinal;
-	}
-	return false;
+	if (doc->headings[doc->headings[j].parent].style != pstyle)
+		return false;
+	return eff[j] + 1 == ordinal;
 }
 
 /* The text line just above heading i that may be a heading which lost its number, or
@@ -319,7 +393,8 @@ seq_backwards(const struct rule *r, const struct check_ctx *c, const int *eff, s
 
 /* Judges heading i against its predecessor; sets eff[i]. False once the list is full. */
 static bool
-seq_heading(const struct rule *r, const struct check_ctx *c, int *eff, size_t i)
+seq_heading(const struct rule *r, const struct check_ctx *c, const struct sib_index *x,
+    int *eff, size_t i)
 {
 	const struct doc *doc = c->doc;
 	const struct heading *h = &doc->headings[i];
@@ -335,10 +410,10 @@ seq_heading(const struct rule *r, const struct check_ctx *c, int *eff, size_t i)
 		return report(r, c, P_BROKEN, at.start, at.end, found, expected, 0, 0);
 	}
 	if (h->ordinal <= 0)
-		return !numbered_sibling(doc, i) ||
+		return !numbered_sibling(doc, x, i) ||
 		    report(r, c, P_NO_ORDINAL, at.start, at.end, found, expected, 0, 0);
 	if (prev < 0) {
-		if (h->ordinal == 1 || continues(doc, eff, i, h->ordinal))
+		if (h->ordinal == 1 || continues(doc, x, eff, i, h->ordinal))
 			return true;
 		return report(r, c, P_START, at.start, at.end, found, expected, 0, 0);
 	}
@@ -354,14 +429,17 @@ run_sequence(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
 	int *eff = xcalloc(doc->nheadings + 1, sizeof(*eff));
+	struct sib_index x;
 	size_t i;
 
+	sib_build(doc, &x);
 	for (i = 0; i < doc->nheadings; i++) {
 		if (doc->headings[i].style == MARK_NONE)
 			continue;
-		if (!seq_heading(r, c, eff, i))
+		if (!seq_heading(r, c, &x, eff, i))
 			break;
 	}
+	sib_free(&x);
 	free(eff);
 }
 
@@ -448,39 +526,16 @@ run_width(const struct rule *r, const struct check_ctx *c)
 	}
 }
 
-/* True when another heading has i's parent and style, numbered or not. */
-static bool
-has_sibling(const struct doc *doc, size_t i)
-{
-	size_t j;
-
-	for (j = 0; j < doc->nheadings; j++)
-		if (j != i && doc->headings[j].parent == doc->headings[i].parent &&
-		    doc->headings[j].style == doc->headings[i].style)
-			return true;
-	return false;
-}
-
-/* True when no heading before i has i's parent. */
-static bool
-first_child(const struct doc *doc, size_t i)
-{
-	size_t j;
-
-	for (j = 0; j < i; j++)
-		if (doc->headings[j].parent == doc->headings[i].parent)
-			return false;
-	return true;
-}
-
 /* Reports the first child of each parent that skips a level, and single numbered items. */
 static void
 run_skip(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
 	char found[48], parent[48];
+	struct sib_index x;
 	size_t i;
 
+	sib_build(doc, &x);
 	for (i = 0; i < doc->nheadings; i++) {
 		const struct heading *h = &doc->headings[i];
 		const struct heading *p;
@@ -491,16 +546,17 @@ run_skip(const struct rule *r, const struct check_ctx *c)
 		p = &doc->headings[h->parent];
 		marker_as_written(doc, h, found, sizeof(found));
 		marker_as_written(doc, p, parent, sizeof(parent));
-		if (h->level > p->level + 1 && first_child(doc, i)) {
+		if (h->level > p->level + 1 && x.first_child[i]) {
 			if (!report(r, c, P_LEVEL_SKIP, h->marker.start, h->marker.end, found, parent,
 			    p->marker.start, p->marker.end))
-				return;
-		} else if (h->ordinal == 1 && !has_sibling(doc, i)) {
+				break;
+		} else if (h->ordinal == 1 && x.group_n[i] < 2) {
 			if (!report(r, c, P_SINGLE, h->marker.start, h->marker.end, found, parent,
 			    p->marker.start, p->marker.end))
-				return;
+				break;
 		}
 	}
+	sib_free(&x);
 }
 
 static void
