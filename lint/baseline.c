@@ -178,7 +178,8 @@ document(struct baseline *b, bool prune)
 }
 
 int
-baseline_write(struct baseline *b, const char *file, bool prune, char **reason)
+baseline_write(struct baseline *b, const char *file, bool prune, enum lang lang,
+    char **reason)
 {
 	struct atomic_file af;
 	cJSON *root = document(b, prune);
@@ -189,7 +190,7 @@ baseline_write(struct baseline *b, const char *file, bool prune, char **reason)
 		*reason = xstrdup("out of memory");
 		return -1;
 	}
-	if (atomic_open(&af, file, reason) != 0) {
+	if (atomic_open(&af, file, lang, reason) != 0) {
 		cJSON_free(text);
 		return -1;
 	}

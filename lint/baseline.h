@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "fingerprint.h"
+#include "i18n.h"
 
 /* Version of the baseline file's shape. */
 #define BASELINE_VERSION 1
@@ -34,8 +35,10 @@ struct baseline_entry *baseline_find(struct baseline *b, const char *path, const
 /* Marks every entry of path as belonging to a file linted in this run. */
 void baseline_mark_path(struct baseline *b, const char *path);
 /* Writes b to file atomically, sorted and without duplicates; with prune, only the entries
- * that were used or whose file was not linted. Returns 0, or -1 with *reason set. */
-int baseline_write(struct baseline *b, const char *file, bool prune, char **reason);
+ * that were used or whose file was not linted. Returns 0, or -1 with *reason set (in
+ * lang). */
+int baseline_write(struct baseline *b, const char *file, bool prune, enum lang lang,
+		char **reason);
 /* Frees every entry. */
 void baseline_free(struct baseline *b);
 

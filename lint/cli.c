@@ -80,8 +80,11 @@ static const struct cli_opt options_table[] = {
 	 "output format: human (default), json, jsonl, github (GitHub Actions annotations, "
 	 "then plain lines) or sarif", set_format},
 	{"output", 'o', "FILE",
-	 "把报告原子地写入 FILE（而不是标准输出）",
-	 "write the report to FILE atomically instead of standard output", set_output},
+	 "把报告写入 FILE 而不是标准输出（普通文件或符号链接的目标原子替换，设备和命名管道直接写入；"
+	 "不能是输入文件）",
+	 "write the report to FILE instead of standard output (a file or a symlink's target "
+	 "replaced atomically, a device or FIFO written directly; never one of the inputs)",
+	 set_output},
 	{"jobs", 'j', "N",
 	 "同时检查 N 个文件（1–64，默认 1）；输出顺序不变",
 	 "lint N files at once (1-64, default 1); the output order is unchanged", set_jobs},
@@ -137,8 +140,9 @@ static const struct cli_opt options_table[] = {
 	 "lowest level that makes the exit code 1: error (default), warning or info",
 	 set_fail_level},
 	{"quiet", 'q', NULL,
-	 "没有发现问题时不输出任何内容（也不输出汇总行）",
-	 "print nothing when nothing is found (no summary line either)", set_quiet},
+	 "没有发现问题时不输出文本（也不输出汇总行）；json、jsonl、sarif 仍输出完整文档",
+	 "print no text when nothing is found (no summary line either); json, jsonl and "
+	 "sarif still write their whole document", set_quiet},
 	{"today", 0, "DATE",
 	 "把 DATE（YYYY-MM-DD）当作今天用于日期检查（默认：本地当前日期）",
 	 "treat DATE (YYYY-MM-DD) as today for date checks (default: the local date)",
@@ -170,7 +174,8 @@ static const char help_tail_zh[] =
 	"退出码：\n"
 	"  0  没有达到 --fail-level 级别的问题\n"
 	"  1  发现达到 --fail-level 级别的问题\n"
-	"  2  用法错误、规则包错误或输入文件错误（其余文件照常检查）\n";
+	"  2  用法错误、规则包错误、输入文件错误（其余文件照常检查）或无法写入输出\n"
+	"读取方提前关闭管道（如 | head）时停止输出、不报错，退出码仍按检查结果。\n";
 static const char help_tail_en[] =
 	"\n"
 	"Environment:\n"
@@ -180,7 +185,9 @@ static const char help_tail_en[] =
 	"Exit status:\n"
 	"  0  nothing at or above the --fail-level\n"
 	"  1  findings at or above the --fail-level\n"
-	"  2  usage, rule-pack or input failure (the other files are still checked)\n";
+	"  2  usage, rule-pack, input (the other files are still checked) or output failure\n"
+	"A reader that closes the pipe early (| head) ends the output quietly; the exit\n"
+	"status is still that of the findings.\n";
 
 #define NOPTS (sizeof(options_table) / sizeof(options_table[0]))
 

@@ -1,4 +1,5 @@
 /* noticelint's entry point: parse the command line, run, exit with the run's status. */
+#include <signal.h>
 #include "cli.h"
 #include "run.h"
 
@@ -8,6 +9,9 @@ main(int argc, char **argv)
 	struct options o;
 	int status;
 
+	/* A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing
+	 * the run, so it can end quietly with the status of its findings (see run.c). */
+	signal(SIGPIPE, SIG_IGN);
 	status = cli_parse(&o, argc, argv);
 	if (status == 0)
 		status = run(&o);

@@ -3,6 +3,7 @@
  * its own (on --jobs threads), so a bad input is reported and the run goes on with the
  * next one; reports go out in input order, through --baseline, to stdout or --output. */
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -17,6 +18,7 @@
 #include "msg.h"
 #include "pool.h"
 #include "rulepath.h"
+#include "source.h"
 #include "run.h"
 #include "timing.h"
 #include "walk.h"
@@ -305,7 +307,7 @@ open_output(const struct options *o, struct atomic_file *af, FILE **out)
 	*out = stdout;
 	if (o->output == NULL)
 		return 0;
-	if (atomic_open(af, o->output, &reason) != 0) {
+	if (atomic_open(af, o->output, o->lang, &reason) != 0) {
 		cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
 		free(reason);
 		return -1;
@@ -325,6 +327,45 @@ close_output(const struct options *o, struct atomic_file *af)
 	cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
 	free(reason);
 	return -1;
+}
+
+/* True when input item it is the file st describes (same device and inode). */
+static bool
+same_file(const struct walk_item *it, const struct stat *st)
+{
+	struct stat in;
+	int rc;
+
+	if (it->err_id != NULL)
+		return false;
+	rc = strcmp(it->path, "-") == 0 ? fstat(STDIN_FILENO, &in) : stat(it->path, &in);
+	return rc == 0 && in.st_dev == st->st_dev && in.st_ino == st->st_ino;
+}
+
+/* Refuses a file the run would write (--output, --write-baseline, the --baseline that
+ * --prune-baseline rewrites) that is also one of the inputs, named or found by a directory
+ * walk, compared after following links; -1 after the usage error, before anything is
+ * written. */
+static int
+check_outputs(const struct options *o, const struct walk_list *items)
+{
+	const char *opt[] = {"output", "write-baseline", "baseline"};
+	const char *path[] = {o->output, o->write_baseline, o->prune_baseline ? o->baseline : NULL};
+	struct stat st;
+	size_t k, i;
+
+	for (k = 0; k < sizeof(path) / sizeof(path[0]); k++) {
+		if (path[k] == NULL || stat(path[k], &st) != 0)
+			continue;
+		for (i = 0; i < items->n; i++) {
+			if (!same_file(&items->v[i], &st))
+				continue;
+			cli_error(o->lang, "usage-output-is-input", "option", opt[k], "path", path[k],
+			    "input", source_display_path(items->v[i].path), NULL);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Loads --baseline; -1 after an error. */
@@ -351,9 +392,9 @@ save_baselines(struct lint_run *lr)
 	int rc = 0;
 
 	if (o->write_baseline != NULL)
-		rc = baseline_write(&lr->found, o->write_baseline, false, &reason);
+		rc = baseline_write(&lr->found, o->write_baseline, false, o->lang, &reason);
 	if (rc == 0 && o->prune_baseline)
-		rc = baseline_write(&lr->base, o->baseline, true, &reason);
+		rc = baseline_write(&lr->base, o->baseline, true, o->lang, &reason);
 	if (rc == 0)
 		return 0;
 	cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
@@ -376,6 +417,14 @@ make_formatter(struct formatter *f, const struct fmt_opts *fo, enum cli_format f
 		fmt_human_init(f, fo);
 }
 
+/* --quiet silences human text only (the human format, the github format's plain lines):
+ * a machine format always writes its whole document, also on a clean run. */
+static bool
+human_quiet(const struct options *o)
+{
+	return o->quiet && (o->format == CLI_FORMAT_HUMAN || o->format == CLI_FORMAT_GITHUB);
+}
+
 /* Lints every input with o->jobs threads and reports in input order. */
 static void
 lint_inputs(struct lint_run *lr)
@@ -390,7 +439,7 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
     const struct walk_list *items)
 {
 	struct lint_run lr;
-	struct fmt_opts fo = {stdout, o->lang, false, o->quiet, rs};
+	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs};
 	struct atomic_file af;
 	struct timing tm;
 	int status;
@@ -401,6 +450,8 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	lr.cs = cs;
 	lr.items = *items;
 	lr.lo = lint_options(o);
+	if (check_outputs(o, items) != 0)
+		return 2;
 	if (load_baseline(o, &lr.base) != 0)
 		return 2;
 	if (open_output(o, &af, &fo.out) != 0) {
@@ -452,15 +503,30 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 	}
 }
 
-/* Flushes stdout; a write failure (full disk, closed pipe) turns the status into 2. */
+/* True when fd is a pipe or socket whose reader has gone (poll reports POLLERR). */
+static bool
+reader_gone(int fd)
+{
+	struct pollfd p = {fd, POLLOUT, 0};
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
+/* Flushes stdout. A reader that left early (`| head`) ends the run quietly with the status
+ * of its findings; any other write failure (full disk) is reported and gives status 2. */
 static int
 finish(int status, enum lang lang)
 {
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error(lang, "output-write-failed", "reason", strerror(errno), NULL);
-		return 2;
-	}
-	return status;
+	int err;
+
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	err = errno;
+	if (err == EPIPE || reader_gone(STDOUT_FILENO))
+		return status;
+	cli_error(lang, "output-write-failed", "reason", strerror(err ? err : EIO), NULL);
+	return 2;
 }
 
 /* Expands the PATH operands (or takes --print-config's PATH) and finds their project

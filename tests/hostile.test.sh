@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Hostile inputs: oversized and pathological files, hostile rule packs, a catastrophic
 # pattern, symlink loops, FIFOs, vanished paths, unwritable output and closed standard
-# streams. Each must end quickly with its message id and exit code, and the good notice
-# passed in the same run must still be linted.
+# streams; hostile output targets (a symlink, a device, a FIFO, a directory, one of the
+# inputs), a reader that leaves early, and --quiet with machine formats. Each must end
+# quickly with its message id and exit code, and the good notice passed in the same run
+# must still be linted.
 # Usage: hostile.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -204,6 +206,133 @@ rc=$?
 err=$(cat err.txt)
 expect 2 "closed stdout"
 grep -qF "cannot write the output" err.txt || bad "closed stdout: no output-write-failed message: $err"
+
+# 11. --output through a symlink: the file it names gets the report with its mode kept,
+#     the link stays a link. A dangling link is refused and nothing is created.
+echo old >target.json
+chmod 640 target.json
+ln -s target.json link.json
+run 10 --output link.json "$good"
+expect 1 "--output through a symlink"
+[ -L link.json ] || bad "--output replaced the symlink itself"
+grep -q '"PUN-001"' target.json || bad "--output through a symlink: the target has no report"
+[ "$(stat -c %a target.json)" = 640 ] || bad "--output lost the mode: $(stat -c %a target.json)"
+ln -s missing.json dangling.json
+run 10 --output dangling.json "$good"
+expect 2 "--output onto a dangling symlink"
+grep -qF "dangling.json is a symbolic link to a missing file" err.txt ||
+	bad "dangling symlink: no output-dangling-link message: $err"
+[ -e missing.json ] && bad "--output created the target of a dangling symlink"
+
+# 12. --output onto a device is written in place, never replaced by a regular file; a
+#     FIFO is written when someone reads it and refused when nobody does; a directory
+#     is refused. The device is a node of our own (a null device, where mknod is allowed)
+#     and standard output is reached through a link of our own to /proc/self/fd/1, so a
+#     broken binary cannot replace the system's /dev/null or /dev/stdout.
+if mknod null.dev c 1 3 2>/dev/null; then
+	run 10 --output null.dev "$good"
+	expect 1 "--output onto a character device"
+	[ -c null.dev ] || bad "--output replaced the character device"
+	[ ! -s out.json ] || bad "--output onto a device: the report went to stdout"
+else
+	echo "hostile: note: mknod not permitted, character device case skipped"
+fi
+ln -s /proc/self/fd/1 stdout.link
+set -o pipefail
+timeout 10 "$bin" --lang en --format json --output stdout.link "$good" 2>err.txt | cat >dev.json
+rc=$?
+set +o pipefail
+err=$(cat err.txt)
+expect 1 "--output onto standard output (a pipe)"
+[ -L stdout.link ] || bad "--output replaced the link to standard output"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' dev.json 2>/dev/null ||
+	bad "--output onto standard output: the pipe got no JSON report"
+mkfifo out.fifo
+run 10 --output out.fifo "$good"
+expect 2 "--output onto a FIFO nobody reads"
+grep -qF "no process reads the FIFO out.fifo" err.txt || bad "FIFO without reader: $err"
+timeout 10 cat out.fifo >fifo.json &
+reader=$!
+sleep 0.3
+run 10 --output out.fifo "$good"
+expect 1 "--output onto a FIFO with a reader"
+wait "$reader"
+[ -p out.fifo ] || bad "--output replaced the FIFO"
+python3 -c 'import json,sys; json.load(open(sys.argv[1]))' fifo.json 2>/dev/null ||
+	bad "--output onto a FIFO: the reader got no JSON report"
+mkdir outdir
+run 10 --output outdir "$good"
+expect 2 "--output onto a directory"
+grep -qF "outdir is a directory, block device or socket" err.txt ||
+	bad "--output onto a directory: no output-not-regular message: $err"
+
+# 13. --output (or --write-baseline) naming one of the inputs, directly, through a
+#     symlink, found by a directory walk or read as standard input: a usage error, exit 2,
+#     the notice untouched and no report written.
+mkdir -p tree/sub
+cp "$good" tree/sub/a.txt
+ln -s tree/sub/a.txt alias.txt
+sum=$(cksum <"$good")
+for args in "--output $good $good" "--output alias.txt $good tree" \
+	"--output tree/sub/a.txt tree" "--write-baseline tree/sub/a.txt tree" \
+	"--output $good -"; do
+	# shellcheck disable=SC2086
+	run 10 $args <"$good"
+	expect 2 "input as output ($args)"
+	grep -qF "is also the input" err.txt || bad "input as output ($args): no usage-output-is-input: $err"
+	[ ! -s out.json ] || bad "input as output ($args): a report was written"
+done
+[ "$(cksum <"$good")" = "$sum" ] || bad "input as output: the notice was changed"
+[ "$(cksum <tree/sub/a.txt)" = "$sum" ] || bad "input as output: the walked notice was changed"
+ls -A . tree/sub | grep -q '^\.noticelint-' && bad "input as output: a temporary file was left"
+
+# 14. A reader that leaves early (| head -1): no message, no signal death, the exit status
+#     of the findings, in the human and in a machine format (the report is far larger than
+#     a pipe's buffer, so the writes do fail).
+for f in human json; do
+	set -o pipefail
+	timeout 20 "$bin" --lang en --format $f heads.txt "$good" 2>err.txt | head -1 >/dev/null
+	rc=$?
+	set +o pipefail
+	err=$(cat err.txt)
+	expect 1 "| head -1 ($f)"
+	[ -z "$err" ] || bad "| head -1 ($f): printed ${err:0:300}"
+done
+
+# 15. --quiet silences human text only: on a clean run json and sarif still write a
+#     complete document, human writes nothing.
+printf '联系电话：0812-3866910。\n' >clean.txt
+cat >packs/quiet.yml <<'EOF'
+pack: quiet
+rules:
+  - id: QUIET-001
+    check: existence
+    level: error
+    message: {zh: "测试", en: "test"}
+    description: A phrase no clean notice holds.
+    source: hostile input tests
+    pattern: "不存在的说法"
+    examples:
+      flag: ["不存在的说法"]
+      pass: ["联系电话"]
+EOF
+for f in json sarif; do
+	timeout 10 "$bin" -q --no-default-rules --rules packs/quiet.yml --format $f clean.txt \
+		>quiet.out 2>err.txt
+	rc=$?
+	err=$(cat err.txt)
+	expect 0 "-q --format $f on a clean file"
+	python3 - "$f" <<'PY' || bad "-q --format $f: no complete document: $(head -c 200 quiet.out)"
+import json, sys
+d = json.load(open("quiet.out"))
+if sys.argv[1] == "json":
+    assert d["summary"]["files"] == 1 and d["files"][0]["diagnostics"] == []
+else:
+    assert d["version"] == "2.1.0" and d["runs"][0]["results"] == []
+PY
+done
+timeout 10 "$bin" -q --no-default-rules --rules packs/quiet.yml clean.txt >quiet.out 2>&1
+[ ! -s quiet.out ] || bad "-q human on a clean file printed: $(head -c 200 quiet.out)"
 
 [ "$fail" -eq 0 ] && echo "hostile: ok"
 exit "$fail"
