@@ -3,7 +3,7 @@
 # UTF-8 and a missing file linted in one run with the fixed pack fixtures/formats/pack.yml
 # (so the goldens follow the formats, not the default rules), compared byte for byte with
 # fixtures/formats/seeds.expected.FORMAT; plus GitHub workflow-command escaping of a path
-# holding ',' and ':', --quiet, and JSON validity of every jsonl line.
+# holding ',' and ':', --quiet (text formats silent, sarif whole), and JSON validity of every jsonl line.
 # Usage: formats.test.sh path/to/noticelint source-dir [--update]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -66,11 +66,16 @@ printf '巡察情况通报\n' >"$tmp/info.txt"
 lint --format github "$tmp/info.txt" | grep -q '^::notice file=.*title=FMT-003::' ||
 	bad "info is not ::notice"
 
-# --quiet: nothing at all for a clean file, in every format.
-for fmt in jsonl github sarif; do
+# --quiet on a clean file: no text from github (nor from jsonl, which has no finding to
+# write); sarif still writes its whole document, with no result.
+for fmt in jsonl github; do
 	out=$(lint --quiet --format "$fmt" "$tmp/clean.txt")
 	[ -z "$out" ] || bad "--quiet --format $fmt printed: $out"
 done
+lint --quiet --format sarif "$tmp/clean.txt" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["runs"][0]["results"] == []' || bad "--quiet --format sarif: no complete SARIF document"
 
 if [ $fail -ne 0 ]; then
 	echo "formats: FAILED (rerun with --update as the third argument after reviewing)"
