@@ -118,6 +118,8 @@ fact_counts(struct facts *f, const struct doc *doc)
 		c.value = n->value;
 		c.flags = n->flags;
 		c.number = i;
+		c.status = CSTAT_NONE;   /* set by fact_tallies */
+		c.role = 0;
 		c.sentence = n->sentence;
 		f->counts = xgrow(f->counts, &cap, f->ncounts + 1, sizeof(c));
 		f->counts[f->ncounts++] = c;

@@ -19,6 +19,7 @@ facts_extract(struct doc *doc)
 	fact_resolve_years(f, doc);
 	fact_numbers(f, doc);
 	fact_counts(f, doc);
+	fact_tallies(f, doc);
 	doc->facts = f;
 }
 
@@ -35,6 +36,9 @@ facts_free(struct facts *f)
 	free(f->dates);
 	free(f->numbers);
 	free(f->counts);
+	free(f->tallies);
+	free(f->tally_parts);
+	free(f->rates);
 	free(f);
 }
 

@@ -94,6 +94,22 @@ struct number_fact {
 	size_t sentence;
 };
 
+/* What a count's own words say of the items it counts (已整改 34 个, 3 个问题正在整改中). */
+enum count_status {
+	CSTAT_NONE,
+	CSTAT_DONE,         /* 已整改 已完成 整改完成 整改到位 办结 销号 */
+	CSTAT_PARTIAL,      /* 阶段性完成 基本完成 部分完成 */
+	CSTAT_ONGOING,      /* 正在整改 持续整改 整改中 正在推进 */
+	CSTAT_OPEN          /* 未完成 尚未完成 未整改 */
+};
+
+/* Structural roles of a count (count_fact.role). */
+enum {
+	COUNT_SUBSET = 1u << 0,    /* part of a part, not an addend: (含立行立改问题2个) */
+	COUNT_LEVEL = 1u << 1,     /* an outer level of a refinement: 4个方面37个问题 → 4 */
+	COUNT_PART = 1u << 2       /* a part of a tally */
+};
+
 /* A count phrase: a number with a unit, the words before it in its clause (label) and the
  * words after its unit (noun). "巡察反馈的62个具体问题" → label "巡察反馈的", value 62,
  * unit "个", noun "具体问题". */
@@ -106,6 +122,41 @@ struct count_fact {
 	unsigned flags;          /* NUM_* of the number */
 	size_t number;           /* index into facts->numbers */
 	size_t sentence;
+	enum count_status status;/* what its label or noun says (rates: CSTAT_NONE) */
+	unsigned role;           /* COUNT_* */
+};
+
+/* How a tally was stated. */
+enum tally_form {
+	TALLY_SPLIT,   /* a total, then its parts: 反馈问题37个，已整改34个，阶段性完成3个 */
+	TALLY_SUM,     /* parts, then their total: 1650元、1850元、2300元，共计5800元 */
+	TALLY_STATUS   /* status parts without a total: 已完成整改20个、正在整改5个 */
+};
+
+/* A total and the parts one sentence splits it into (or sums to it), found by the
+ * structure of the sentence: statuses, 其中, 共计, units and the kind of thing counted. */
+struct tally_fact {
+	enum tally_form form;
+	int total;               /* count index of the total, -1 for TALLY_STATUS */
+	size_t part0, nparts;    /* the parts: facts->tally_parts[part0 .. part0 + nparts) */
+	size_t sentence;
+};
+
+/* What a percentage states. */
+enum rate_kind {
+	RATE_NONE,         /* a percentage that is no rate (低于25%要求) */
+	RATE_COMPLETION,   /* 完成率 整改率 办结率 销号率 到位率 */
+	RATE_SHARE,        /* 占比 比例 比重 占…的 */
+	RATE_OTHER,        /* any other 率 that cannot exceed 100% (覆盖率 知晓率 办证率) */
+	RATE_GROWTH        /* 增长 同比 提高 下降: may exceed 100% */
+};
+
+/* A percentage with the figures it is a ratio of, chosen by unit and label. */
+struct rate_fact {
+	size_t count;            /* the percentage */
+	enum rate_kind kind;
+	int tally;               /* completion: the tally of its sentence, -1 when none */
+	int num, den;            /* share: part and whole (count indices), -1 when not found */
 };
 
 struct facts {
@@ -117,6 +168,12 @@ struct facts {
 	size_t nnumbers;
 	struct count_fact *counts;
 	size_t ncounts;
+	struct tally_fact *tallies;
+	size_t ntallies;
+	size_t *tally_parts;     /* count indices, in runs owned by the tallies */
+	size_t ntally_parts;
+	struct rate_fact *rates;
+	size_t nrates;
 };
 
 /* Extracts every fact of doc (built by segment_build) into a new doc->facts, which the
@@ -155,5 +212,7 @@ void fact_resolve_years(struct facts *f, const struct doc *doc);
 void fact_numbers(struct facts *f, const struct doc *doc);
 /* fact_count.c: fills f->counts from the numbers that carry a unit. */
 void fact_counts(struct facts *f, const struct doc *doc);
+/* fact_tally.c: sets each count's status and role, fills f->tallies and f->rates. */
+void fact_tallies(struct facts *f, const struct doc *doc);
 
 #endif

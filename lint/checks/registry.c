@@ -22,6 +22,7 @@ extern const struct check_type chk_date_valid;
 extern const struct check_type chk_date_order;
 extern const struct check_type chk_arithmetic;
 extern const struct check_type chk_body_count;
+extern const struct check_type chk_tally;
 extern const struct check_type chk_status_presence;
 extern const struct check_type chk_paragraph_end;
 
@@ -45,6 +46,7 @@ static const struct check_type *const registry[] = {
 	&chk_date_order,
 	&chk_arithmetic,
 	&chk_body_count,
+	&chk_tally,
 	&chk_status_presence,
 	&chk_paragraph_end,
 };

@@ -1,0 +1,352 @@
+/* Check type `tally`: the tallies and rates of facts.h judged as arithmetic. `test: sum`
+ * compares a total with its parts, `test: rate` a percentage with its part and whole,
+ * `test: range` a rate with 100%. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "factcheck.h"
+#include "i18n.h"
+#include "rule_load.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* `sum`: each tally of the listed `forms` (split, sum, status) with a total and at least
+ * `min_parts` parts must have parts adding up to the total. `rate`: each percentage of the
+ * listed `kinds` (completion, share) must equal its part over its whole within `tolerance`
+ * points; a completion rate takes the completed parts of its sentence's tally over the
+ * tally's total (`denominator: total`) or, where no total is stated, over all its status
+ * parts (`denominator: statuses`). `range`: a rate of the listed kinds above 100% is
+ * reported at the rule's level, one written as 100%以上 at `limit_level`. Message
+ * placeholders: {text}, {total}, {parts} (their sum), {terms} (a + b), {rate}, {num},
+ * {den}, {rhs} (the computed rate). */
+enum tally_test { TT_SUM, TT_RATE, TT_RANGE };
+
+struct tally_rule {
+	enum tally_test test;
+	bool forms[3];          /* indexed by enum tally_form */
+	bool kinds[5];          /* indexed by enum rate_kind */
+	bool by_statuses;       /* denominator: statuses */
+	long min_parts;
+	double tolerance;
+	enum level limit_level;
+};
+
+static const char *const test_names[] = {"sum", "rate", "range"};
+static const char *const form_names[] = {"split", "sum", "status"};
+static const char *const kind_names[] = {"none", "completion", "share", "other", "growth"};
+
+/* Index of name among n names, or -1. */
+static int
+lookup(const char *const *names, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Reads list key into flags over the n names; 0 ok, -1 on error. */
+static int
+parse_set(struct rparam *p, const char *key, const char *const *names, size_t n, bool *flags)
+{
+	char **v = NULL;
+	size_t nv = 0, i;
+	int rc = 0, k;
+
+	if (rp_strings(p, key, false, &v, &nv) != 0)
+		return -1;
+	for (i = 0; i < nv; i++) {
+		if ((k = lookup(names, n, v[i])) < 0) {
+			rp_error(p, key, "names an unknown form or kind");
+			rc = -1;
+		} else {
+			flags[k] = true;
+		}
+		free(v[i]);
+	}
+	free(v);
+	return rc;
+}
+
+static int
+tl_parse(struct rule *r, struct rparam *p)
+{
+	struct tally_rule *t = xcalloc(1, sizeof(*t));
+	char *test = NULL, *den = NULL, *limit = NULL;
+	int rc = 0, k;
+
+	r->params = t;
+	t->min_parts = 2;
+	t->tolerance = 0.5;
+	t->limit_level = LEVEL_WARNING;
+	if (rp_string(p, "test", true, &test) != 0)
+		return -1;
+	if ((k = lookup(test_names, 3, test)) < 0) {
+		rp_error(p, "test", "expected sum, rate or range");
+		rc = -1;
+	} else {
+		t->test = (enum tally_test)k;
+	}
+	free(test);
+	if (parse_set(p, "forms", form_names, 3, t->forms) != 0 ||
+	    parse_set(p, "kinds", kind_names, 5, t->kinds) != 0 ||
+	    rp_int(p, "min_parts", false, 1, 100, &t->min_parts) != 0 ||
+	    rp_double(p, "tolerance", false, 0, 100, &t->tolerance) != 0 ||
+	    rp_string(p, "denominator", false, &den) != 0 ||
+	    rp_string(p, "limit_level", false, &limit) != 0)
+		rc = -1;
+	if (den != NULL && strcmp(den, "statuses") != 0 && strcmp(den, "total") != 0) {
+		rp_error(p, "denominator", "expected total or statuses");
+		rc = -1;
+	}
+	t->by_statuses = den != NULL && strcmp(den, "statuses") == 0;
+	if (limit != NULL && level_parse(limit, &t->limit_level) != 0) {
+		rp_error(p, "limit_level", "expected error, warning or info");
+		rc = -1;
+	}
+	free(den);
+	free(limit);
+	return rc;
+}
+
+static void
+tl_free(void *params)
+{
+	free(params);
+}
+
+/* Reports at count k with the rule's message filled from kv (n strings), at level. */
+static struct diag *
+report(const struct rule *r, const struct check_ctx *c, size_t k, enum level level,
+		const char **kv, size_t n)
+{
+	const struct count_fact *cf = &fc_facts(c->doc)->counts[k];
+	char *text = check_text(c->doc, cf->span.start, cf->span.end), *msg;
+	struct diag *d;
+
+	kv[n++] = "text";
+	kv[n++] = text;
+	msg = i18n_fill(fc_lang(c, r->message_zh, r->message_en), kv, n);
+	d = diag_add_text(c->out, r->id, level, cf->span.start, cf->span.end, msg);
+	free(msg);
+	free(text);
+	return d;
+}
+
+/* Adds a note at count k naming its role (zh, en) and value. */
+static void
+note(const struct check_ctx *c, struct diag *d, size_t k, const char *zh, const char *en)
+{
+	const struct count_fact *cf = &fc_facts(c->doc)->counts[k];
+	char v[32];
+
+	fc_number(cf->value, v, sizeof(v));
+	diag_note(c->out, d, cf->span.start, cf->span.end, zh, en, "value", v,
+	    (const char *)NULL);
+}
+
+/* True when count k lies in the rule's scope. */
+static bool
+in_scope(const struct check_ctx *c, const struct fc_spans *sp, size_t k)
+{
+	const struct count_fact *cf = &fc_facts(c->doc)->counts[k];
+
+	return fc_spans_hold(sp, cf->span.start, cf->span.end);
+}
+
+/* The sum of a tally's parts (of the given status, or all with CSTAT_NONE) and their
+ * terms written as "a + b". */
+static double
+parts_sum(const struct facts *f, const struct tally_fact *t, bool only_done, struct strbuf *terms)
+{
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < t->nparts; i++) {
+		const struct count_fact *p = &f->counts[f->tally_parts[t->part0 + i]];
+		char v[32];
+
+		if (only_done && p->status != CSTAT_DONE)
+			continue;
+		sum += p->value;
+		if (terms != NULL) {
+			fc_number(p->value, v, sizeof(v));
+			if (terms->n > 0)
+				strbuf_put(terms, " + ", 3);
+			strbuf_put(terms, v, strlen(v));
+		}
+	}
+	return sum;
+}
+
+static void
+test_sum(const struct rule *r, const struct check_ctx *c, const struct fc_spans *sp)
+{
+	const struct tally_rule *t = r->params;
+	const struct facts *f = fc_facts(c->doc);
+	size_t i, j;
+
+	for (i = 0; i < f->ntallies; i++) {
+		const struct tally_fact *ta = &f->tallies[i];
+		const char *kv[16];
+		char tot[32], sum[32];
+		struct strbuf terms = {NULL, 0, 0};
+		double s;
+		struct diag *d;
+
+		if (!t->forms[ta->form] || ta->total < 0 || (long)ta->nparts < t->min_parts ||
+		    !in_scope(c, sp, (size_t)ta->total))
+			continue;
+		s = parts_sum(f, ta, false, &terms);
+		if (s - f->counts[ta->total].value < 0.01 && f->counts[ta->total].value - s < 0.01) {
+			free(terms.s);
+			continue;
+		}
+		fc_number(f->counts[ta->total].value, tot, sizeof(tot));
+		fc_number(s, sum, sizeof(sum));
+		kv[0] = "total";
+		kv[1] = tot;
+		kv[2] = "parts";
+		kv[3] = sum;
+		kv[4] = "terms";
+		kv[5] = terms.s != NULL ? terms.s : "";
+		d = report(r, c, (size_t)ta->total, r->level, kv, 6);
+		for (j = 0; j < ta->nparts; j++)
+			note(c, d, f->tally_parts[ta->part0 + j], "分项 = {value}",
+			    "part = {value}");
+		free(terms.s);
+	}
+}
+
+/* Part and whole of rate ra: *num, *den; false when the rate cannot be judged. */
+static bool
+rate_figures(const struct tally_rule *t, const struct facts *f, const struct rate_fact *ra,
+		double *num, double *den, int *den_count)
+{
+	const struct tally_fact *ta;
+
+	*den_count = -1;
+	if (ra->kind == RATE_SHARE) {
+		if (ra->num < 0 || ra->den < 0)
+			return false;
+		*num = f->counts[ra->num].value;
+		*den = f->counts[ra->den].value;
+		*den_count = ra->den;
+		return *den > 0;
+	}
+	if (ra->kind != RATE_COMPLETION || ra->tally < 0)
+		return false;
+	ta = &f->tallies[ra->tally];
+	*num = parts_sum(f, ta, true, NULL);
+	if (t->by_statuses) {
+		if (ta->total >= 0 || ta->nparts < 2)
+			return false;
+		*den = parts_sum(f, ta, false, NULL);
+	} else {
+		if (ta->total < 0)
+			return false;
+		*den = f->counts[ta->total].value;
+		*den_count = ta->total;
+	}
+	return *den > 0;
+}
+
+static void
+test_rate(const struct rule *r, const struct check_ctx *c, const struct fc_spans *sp)
+{
+	const struct tally_rule *t = r->params;
+	const struct facts *f = fc_facts(c->doc);
+	size_t i;
+
+	for (i = 0; i < f->nrates; i++) {
+		const struct rate_fact *ra = &f->rates[i];
+		const struct count_fact *rc = &f->counts[ra->count];
+		double num, den, want;
+		char rate[32], n[32], d[32], rhs[32];
+		const char *kv[16];
+		struct diag *dg;
+		int dc;
+
+		if (!t->kinds[ra->kind] || !in_scope(c, sp, ra->count) ||
+		    (rc->flags & (NUM_ABOVE | NUM_BELOW | NUM_APPROX)) ||
+		    !rate_figures(t, f, ra, &num, &den, &dc))
+			continue;
+		want = num * 100 / den;
+		if (rc->value - want <= t->tolerance && want - rc->value <= t->tolerance)
+			continue;
+		fc_number(rc->value, rate, sizeof(rate));
+		fc_number(num, n, sizeof(n));
+		fc_number(den, d, sizeof(d));
+		fc_number(want, rhs, sizeof(rhs));
+		kv[0] = "rate";
+		kv[1] = rate;
+		kv[2] = "num";
+		kv[3] = n;
+		kv[4] = "den";
+		kv[5] = d;
+		kv[6] = "rhs";
+		kv[7] = rhs;
+		dg = report(r, c, ra->count, r->level, kv, 8);
+		if (ra->num >= 0)
+			note(c, dg, (size_t)ra->num, "分子 = {value}", "part = {value}");
+		if (dc >= 0)
+			note(c, dg, (size_t)dc, "分母 = {value}", "whole = {value}");
+	}
+}
+
+static void
+test_range(const struct rule *r, const struct check_ctx *c, const struct fc_spans *sp)
+{
+	const struct tally_rule *t = r->params;
+	const struct facts *f = fc_facts(c->doc);
+	size_t i;
+
+	for (i = 0; i < f->nrates; i++) {
+		const struct rate_fact *ra = &f->rates[i];
+		const struct count_fact *rc = &f->counts[ra->count];
+		const char *kv[4];
+		char rate[32];
+		enum level level;
+
+		if (!t->kinds[ra->kind] || !in_scope(c, sp, ra->count))
+			continue;
+		if (rc->value > 100 && !(rc->flags & (NUM_BELOW | NUM_APPROX)))
+			level = r->level;
+		else if (rc->value == 100 && (rc->flags & NUM_ABOVE))
+			level = t->limit_level < r->level ? t->limit_level : r->level;
+		else
+			continue;
+		fc_number(rc->value, rate, sizeof(rate));
+		kv[0] = "rate";
+		kv[1] = rate;
+		(void)report(r, c, ra->count, level, kv, 2);
+	}
+}
+
+static void
+tl_run(const struct rule *r, const struct check_ctx *c)
+{
+	const struct tally_rule *t = r->params;
+	struct fc_spans sp;
+
+	fc_scope_spans(&sp, c->doc, r->scope);
+	if (t->test == TT_SUM)
+		test_sum(r, c, &sp);
+	else if (t->test == TT_RATE)
+		test_rate(r, c, &sp);
+	else
+		test_range(r, c, &sp);
+	fc_spans_free(&sp);
+}
+
+const struct check_type chk_tally = {
+	"tally",
+	"judges the tallies and rates read from the structure of count sentences: parts against "
+	"their total, a percentage against its part and whole, a rate against 100%",
+	tl_parse,
+	tl_run,
+	tl_free,
+};
