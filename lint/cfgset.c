@@ -31,18 +31,24 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
     const bool *walked, struct load_errors *errs)
 {
 	size_t before = errs->n, i, k = 0, ci;
+	const char *as;
 	char *found, *rel;
-	bool drop;
+	bool drop, filter;
 
 	memset(cs, 0, sizeof(*cs));
 	cs->item_cfg = xcalloc(items->n + 1, sizeof(*cs->item_cfg));
 	for (i = 0; i < items->n; i++) {
-		found = o->config != NULL ? xstrdup(o->config) : config_find(items->v[i].path);
+		/* Standard input stands for --stdin-filename's file, config and globs alike. */
+		as = items->v[i].path;
+		if (strcmp(as, "-") == 0 && o->stdin_filename != NULL)
+			as = o->stdin_filename;
+		found = o->config != NULL ? xstrdup(o->config) : config_find(as);
 		ci = found != NULL ? cfg_index(cs, found, errs) : NO_CFG;
 		free(found);
 		drop = false;
-		if (ci != NO_CFG && walked != NULL && walked[i] && items->v[i].err_id == NULL) {
-			rel = config_rel_path(&cs->v[ci]->cfg, items->v[i].path);
+		filter = o->force_exclude || (walked != NULL && walked[i]);
+		if (ci != NO_CFG && filter && items->v[i].err_id == NULL) {
+			rel = config_rel_path(&cs->v[ci]->cfg, as);
 			drop = !config_wants(&cs->v[ci]->cfg, rel);
 			free(rel);
 		}

@@ -36,9 +36,9 @@ struct cfgset {
 	struct file_settings none;   /* settings of inputs no config governs */
 };
 
-/* Finds and loads the config of every item (o->config for all when set) and drops the
- * items found by a directory walk (walked[i]) that the config's include/exclude leave
- * out. Returns 0, or -1 after adding errors. */
+/* Finds and loads the config of every item (o->config for all when set; standard input
+ * as o->stdin_filename) and drops the items found by a directory walk (walked[i]), or
+ * every item with o->force_exclude, that the config's include/exclude leave out. Returns 0, or -1 after adding errors. */
 int cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *items,
 		const bool *walked, struct load_errors *errs);
 /* Loads every config's extra rule packs into rs once each; -1 after adding errors. */

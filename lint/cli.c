@@ -64,6 +64,10 @@ static int set_config(struct parse_state *, const struct cli_opt *, const char *
 static int set_print_config(struct parse_state *, const struct cli_opt *, const char *);
 static int set_no_suppress(struct parse_state *, const struct cli_opt *, const char *);
 static int set_timing(struct parse_state *, const struct cli_opt *, const char *);
+static int set_root(struct parse_state *, const struct cli_opt *, const char *);
+static int set_doc_url(struct parse_state *, const struct cli_opt *, const char *);
+static int set_stdin_filename(struct parse_state *, const struct cli_opt *, const char *);
+static int set_force_exclude(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
@@ -76,9 +80,10 @@ static const struct cli_opt options_table[] = {
 	{"no-default-rules", 0, NULL,
 	 "不加载默认规则包", "do not load the default rule pack", set_no_default},
 	{"format", 'f', "FORMAT",
-	 "输出格式：human（默认）、json、jsonl、github（GitHub Actions 注释，随后是纯文本行）或 sarif",
+	 "输出格式：human（默认）、json、jsonl、github（GitHub Actions 注释，随后是纯文本行）、"
+	 "sarif 或 gitlab（GitLab 代码质量报告）",
 	 "output format: human (default), json, jsonl, github (GitHub Actions annotations, "
-	 "then plain lines) or sarif", set_format},
+	 "then plain lines), sarif or gitlab (GitLab Code Quality report)", set_format},
 	{"output", 'o', "FILE",
 	 "把报告写入 FILE 而不是标准输出（普通文件或符号链接的目标原子替换，设备和命名管道直接写入；"
 	 "不能是输入文件）",
@@ -102,6 +107,23 @@ static const struct cli_opt options_table[] = {
 	 "输入编码：auto（默认，自动识别）或 iconv 认识的编码名，如 GB18030、UTF-16LE",
 	 "input encoding: auto (default: detect) or a name iconv knows, e.g. GB18030, UTF-16LE",
 	 set_encoding},
+	{"root", 0, "DIR",
+	 "sarif 与 gitlab 格式中的路径相对于 DIR（默认：第一个输入所在的 git 工作树根目录，否则为当前目录）",
+	 "make sarif and gitlab paths relative to DIR (default: the root of the git work tree "
+	 "holding the first input, else the current directory)", set_root},
+	{"doc-url", 0, "URL",
+	 "noticelint 文档的网址前缀：SARIF 规则链接为 URL 加 doc/rules/规则编号.md"
+	 "（默认：" NL_DOC_URL "）",
+	 "base URL of noticelint's documentation: a SARIF rule's helpUri is URL followed by "
+	 "doc/rules/RULE.md (default: " NL_DOC_URL ")", set_doc_url},
+	{"stdin-filename", 0, "PATH",
+	 "把标准输入（“-”）当作文件 PATH：报告中的路径、查找项目配置和匹配 include/exclude 都用 PATH",
+	 "treat standard input (-) as the file PATH: PATH is shown in the report and used to "
+	 "find the project config and to match its globs", set_stdin_filename},
+	{"force-exclude", 0, NULL,
+	 "命令行上直接给出的文件（及 --stdin-filename）也按项目配置的 include/exclude 过滤",
+	 "apply the project config's include/exclude to files named on the command line (and to "
+	 "--stdin-filename) too", set_force_exclude},
 	{"config", 0, "FILE",
 	 "对每个输入都使用项目配置 FILE，不再查找 .noticelint.yml",
 	 "use the project config FILE for every input instead of searching for .noticelint.yml",
@@ -267,12 +289,14 @@ set_no_default(struct parse_state *ps, const struct cli_opt *opt, const char *ar
 static int
 set_format(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 {
-	static const char *const names[] = {"human", "json", "jsonl", "github", "sarif", NULL};
+	static const char *const names[] = {
+		"human", "json", "jsonl", "github", "sarif", "gitlab", NULL
+	};
 	static const enum cli_format values[] = {
 		CLI_FORMAT_HUMAN, CLI_FORMAT_JSON, CLI_FORMAT_JSONL, CLI_FORMAT_GITHUB,
-		CLI_FORMAT_SARIF
+		CLI_FORMAT_SARIF, CLI_FORMAT_GITLAB
 	};
-	int i = pick(ps, opt, arg, names, "human, json, jsonl, github, sarif");
+	int i = pick(ps, opt, arg, names, "human, json, jsonl, github, sarif, gitlab");
 
 	if (i < 0)
 		return -1;
@@ -487,6 +511,53 @@ set_timing(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 }
 
 static int
+set_root(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	ps->o->root = arg;
+	return 0;
+}
+
+/* The URL must be absolute (scheme "://") and end in '/', so rule paths can follow it. */
+static int
+set_doc_url(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	const char *colon = strstr(arg, "://");
+	size_t n = strlen(arg);
+	const char *p;
+
+	for (p = arg; colon != NULL && p < colon; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			colon = NULL;
+	if (colon == NULL || colon == arg || colon[3] == '\0' || arg[n - 1] != '/' ||
+	    strpbrk(arg, " \"<>\\^`{|}") != NULL)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "an absolute URL ending in /, e.g. https://example.org/noticelint/",
+		    NULL);
+	ps->o->doc_url = arg;
+	return 0;
+}
+
+static int
+set_stdin_filename(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	if (arg[0] == '\0' || strcmp(arg, "-") == 0)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "a file path", NULL);
+	ps->o->stdin_filename = arg;
+	return 0;
+}
+
+static int
+set_force_exclude(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->force_exclude = true;
+	return 0;
+}
+
+static int
 set_version(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 {
 	(void)opt;
@@ -555,6 +626,7 @@ set_defaults(struct options *o)
 	o->color = CLI_COLOR_AUTO;
 	o->fail_level = LEVEL_ERROR;
 	o->jobs = 1;
+	o->doc_url = NL_DOC_URL;
 	if (localtime_r(&now, &tm) != NULL) {
 		o->today_y = tm.tm_year + 1900;
 		o->today_m = tm.tm_mon + 1;

@@ -23,7 +23,8 @@ enum cli_format {
 	CLI_FORMAT_JSON,
 	CLI_FORMAT_JSONL,
 	CLI_FORMAT_GITHUB,
-	CLI_FORMAT_SARIF
+	CLI_FORMAT_SARIF,
+	CLI_FORMAT_GITLAB
 };
 
 /* Most --jobs threads. */
@@ -64,6 +65,10 @@ struct options {
 	const char *print_config;    /* --print-config PATH */
 	bool no_suppress;            /* --no-suppress: config suppressions are ignored */
 	bool timing;                 /* --timing: print where the time went to stderr */
+	const char *root;            /* --root DIR: SARIF SRCROOT and GitLab paths, NULL: find */
+	const char *doc_url;         /* --doc-url URL: base of rule pages (ends in '/') */
+	const char *stdin_filename;  /* --stdin-filename PATH: what "-" stands for */
+	bool force_exclude;          /* --force-exclude: include/exclude also for named files */
 	const char **paths;          /* PATH operands; "-" is stdin */
 	size_t npaths;
 };

@@ -66,12 +66,15 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
     const struct ruleset *rs, const struct lint_opts *lo, const struct file_settings *fs)
 {
 	const char *forced = fs != NULL && fs->o != NULL ? fs->o->encoding : NULL;
+	const char *named = fs != NULL && fs->o != NULL ? fs->o->stdin_filename : NULL;
+	const char *as = strcmp(it->path, "-") == 0 && named != NULL ? named : it->path;
 	struct source src;
 	struct source_error se;
 	struct doc doc;
 
 	memset(fr, 0, sizeof(*fr));
-	fr->path = source_display_path(it->path);
+	/* Standard input named by --stdin-filename is shown and configured as that file. */
+	fr->path = as != it->path ? as : source_display_path(it->path);
 	diag_list_init(&fr->diags, lo->lang);
 	if (it->err_id != NULL) {
 		fr->err_id = it->err_id;
@@ -92,7 +95,7 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 	memset(&doc, 0, sizeof(doc));
 	lint_text(rs, lo, fr->path, fr->dec.text, fr->dec.len, &doc, &fr->diags);
 	doc_free(&doc);
-	settings_apply(fs, it->path, fr->dec.text, &fr->diags);
+	settings_apply(fs, as, fr->dec.text, &fr->diags);
 	note_dropped(&fr->diags, fr->dec.len);
 	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);
 }

@@ -160,3 +160,12 @@ fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
 	}
 	free(slot);
 }
+
+void
+fingerprint_in_file(const struct fingerprint *fp, const char *path, struct fingerprint *out)
+{
+	uint64_t h = fnv(FNV_OFFSET, path, strlen(path) + 1);
+
+	h = fnv(h, fp->hex, strlen(fp->hex));
+	snprintf(out->hex, sizeof(out->hex), "%016llx", (unsigned long long)h);
+}

@@ -17,5 +17,9 @@ struct fingerprint {
  * removed), and how many earlier diagnostics of the list have the same rule and text. */
 void fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
 		struct fingerprint *out);
+/* Sets *out to a fingerprint of fp within the file at path, for reports whose fingerprints
+ * must differ between files (GitLab Code Quality). */
+void fingerprint_in_file(const struct fingerprint *fp, const char *path,
+		struct fingerprint *out);
 
 #endif

@@ -43,6 +43,8 @@ struct fmt_opts {
 	bool color;   /* ANSI colour (human format only) */
 	bool quiet;   /* print nothing when the run found nothing */
 	const struct ruleset *rules;  /* the loaded rules (SARIF lists them); may be NULL */
+	const char *root;     /* real path of the source root (srcroot.h); NULL: paths as shown */
+	const char *doc_url;  /* base URL of the documentation, ending in '/' */
 };
 
 struct fmt_ops {
@@ -65,6 +67,9 @@ void fmt_human_init(struct formatter *f, const struct fmt_opts *o);
 void fmt_json_init(struct formatter *f, const struct fmt_opts *o);
 /* Returns item, or ends the run with exit 2 when cJSON could not allocate it (NULL). */
 struct cJSON *fmt_json_must(struct cJSON *item);
+/* The fingerprints of f's diagnostics: f->fps, or computed into *own (freed by the caller;
+ * NULL when f->fps was set or there are no diagnostics). */
+const struct fingerprint *fmt_file_fps(const struct fmt_file *f, struct fingerprint **own);
 /* Sets f up as the JSON Lines formatter: one object per diagnostic or input error. */
 void fmt_jsonl_init(struct formatter *f, const struct fmt_opts *o);
 /* Sets f up as the GitHub Actions formatter: workflow-command annotations as files come,
@@ -72,6 +77,9 @@ void fmt_jsonl_init(struct formatter *f, const struct fmt_opts *o);
 void fmt_github_init(struct formatter *f, const struct fmt_opts *o);
 /* Sets f up as the SARIF 2.1.0 formatter writing one log to o->out at the end. */
 void fmt_sarif_init(struct formatter *f, const struct fmt_opts *o);
+
+/* Sets f up as the GitLab Code Quality formatter: one JSON array of issues at the end. */
+void fmt_gitlab_init(struct formatter *f, const struct fmt_opts *o);
 
 /* The line text[ls, le) as the human format shows it: tabs expanded to 8-column stops,
  * control characters as '?'. The caller frees. */

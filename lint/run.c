@@ -20,6 +20,7 @@
 #include "rulepath.h"
 #include "source.h"
 #include "run.h"
+#include "srcroot.h"
 #include "timing.h"
 #include "walk.h"
 #include "xalloc.h"
@@ -368,15 +369,19 @@ check_outputs(const struct options *o, const struct walk_list *items)
 	return 0;
 }
 
-/* Loads --baseline; -1 after an error. */
+/* Loads --baseline; a FILE that does not exist is an empty baseline (a first run), so a
+ * gate can name it before one was written. -1 after an error. */
 static int
 load_baseline(const struct options *o, struct baseline *b)
 {
 	const char *id = NULL;
 	char *reason = NULL;
+	struct stat st;
 
 	memset(b, 0, sizeof(*b));
-	if (o->baseline == NULL || baseline_load(b, o->baseline, &id, &reason) == 0)
+	if (o->baseline == NULL || (lstat(o->baseline, &st) != 0 && errno == ENOENT))
+		return 0;
+	if (baseline_load(b, o->baseline, &id, &reason) == 0)
 		return 0;
 	cli_error(o->lang, id, "path", o->baseline, "reason", reason, NULL);
 	free(reason);
@@ -393,13 +398,30 @@ save_baselines(struct lint_run *lr)
 
 	if (o->write_baseline != NULL)
 		rc = baseline_write(&lr->found, o->write_baseline, false, o->lang, &reason);
-	if (rc == 0 && o->prune_baseline)
+	if (rc == 0 && o->prune_baseline && access(o->baseline, F_OK) == 0)
 		rc = baseline_write(&lr->base, o->baseline, true, o->lang, &reason);
 	if (rc == 0)
 		return 0;
 	cli_error(o->lang, "output-write-failed", "reason", reason, NULL);
 	free(reason);
 	return -1;
+}
+
+/* The source root of the reports (srcroot.h); NULL after reporting a --root that is not a
+ * directory. */
+static char *
+find_root(const struct options *o)
+{
+	const char *first = o->npaths > 0 ? o->paths[0] : NULL;
+	char *root;
+
+	if (first != NULL && strcmp(first, "-") == 0 && o->stdin_filename != NULL)
+		first = o->stdin_filename;
+	root = srcroot_find(o->root, first);
+	if (root == NULL)
+		cli_error(o->lang, "usage-bad-value", "option", "--root", "value", o->root,
+		    "expected", "a directory", NULL);
+	return root;
 }
 
 static void
@@ -413,6 +435,8 @@ make_formatter(struct formatter *f, const struct fmt_opts *fo, enum cli_format f
 		fmt_github_init(f, fo);
 	else if (format == CLI_FORMAT_SARIF)
 		fmt_sarif_init(f, fo);
+	else if (format == CLI_FORMAT_GITLAB)
+		fmt_gitlab_init(f, fo);
 	else
 		fmt_human_init(f, fo);
 }
@@ -439,9 +463,10 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
     const struct walk_list *items)
 {
 	struct lint_run lr;
-	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs};
+	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs, NULL, o->doc_url};
 	struct atomic_file af;
 	struct timing tm;
+	char *root;
 	int status;
 
 	memset(&lr, 0, sizeof(lr));
@@ -450,12 +475,16 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	lr.cs = cs;
 	lr.items = *items;
 	lr.lo = lint_options(o);
-	if (check_outputs(o, items) != 0)
+	if (check_outputs(o, items) != 0 || (root = find_root(o)) == NULL)
 		return 2;
-	if (load_baseline(o, &lr.base) != 0)
+	fo.root = root;
+	if (load_baseline(o, &lr.base) != 0) {
+		free(root);
 		return 2;
+	}
 	if (open_output(o, &af, &fo.out) != 0) {
 		baseline_free(&lr.base);
+		free(root);
 		return 2;
 	}
 	fo.color = o->output == NULL && use_color(o->color);
@@ -476,6 +505,7 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 		status = 2;
 	baseline_free(&lr.base);
 	baseline_free(&lr.found);
+	free(root);
 	return status;
 }
 

@@ -71,9 +71,22 @@ cmp -s base.json other.json && bad "prune touched nothing"
 after=$(python3 -c 'import json;print(len(json.load(open("other.json"))["entries"]))')
 [ "$after" = "$before" ] || bad "prune dropped entries of a file it did not lint"
 
-# Errors: a missing or malformed baseline is exit 2 with a clear message.
-lint --baseline nosuch.json notice.txt >/dev/null 2>err
-[ $? = 2 ] && grep -q 'cannot read the baseline nosuch.json' err || bad "missing baseline: $(cat err)"
+# A baseline that does not exist yet (a gate's first run) is empty: the report and status
+# are those of a run without --baseline, nothing is written, even with --prune-baseline.
+lint notice.txt >plain.out 2>&1
+plain_rc=$?
+lint --baseline nosuch.json notice.txt >first.out 2>err
+rc=$?
+[ "$rc" = "$plain_rc" ] && [ "$rc" = 1 ] || bad "missing baseline: exit $rc, expected $plain_rc: $(cat err)"
+[ -s err ] && bad "missing baseline wrote to stderr: $(cat err)"
+cmp -s plain.out first.out || bad "missing baseline changed the report"
+lint --baseline nosuch.json --prune-baseline notice.txt >/dev/null 2>&1
+[ -e nosuch.json ] && bad "--prune-baseline created a baseline that did not exist"
+
+# Errors: an unreadable or malformed baseline is exit 2 with a clear message.
+mkdir dir.json
+lint --baseline dir.json notice.txt >/dev/null 2>err
+[ $? = 2 ] && grep -q 'cannot read the baseline dir.json' err || bad "unreadable baseline: $(cat err)"
 echo '{"version": 7, "entries": []}' >v7.json
 lint --baseline v7.json notice.txt >/dev/null 2>err
 [ $? = 2 ] && grep -q 'baseline v7.json is not valid' err || bad "bad baseline: $(cat err)"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Project config tests: .noticelint.yml disables and relevels rules, suppresses one finding
 # with a reason (--no-suppress brings it back), the nearest config wins, --config
-# overrides the search, include/exclude apply to walked files only, a config's rule pack
+# overrides the search, include/exclude apply to walked files only (every file with
+# --force-exclude), --stdin-filename stands for a file, a config's rule pack
 # applies to its own files, --print-config, strict loading errors at file:line:col with
 # exit 2, and --encoding.
 # Usage: config.test.sh path/to/noticelint source-dir
@@ -75,6 +76,38 @@ hasnt 'drafts/c.txt' "$out" "exclude: walked drafts/c.txt"
 has '"path":"./sub/b.txt"' "$out" "walk: sub/b.txt"
 run --format jsonl drafts/c.txt
 has '"path":"drafts/c.txt"' "$out" "named file is linted despite exclude"
+# --force-exclude: named files go through include/exclude too; all excluded lints nothing.
+run --format jsonl --force-exclude drafts/c.txt a.txt
+hasnt 'drafts/c.txt' "$out" "--force-exclude: named drafts/c.txt"
+has '"path":"a.txt"' "$out" "--force-exclude: a.txt still linted"
+run --quiet --force-exclude drafts/c.txt
+expect 0 "--force-exclude, every input excluded"
+[ -z "$out$err" ] || bad "--force-exclude, every input excluded, printed: $out$err"
+
+# --stdin-filename: standard input is shown as, configured as and filtered as that file.
+run_stdin() {
+	(cd "$tmp/p" && "$bin" --lang en --today 2026-01-01 "$@" <"$seed") >"$tmp/stdout" 2>"$tmp/stderr"
+	rc=$?
+	out=$(cat "$tmp/stdout")
+	err=$(cat "$tmp/stderr")
+}
+run_stdin --format jsonl --stdin-filename a.txt -
+has '"path":"a.txt"' "$out" "--stdin-filename: shown path"
+hasnt '"rule":"GEN-003"' "$out" "--stdin-filename: the config of a.txt disables GEN-003"
+hasnt '"rule":"TXT-001"' "$out" "--stdin-filename: the suppression for a.txt applies"
+run_stdin --format jsonl --stdin-filename sub/b.txt -
+has '"rule":"GEN-002","level":"info"' "$out" "--stdin-filename: the nearest config of sub/b.txt"
+run_stdin --format jsonl -
+has '"path":"<stdin>"' "$out" "plain stdin"
+hasnt '"rule":"GEN-003"' "$out" "plain stdin: the config of the working directory applies"
+has '"rule":"TXT-001"' "$out" "plain stdin: the suppression for a.txt does not apply"
+run_stdin --quiet --force-exclude --stdin-filename drafts/new.txt -
+expect 0 "--stdin-filename excluded"
+[ -z "$out$err" ] || bad "--stdin-filename excluded printed: $out$err"
+run_stdin --stdin-filename drafts/new.txt -
+expect 1 "--stdin-filename without --force-exclude is linted"
+run --stdin-filename - a.txt
+expect 2 "--stdin-filename -"
 
 # --config overrides the search for every input.
 run --format jsonl --config sub/.noticelint.yml a.txt

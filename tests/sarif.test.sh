@@ -53,11 +53,20 @@ for r in run["results"]:
     assert len(r["partialFingerprints"]["noticelint/v1"]) == 16
     loc = r["locations"][0]["physicalLocation"]
     assert not loc["artifactLocation"]["uri"].startswith("/")
+    assert loc["artifactLocation"]["uriBaseId"] == "SRCROOT"
+    assert not loc["artifactLocation"]["uri"].startswith("..")
     reg = loc["region"]
     assert reg["startLine"] >= 1 and reg["startColumn"] >= 1
     assert (reg["endLine"], reg["endColumn"]) >= (reg["startLine"], reg["startColumn"])
+assert run["originalUriBaseIds"]["SRCROOT"]["uri"].startswith("file:///")
+assert run["originalUriBaseIds"]["SRCROOT"]["uri"].endswith("/")
+assert run["tool"]["driver"]["informationUri"].startswith("https://")
+# GitHub's upload limits: 25,000 results and rules per run, 1,000 locations per result.
+assert len(run["results"]) <= 25000 and len(rules) <= 25000
+assert all(len(r.get("relatedLocations", [])) <= 1000 for r in run["results"])
 for d in rules:
     assert d["shortDescription"]["text"] and d["fullDescription"]["text"] and d["help"]["text"]
+    assert d["name"] and d["help"]["markdown"] and d["helpUri"].startswith("https://")
     assert d["defaultConfiguration"]["level"] in ("error", "warning", "note")
 inv = run["invocations"][0]
 assert inv["executionSuccessful"] is False

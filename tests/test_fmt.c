@@ -234,7 +234,10 @@ test_json_shape(void **state)
 	assert_keys(file, "path", "diagnostics", "errors", NULL);
 	d = cJSON_GetArrayItem(cJSON_GetObjectItem(file, "diagnostics"), 0);
 	assert_keys(d, "rule", "level", "message", "line", "column", "end_line", "end_column",
-	    "related", NULL);
+	    "fingerprint", "related", NULL);
+	/* The content fingerprint: 16 hex digits, as SARIF and the baseline carry it. */
+	assert_int_equal(strspn(cJSON_GetObjectItem(d, "fingerprint")->valuestring,
+	    "0123456789abcdef"), 16);
 	assert_string_equal(cJSON_GetObjectItem(d, "rule")->valuestring, "TXT-XUNSHI");
 	assert_int_equal(cJSON_GetObjectItem(d, "line")->valueint, 2);
 	assert_int_equal(cJSON_GetObjectItem(d, "column")->valueint, 10);

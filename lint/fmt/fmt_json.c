@@ -2,7 +2,8 @@
  * file object at a time so memory does not grow with the number of files. Keys are inserted
  * in a fixed order and every number is an integer, so the output is byte-for-byte
  * deterministic. end_line/end_column locate the
- * span's exclusive end: the first character after it. summary counts diagnostics by level;
+ * span's exclusive end: the first character after it; fingerprint is the content
+ * fingerprint SARIF and the baseline use. summary counts diagnostics by level;
  * input failures appear only in files[].errors (and in the exit status). */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -35,6 +36,19 @@ fmt_json_must(cJSON *item)
 	if (item == NULL)
 		out_of_memory();
 	return item;
+}
+
+const struct fingerprint *
+fmt_file_fps(const struct fmt_file *f, struct fingerprint **own)
+{
+	size_t n = f->diags != NULL && f->text != NULL ? f->diags->n : 0;
+
+	*own = NULL;
+	if (n == 0 || f->fps != NULL)
+		return f->fps;
+	*own = xcalloc(n, sizeof(**own));
+	fingerprint_diags(f->text, strlen(f->text), f->diags, *own);
+	return *own;
 }
 
 static void
@@ -162,7 +176,8 @@ close_object(struct strbuf *b, int tabs)
 /* Appends one diagnostic object, members at 5 tabs, as cJSON_Print lays it out inside a
  * file object. */
 static void
-put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d)
+put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d,
+    const struct fingerprint *fp)
 {
 	size_t k;
 
@@ -172,6 +187,7 @@ put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d)
 	member_str(b, 5, "message", d->message, false);
 	member_position(b, 5, "line", "column", f->lines, d->span.start);
 	member_position(b, 5, "end_line", "end_column", f->lines, d->span.end);
+	member_str(b, 5, "fingerprint", fp->hex, false);
 	put_key(b, 5, "related");
 	strbuf_put(b, "[", 1);
 	for (k = 0; k < d->nrelated; k++) {
@@ -189,6 +205,8 @@ static void
 put_file(struct strbuf *b, const struct fmt_file *f)
 {
 	size_t i, n = f->diags != NULL && f->text != NULL ? f->diags->n : 0;
+	struct fingerprint *own;
+	const struct fingerprint *fps = fmt_file_fps(f, &own);
 
 	strbuf_put(b, "{\n", 2);
 	member_str(b, 3, "path", f->path, false);
@@ -197,8 +215,9 @@ put_file(struct strbuf *b, const struct fmt_file *f)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			strbuf_put(b, ", ", 2);
-		put_diag(b, f, &f->diags->v[i]);
+		put_diag(b, f, &f->diags->v[i], &fps[i]);
 	}
+	free(own);
 	strbuf_put(b, "],\n", 3);
 	put_key(b, 3, "errors");
 	strbuf_put(b, "[", 1);

@@ -1,6 +1,6 @@
 /* The JSON Lines format: one compact object per diagnostic ({path, rule, level, message,
- * line, column, end_line, end_column}) or per input error ({path, error, message}), each on
- * its own line as the file is reported; no summary. */
+ * line, column, end_line, end_column, fingerprint, related}) or per input error ({path,
+ * error, message}), each on its own line as the file is reported; no summary. */
 #include <stdlib.h>
 #include <cjson/cJSON.h>
 #include "fmt.h"
@@ -40,8 +40,10 @@ jsonl_file(void *state, const struct fmt_file *f)
 {
 	struct jsonl *j = state;
 	const struct diag *d;
-	cJSON *obj;
-	size_t i;
+	struct fingerprint *own;
+	const struct fingerprint *fps = fmt_file_fps(f, &own);
+	cJSON *obj, *rel, *one;
+	size_t i, k;
 
 	for (i = 0; i < f->nerrors; i++) {
 		obj = fmt_json_must(cJSON_CreateObject());
@@ -59,8 +61,18 @@ jsonl_file(void *state, const struct fmt_file *f)
 		fmt_json_must(cJSON_AddStringToObject(obj, "message", d->message));
 		add_position(obj, "line", "column", f->lines, d->span.start);
 		add_position(obj, "end_line", "end_column", f->lines, d->span.end);
+		fmt_json_must(cJSON_AddStringToObject(obj, "fingerprint", fps[i].hex));
+		rel = fmt_json_must(cJSON_AddArrayToObject(obj, "related"));
+		for (k = 0; k < d->nrelated; k++) {
+			one = fmt_json_must(cJSON_CreateObject());
+			add_position(one, "line", "column", f->lines, d->related[k].span.start);
+			fmt_json_must(cJSON_AddStringToObject(one, "message",
+			    d->related[k].message));
+			cJSON_AddItemToArray(rel, one);
+		}
 		put_line(j->o.out, obj);
 	}
+	free(own);
 }
 
 static void

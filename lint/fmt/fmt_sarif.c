@@ -1,19 +1,24 @@
 /* The SARIF 2.1.0 format as GitHub code scanning reads it: one run whose driver lists the
- * enabled rules (then any catalogue id a result used), results with one physical location
- * (relative URI, code-point columns, exclusive end), related locations and a content
- * partialFingerprint, and input errors as tool execution notifications. Results are
- * streamed as they come, so the run's tool and invocations follow them. */
+ * enabled rules (then any catalogue id a result used) with their names, help and rule
+ * pages, results with one physical location (URI relative to SRCROOT, code-point columns,
+ * exclusive end), related locations and a content partialFingerprint, and input errors as
+ * tool execution notifications. Results are streamed as they come, so the run's tool and
+ * invocations follow them. */
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
+#include "check.h"
 #include "fmt.h"
 #include "jsonout.h"
 #include "msg.h"
 #include "rules.h"
+#include "srcroot.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define FINGERPRINT_KEY "noticelint/v1"
+#define BASE_ID "SRCROOT"
 
 struct sarif {
 	struct fmt_opts o;
@@ -54,32 +59,149 @@ first_sentence(const char *s)
 	return xstrdup(s);
 }
 
+/* Appends the string text to b. */
+static void
+put(struct strbuf *b, const char *text)
+{
+	strbuf_put(b, text, strlen(text));
+}
+
+/* Appends text to b with the characters Markdown gives a meaning escaped; with one_line,
+ * line breaks become spaces (a list item stays one item). */
+static void
+put_md(struct strbuf *b, const char *text, bool one_line)
+{
+	for (; *text != '\0'; text++) {
+		if (strchr("\\`*_[]<>#|~", *text) != NULL)
+			strbuf_put(b, "\\", 1);
+		if (one_line && (*text == '\n' || *text == '\r'))
+			strbuf_put(b, " ", 1);
+		else
+			strbuf_put(b, text, 1);
+	}
+}
+
+/* Appends name as SARIF wants a rule name: its words (split at '-', '_', ' ') in Pascal
+ * case. */
+static void
+put_pascal(struct strbuf *b, const char *name)
+{
+	bool start = true;
+	char c;
+
+	for (; *name != '\0'; name++) {
+		c = *name;
+		if (c == '-' || c == '_' || c == ' ') {
+			start = true;
+			continue;
+		}
+		if (start && c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		strbuf_put(b, &c, 1);
+		start = false;
+	}
+}
+
+/* What a descriptor says about one rule (or catalogue id): everything borrowed. */
+struct rule_doc {
+	const char *id, *desc, *source;
+	const char *check;                /* check type; NULL for a catalogue id */
+	const char *flag, *pass;          /* first example of each kind, or NULL */
+	enum level level;
+};
+
+/* Appends the help Markdown of d, linking to its page at uri. */
+static void
+put_help_md(struct strbuf *b, const struct rule_doc *d, const char *uri)
+{
+	put(b, "**");
+	put_md(b, d->id, true);
+	put(b, "** (");
+	put(b, level_name(d->level));
+	put(b, ")\n\n");
+	put_md(b, d->desc, false);
+	if (d->source != NULL && d->source[0] != '\0') {
+		put(b, "\n\nSource: ");
+		put_md(b, d->source, false);
+	}
+	if (d->flag != NULL || d->pass != NULL)
+		put(b, "\n");
+	if (d->flag != NULL) {
+		put(b, "\n- flagged: ");
+		put_md(b, d->flag, true);
+	}
+	if (d->pass != NULL) {
+		put(b, "\n- not flagged: ");
+		put_md(b, d->pass, true);
+	}
+	put(b, "\n\n[");
+	put(b, uri);
+	put(b, "](");
+	put(b, uri);
+	put(b, ")");
+}
+
+/* The page documenting d under the documentation base: doc/rules/ID.md for a rule, the
+ * message id table of README for a catalogue id. The caller frees. */
+static char *
+help_uri(const struct sarif *s, const struct rule_doc *d)
+{
+	struct strbuf b = {NULL, 0, 0};
+
+	put(&b, s->o.doc_url);
+	if (d->check == NULL) {
+		put(&b, "README.md#message-ids");
+	} else {
+		put(&b, "doc/rules/");
+		put(&b, d->id);
+		put(&b, ".md");
+	}
+	return strbuf_take(&b);
+}
+
 /* Appends one reportingDescriptor to rules[] and remembers its id. */
 static void
-add_descriptor(struct sarif *s, const char *id, const char *desc, const char *source,
-    enum level level)
+add_descriptor(struct sarif *s, const struct rule_doc *d)
 {
 	cJSON *r = fmt_json_must(cJSON_CreateObject());
-	cJSON *cfg;
-	char *shortd = first_sentence(desc);
-	size_t n = strlen(desc) + (source ? strlen(source) : 0) + 16;
-	char *help = xmalloc(n);
+	cJSON *cfg, *help;
+	char *shortd = first_sentence(d->desc), *uri = help_uri(s, d), *text;
+	struct strbuf b = {NULL, 0, 0};
 
-	if (source != NULL && source[0] != '\0')
-		snprintf(help, n, "%s\n\nSource: %s", desc, source);
-	else
-		snprintf(help, n, "%s", desc);
-	fmt_json_must(cJSON_AddStringToObject(r, "id", id));
+	fmt_json_must(cJSON_AddStringToObject(r, "id", d->id));
+	if (d->check != NULL) {
+		/* The check type, then the id: readable and unique within the run. */
+		put_pascal(&b, d->check);
+		put_pascal(&b, d->id);
+	} else {
+		put_pascal(&b, d->id);
+	}
+	text = strbuf_take(&b);
+	fmt_json_must(cJSON_AddStringToObject(r, "name", text));
+	free(text);
 	add_text(r, "shortDescription", shortd);
-	add_text(r, "fullDescription", desc);
-	add_text(r, "help", help);
+	add_text(r, "fullDescription", d->desc);
+	fmt_json_must(cJSON_AddStringToObject(r, "helpUri", uri));
+	put(&b, d->desc);
+	if (d->source != NULL && d->source[0] != '\0') {
+		put(&b, "\n\nSource: ");
+		put(&b, d->source);
+	}
+	text = strbuf_take(&b);
+	help = fmt_json_must(cJSON_AddObjectToObject(r, "help"));
+	fmt_json_must(cJSON_AddStringToObject(help, "text", text));
+	free(text);
+	put_help_md(&b, d, uri);
+	text = strbuf_take(&b);
+	fmt_json_must(cJSON_AddStringToObject(help, "markdown", text));
+	free(text);
 	cfg = fmt_json_must(cJSON_AddObjectToObject(r, "defaultConfiguration"));
-	fmt_json_must(cJSON_AddStringToObject(cfg, "level", sarif_level(level)));
+	fmt_json_must(cJSON_AddStringToObject(cfg, "level", sarif_level(d->level)));
 	cJSON_AddItemToArray(s->rules, r);
 	s->ids = xgrow(s->ids, &s->cap, s->nids + 1, sizeof(*s->ids));
-	s->ids[s->nids++] = id;
+	s->ids[s->nids++] = d->id;
 	free(shortd);
-	free(help);
+	free(uri);
 }
 
 /* Index of id in rules[], adding a descriptor from the message catalogue if needed. */
@@ -87,13 +209,18 @@ static size_t
 rule_index(struct sarif *s, const char *id, enum level level)
 {
 	const char *tmpl;
+	struct rule_doc d;
 	size_t i;
 
 	for (i = 0; i < s->nids; i++)
 		if (strcmp(s->ids[i], id) == 0)
 			return i;
 	tmpl = msg_template(id, s->o.lang);
-	add_descriptor(s, id, tmpl ? tmpl : id, NULL, level);
+	memset(&d, 0, sizeof(d));
+	d.id = id;
+	d.desc = tmpl ? tmpl : id;
+	d.level = level;
+	add_descriptor(s, &d);
 	return s->nids - 1;
 }
 
@@ -128,9 +255,39 @@ path_uri(const char *path)
 	return u;
 }
 
-/* A location object for uri; with lines, the region of [start, end). */
+/* Where a file's results point: its URI and whether that is relative to SRCROOT. */
+struct artifact {
+	char *uri;
+	bool based;
+};
+
+/* The artifact of display path path: relative to the source root when it lies below it,
+ * else an absolute file:// URI (standard input keeps its display name). */
+static struct artifact
+artifact_of(const struct sarif *s, const char *path)
+{
+	struct artifact a = {NULL, false};
+	char *rel = NULL;
+
+	if (strcmp(path, "<stdin>") == 0) {
+		a.uri = path_uri(path);
+		return a;
+	}
+	if (s->o.root != NULL && (rel = srcroot_rel(s->o.root, path)) != NULL) {
+		a.uri = path_uri(rel);
+		a.based = true;
+	} else if ((rel = srcroot_abs(path)) != NULL) {
+		a.uri = path_uri(rel);
+	} else {
+		a.uri = path_uri(path);
+	}
+	free(rel);
+	return a;
+}
+
+/* A location object for the artifact a; with lines, the region of [start, end). */
 static cJSON *
-location(const char *uri, const struct linemap *lines, size_t start, size_t end)
+location(const struct artifact *a, const struct linemap *lines, size_t start, size_t end)
 {
 	cJSON *loc = fmt_json_must(cJSON_CreateObject());
 	cJSON *phys = fmt_json_must(cJSON_AddObjectToObject(loc, "physicalLocation"));
@@ -138,7 +295,9 @@ location(const char *uri, const struct linemap *lines, size_t start, size_t end)
 	cJSON *reg;
 	unsigned l, c;
 
-	fmt_json_must(cJSON_AddStringToObject(art, "uri", uri));
+	fmt_json_must(cJSON_AddStringToObject(art, "uri", a->uri));
+	if (a->based)
+		fmt_json_must(cJSON_AddStringToObject(art, "uriBaseId", BASE_ID));
 	if (lines == NULL)
 		return loc;
 	reg = fmt_json_must(cJSON_AddObjectToObject(phys, "region"));
@@ -152,7 +311,7 @@ location(const char *uri, const struct linemap *lines, size_t start, size_t end)
 }
 
 static void
-add_result(struct sarif *s, const struct fmt_file *f, const char *uri, size_t i,
+add_result(struct sarif *s, const struct fmt_file *f, const struct artifact *uri, size_t i,
     const struct fingerprint *fp)
 {
 	const struct diag *d = &f->diags->v[i];
@@ -186,7 +345,7 @@ add_result(struct sarif *s, const struct fmt_file *f, const char *uri, size_t i,
 
 /* An input error as an error notification located at the file. */
 static void
-add_notification(struct sarif *s, const char *uri, const struct fmt_error *e)
+add_notification(struct sarif *s, const struct artifact *uri, const struct fmt_error *e)
 {
 	cJSON *n = fmt_json_must(cJSON_CreateObject());
 	cJSON *desc, *locs;
@@ -204,22 +363,17 @@ static void
 sarif_file(void *state, const struct fmt_file *f)
 {
 	struct sarif *s = state;
-	char *uri = path_uri(f->path);
-	struct fingerprint *own = NULL;
-	const struct fingerprint *fps = f->fps;
+	struct artifact uri = artifact_of(s, f->path);
+	struct fingerprint *own;
+	const struct fingerprint *fps = fmt_file_fps(f, &own);
 	size_t i, n = f->diags != NULL && f->text != NULL ? f->diags->n : 0;
 
 	for (i = 0; i < f->nerrors; i++)
-		add_notification(s, uri, &f->errors[i]);
-	if (n > 0 && fps == NULL) {
-		own = xcalloc(n, sizeof(*own));
-		fingerprint_diags(f->text, strlen(f->text), f->diags, own);
-		fps = own;
-	}
+		add_notification(s, &uri, &f->errors[i]);
 	for (i = 0; i < n; i++)
-		add_result(s, f, uri, i, &fps[i]);
+		add_result(s, f, &uri, i, &fps[i]);
 	free(own);
-	free(uri);
+	free(uri.uri);
 }
 
 static void
@@ -263,13 +417,22 @@ static void
 add_rules(struct sarif *s, const struct ruleset *rs)
 {
 	const struct rule *r;
+	struct rule_doc d;
 	size_t i;
 
 	for (i = 0; rs != NULL && i < rs->n; i++) {
 		r = rs->v[i];
-		if (r->enabled)
-			add_descriptor(s, r->id, r->description ? r->description : r->id,
-			    r->source, r->level);
+		if (!r->enabled)
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.id = r->id;
+		d.desc = r->description ? r->description : r->id;
+		d.source = r->source;
+		d.check = r->check != NULL ? r->check->name : "rule";
+		d.flag = r->nflag > 0 ? r->flag[0].text : NULL;
+		d.pass = r->npass > 0 ? r->pass[0].text : NULL;
+		d.level = r->level;
+		add_descriptor(s, &d);
 	}
 }
 
@@ -277,16 +440,41 @@ void
 fmt_sarif_init(struct formatter *f, const struct fmt_opts *o)
 {
 	struct sarif *s = xcalloc(1, sizeof(*s));
-	cJSON *driver;
+	struct strbuf b = {NULL, 0, 0};
+	cJSON *driver, *bases, *root;
+	char *uri;
 
 	s->o = *o;
+	if (s->o.doc_url == NULL)
+		s->o.doc_url = NL_DOC_URL;
 	jsonout_init(&s->w, o->out, o->quiet);
 	jsonout_puts(&s->w, "{\n\t\"$schema\":\t\"" SARIF_SCHEMA "\",\n\t\"version\":\t\"2.1.0\",\n"
-	    "\t\"runs\":\t[{\n\t\t\t\"columnKind\":\t\"unicodeCodePoints\",\n"
-	    "\t\t\t\"results\":\t[");
+	    "\t\"runs\":\t[{\n\t\t\t\"columnKind\":\t\"unicodeCodePoints\",\n");
+	if (o->root != NULL) {
+		/* The root as a file URI with the closing '/' SARIF requires. */
+		uri = path_uri(o->root);
+		put(&b, uri);
+		if (strcmp(o->root, "/") != 0)
+			put(&b, "/");
+		free(uri);
+		uri = strbuf_take(&b);
+		bases = fmt_json_must(cJSON_CreateObject());
+		root = fmt_json_must(cJSON_AddObjectToObject(bases, BASE_ID));
+		fmt_json_must(cJSON_AddStringToObject(root, "uri", uri));
+		free(uri);
+		jsonout_puts(&s->w, "\t\t\t\"originalUriBaseIds\":\t");
+		jsonout_nested(&s->w, bases, 3);
+		jsonout_puts(&s->w, ",\n");
+	}
+	jsonout_puts(&s->w, "\t\t\t\"results\":\t[");
 	s->tool = fmt_json_must(cJSON_CreateObject());
 	driver = fmt_json_must(cJSON_AddObjectToObject(s->tool, "driver"));
 	fmt_json_must(cJSON_AddStringToObject(driver, "name", "noticelint"));
+	put(&b, s->o.doc_url);
+	put(&b, "README.md");
+	uri = strbuf_take(&b);
+	fmt_json_must(cJSON_AddStringToObject(driver, "informationUri", uri));
+	free(uri);
 	fmt_json_must(cJSON_AddStringToObject(driver, "version", NL_VERSION));
 	fmt_json_must(cJSON_AddStringToObject(driver, "semanticVersion", NL_VERSION));
 	s->rules = fmt_json_must(cJSON_AddArrayToObject(driver, "rules"));
