@@ -98,6 +98,29 @@ static const struct flag_case cases[] = {
 	{"ART-003", "鍏充簬\U00020000宸″療\n", 1, "鍏充簬"},
 	{"ART-003", "关于整改的通报 abc 鍏充簬\n", 1, "鍏充簬"},
 	{"ART-003", "鍏\U00020000充\n", 0, NULL},
+	/* TXT-003.3: headings of one level under one parent, word for word; other levels and
+	 * other parents stay silent (real-dev 022: 一、提高政治站位，… over （一）提高政治站位). */
+	{"TXT-003.3", "一、整改工作开展情况\n（一）强化责任落实。成立工作专班。\n"
+	 "（二）健全长效机制。修订制度5项。\n（三）强化责任落实。开展督查。\n", 1, "强化责任落实。"},
+	{"TXT-003.3", "一、提高政治站位，增强政治担当\n（一）提高政治站位。组织专题学习。\n"
+	 "二、下步打算\n（一）强化责任落实。持续跟踪问效。\n三、其他\n（一）强化责任落实。"
+	 "定期调度。\n", 0, NULL},
+	/* TXT-003.4: a short statement pasted in place of another. */
+	{"TXT-003.4", "二、整改进展情况\n1.作风建设不扎实。\n问题①：督查检查过多。基层迎检负担重。\n"
+	 "整改结果：完成。\n问题②：督查检查过多。基层迎检负担重。\n整改结果：完成。\n", 1,
+	 "督查检查过多。基层迎检负担重。"},
+	{"TXT-003.4", "二、整改进展情况\n1.作风建设不扎实。\n问题①：督查检查过多。基层迎检负担重。\n"
+	 "整改结果：完成。\n问题②：督查检查过多。考核结果运用不足。\n整改结果：完成。\n", 0, NULL},
+	/* TXT-003.5: a 30-character clause carried into another item's measures; a formula of
+	 * three items and a document title stay silent. */
+	{"TXT-003.5", "二、整改进展情况\n1.资金管理不规范。\n问题①：专项资金拨付滞后。\n整改结果：完成。\n"
+	 "整改情况：5月8日，财务股会同项目股逐笔清理2023年以来结转的专项资金并建立拨付台账，按月通报。\n"
+	 "问题②：差旅费报销不规范。\n整改结果：完成。\n整改情况：修订差旅费管理细则，财务股会同项目股逐笔清理"
+	 "2023年以来结转的专项资金并建立拨付台账，退回多报销费用。\n", 1, NULL},
+	{"TXT-003.5", "二、整改进展情况\n1.资金管理不规范。\n问题①：专项资金拨付滞后。\n整改结果：完成。\n"
+	 "整改情况：组织学习《青川县财政专项资金与项目资金拨付使用监督管理暂行办法》，按月通报。\n"
+	 "问题②：差旅费报销不规范。\n整改结果：完成。\n整改情况：修订差旅费管理细则，落实《青川县财政专项"
+	 "资金与项目资金拨付使用监督管理暂行办法》，退回多报销费用。\n", 0, NULL},
 	/* TXT-006: 000 L12 and synthetic numbers (none of the seeds holds one). */
 	{"TXT-006.1", "县殡仪馆长期冰存的2具尸体已处理（2025年4月30日火化无名尸，2025年9月19日"
 	 "火化池桥秀）。", 1, "池桥秀"},
@@ -396,6 +419,31 @@ test_duplicate_scales(void **state)
 	ruleset_free(&rs);
 }
 
+/* 20,000 items with one shared formula in every measure: TXT-003.5 stays silent (a
+ * formula, not a paste) and finishes in one pass. */
+static void
+test_pasted_scales(void **state)
+{
+	struct diag_list out;
+	struct ruleset rs;
+	struct big b;
+	size_t i;
+
+	(void)state;
+	load_default(&rs);
+	big_build(&b, 20000, 7, 19999);
+	for (i = 0; i < b.doc.nitems; i++) {
+		b.items[i].first_field = i;
+		b.items[i].nfields = 1;
+	}
+	diag_list_init(&out, LANG_EN);
+	lint_rule(find_rule(&rs, "TXT-003.5"), &opts, &b.doc, &out);
+	assert_int_equal(out.n, 0);
+	diag_list_free(&out);
+	big_free(&b);
+	ruleset_free(&rs);
+}
+
 /* A doubled word is found wherever it falls in a long line, and the hits of a long text
  * stop at the per-file limit in text order. */
 static void
@@ -604,6 +652,7 @@ main(void)
 		cmocka_unit_test(test_markdown_quiet_for_md),
 		cmocka_unit_test(test_duplicate_with_changes),
 		cmocka_unit_test(test_duplicate_scales),
+		cmocka_unit_test(test_pasted_scales),
 		cmocka_unit_test(test_repeat_long_text),
 		cmocka_unit_test(test_privacy_triggers),
 		cmocka_unit_test(test_bad_params),

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "dupnorm.h"
 #include "regex.h"
 #include "rule_load.h"
 #include "utf8.h"
@@ -60,10 +61,6 @@ struct dup_run {
 	size_t seencap;
 };
 
-static const char *const field_names[] = {
-	"result", "situation", "progress", "state", "tag", "other",
-};
-
 static void
 dup_free(void *params)
 {
@@ -76,33 +73,6 @@ dup_free(void *params)
 		regex_free(p->skip[i]);
 	free(p->skip);
 	free(p);
-}
-
-static int
-parse_fields(struct rparam *rp, struct dup_params *p)
-{
-	char **names = NULL;
-	size_t n = 0, i, k, nk = sizeof(field_names) / sizeof(field_names[0]);
-	int rc = 0;
-
-	if (rp_strings(rp, "fields", false, &names, &n) != 0)
-		return -1;
-	if (names == NULL)
-		p->fields = 1u << FIELD_SITUATION;
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < nk && strcmp(names[i], field_names[k]) != 0; k++)
-			;
-		if (k < nk) {
-			p->fields |= 1u << k;
-		} else if (rc == 0) {
-			rp_error(rp, "fields", "可选 result、situation、progress、state、tag、other"
-			    "（one of these field kinds）");
-			rc = -1;
-		}
-		free(names[i]);
-	}
-	free(names);
-	return rc;
 }
 
 static int
@@ -128,7 +98,7 @@ dup_parse(struct rule *r, struct rparam *rp)
 		rc = -1;
 	if (rp_regexes(rp, "skip", false, &p->skip, &p->nskip) != 0)
 		rc = -1;
-	if (parse_fields(rp, p) != 0)
+	if (dup_parse_fields(rp, &p->fields) != 0)
 		rc = -1;
 	if (rc == 0 && r->scope != SCOPE_ITEM && r->scope != SCOPE_FIELD) {
 		rp_error(rp, NULL, "duplicate 只比较 scope item（问题描述）或 scope field（整改措施）"
@@ -141,62 +111,6 @@ dup_parse(struct rule *r, struct rparam *rp)
 		rc = -1;
 	}
 	return rc;
-}
-
-static bool
-is_cn_digit(uint32_t cp)
-{
-	return cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 ||
-	    cp == 0x516D || cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341;
-}
-
-/* A character that normalising keeps: Han, ASCII letters and digits (full-width folded). */
-static uint32_t
-keep_cp(uint32_t cp)
-{
-	if (cp >= 0xFF10 && cp <= 0xFF5A)
-		cp -= 0xFEE0;
-	if (cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	if (utf8_is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z'))
-		return cp;
-	return 0;
-}
-
-/* Offset past the leading markers of a unit: punctuation, 问题①：, 一是, ①. */
-static size_t
-skip_lead(const char *t, size_t i, size_t end)
-{
-	size_t j, k;
-	uint32_t cp;
-
-	while (i < end) {
-		j = i;
-		cp = utf8_next(t, end, &j);
-		if (keep_cp(cp) == 0) {
-			i = j;
-			continue;
-		}
-		if (end - i >= 6 && memcmp(t + i, "问题", 6) == 0) {
-			k = i + 6;
-			cp = k < end ? utf8_next(t, end, &k) : 0;
-			if ((cp >= 0x2460 && cp <= 0x2473) || cp == 0xFF1A || cp == ':') {
-				i = k;
-				continue;
-			}
-		}
-		for (k = i; k < end; k = j) {
-			j = k;
-			if (!is_cn_digit(utf8_next(t, end, &j)))
-				break;
-		}
-		if (k > i && end - k >= 3 && memcmp(t + k, "是", 3) == 0) {
-			i = k + 3;
-			continue;
-		}
-		break;
-	}
-	return i;
 }
 
 static void
@@ -295,7 +209,7 @@ add_sentences(struct dup_run *run, struct span v, int group)
 			i++;
 		if (i >= v.end)
 			n = 0;
-		a = skip_lead(t, s, i);
+		a = dup_skip_lead(t, s, i);
 		b = i;
 		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t'))
 			b--;
@@ -317,7 +231,7 @@ collect_units(struct dup_run *run)
 
 	if (run->r->scope == SCOPE_ITEM) {
 		for (i = 0; i < doc->nitems; i++)
-			add_unit(run, skip_lead(doc->text, doc->items[i].statement.start,
+			add_unit(run, dup_skip_lead(doc->text, doc->items[i].statement.start,
 			    doc->items[i].statement.end), doc->items[i].statement.end, (int)i);
 		return;
 	}
@@ -375,7 +289,7 @@ shingle_unit(struct dup_run *run, struct unit *u)
 	uint64_t h, *sh;
 
 	while (i < u->span.end) {
-		cp = keep_cp(utf8_next(t, u->span.end, &i));
+		cp = dup_keep_cp(utf8_next(t, u->span.end, &i));
 		if (cp == 0)
 			continue;
 		if (n == run->cpcap)

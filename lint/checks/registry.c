@@ -23,6 +23,8 @@ extern const struct check_type chk_date_order;
 extern const struct check_type chk_arithmetic;
 extern const struct check_type chk_body_count;
 extern const struct check_type chk_tally;
+extern const struct check_type chk_verbatim;
+extern const struct check_type chk_pasted;
 extern const struct check_type chk_status_presence;
 extern const struct check_type chk_paragraph_end;
 
@@ -47,6 +49,8 @@ static const struct check_type *const registry[] = {
 	&chk_arithmetic,
 	&chk_body_count,
 	&chk_tally,
+	&chk_verbatim,
+	&chk_pasted,
 	&chk_status_presence,
 	&chk_paragraph_end,
 };

@@ -1,0 +1,189 @@
+/* Check type `verbatim`: a heading (scope heading) or problem statement (scope item)
+ * repeated word for word at the same level, whatever its length. Texts are normalised
+ * (markers, punctuation and spaces dropped) and hashed once: linear in the text. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "dupnorm.h"
+#include "rule_load.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* Headings are compared with the headings of the same level under the same parent (one
+ * heading of each kind per parent; 存在问题/整改情况 under every problem are no repeat);
+ * statements with every other statement. `below` leaves texts of that many
+ * characters or more to the near-duplicate rule; `min_chars` ignores shorter ones. */
+struct vb_params {
+	long below;           /* 0: no upper bound */
+	long min_chars;
+};
+
+/* One compared text. */
+struct vb_unit {
+	struct span span;
+	long key;             /* level and parent: only units of one key are compared */
+	size_t cp, ncp;       /* its normalised code points: pool[cp, cp + ncp) */
+	uint64_t hash;
+};
+
+static int
+vb_parse(struct rule *r, struct rparam *rp)
+{
+	struct vb_params *p = xcalloc(1, sizeof(*p));
+	int rc = 0;
+
+	r->params = p;
+	p->min_chars = 2;
+	if (rp_int(rp, "below", false, 0, 100000, &p->below) != 0 ||
+	    rp_int(rp, "min_chars", false, 1, 100000, &p->min_chars) != 0)
+		rc = -1;
+	if (rc == 0 && r->scope != SCOPE_ITEM && r->scope != SCOPE_HEADING) {
+		rp_error(rp, NULL, "verbatim 只比较 scope heading（标题）或 scope item（问题描述）"
+		    "（scope must be heading or item）");
+		rc = -1;
+	}
+	return rc;
+}
+
+static void
+vb_free(void *params)
+{
+	free(params);
+}
+
+/* State of one run. */
+struct vb_run {
+	struct vb_unit *u;
+	size_t nu, ucap;
+	uint32_t *pool;
+	size_t npool, poolcap;
+};
+
+/* Adds text [start, end) under key, normalised and hashed. */
+static void
+add(struct vb_run *run, const char *t, size_t start, size_t end, long key)
+{
+	struct vb_unit *u;
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)key;
+	size_t i = start;
+
+	run->u = xgrow(run->u, &run->ucap, run->nu + 1, sizeof(*run->u));
+	u = &run->u[run->nu++];
+	u->span.start = start;
+	u->span.end = end;
+	u->key = key;
+	u->cp = run->npool;
+	while (i < end) {
+		uint32_t cp = dup_keep_cp(utf8_next(t, end, &i));
+
+		if (cp == 0)
+			continue;
+		run->pool = xgrow(run->pool, &run->poolcap, run->npool + 1, sizeof(*run->pool));
+		run->pool[run->npool++] = cp;
+		h = (h ^ cp) * 1099511628211ull;
+	}
+	u->ncp = run->npool - u->cp;
+	u->hash = h;
+}
+
+/* Adds every heading. */
+static void
+collect(struct vb_run *run, const struct doc *doc)
+{
+	size_t i;
+
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		add(run, doc->text, h->title.start, h->title.end,
+		    (long)h->level * 1000003L + h->parent + 1);
+	}
+}
+
+/* Adds every problem statement, without its marker, that says more than the title of its
+ * heading (a statement that is only its heading's title is judged at scope heading). */
+static void
+collect_items(struct vb_run *run, const struct doc *doc)
+{
+	size_t i, n;
+
+	for (i = 0; i < doc->nitems; i++) {
+		const struct item *it = &doc->items[i];
+
+		add(run, doc->text, dup_skip_lead(doc->text, it->statement.start,
+		    it->statement.end), it->statement.end, 0);
+		if (it->heading < 0 || (size_t)it->heading >= doc->nheadings)
+			continue;
+		n = run->nu;
+		add(run, doc->text, doc->headings[it->heading].title.start,
+		    doc->headings[it->heading].title.end, 0);
+		run->npool -= run->u[n].ncp;   /* the title was added only to be measured */
+		run->nu = n;
+		if (run->u[n].ncp == run->u[n - 1].ncp) {
+			run->npool -= run->u[n - 1].ncp;
+			run->nu = n - 1;
+		}
+	}
+}
+
+/* True when units a and b hold the same text under the same key. */
+static bool
+same(const struct vb_run *run, const struct vb_unit *a, const struct vb_unit *b)
+{
+	return a->hash == b->hash && a->key == b->key && a->ncp == b->ncp &&
+	    memcmp(run->pool + a->cp, run->pool + b->cp, a->ncp * sizeof(*run->pool)) == 0;
+}
+
+static void
+vb_run(const struct rule *r, const struct check_ctx *c)
+{
+	const struct vb_params *p = r->params;
+	const struct doc *doc = c->doc;
+	struct vb_run run;
+	size_t cap = 16, i, j, *tab;
+
+	memset(&run, 0, sizeof(run));
+	if (r->scope == SCOPE_HEADING)
+		collect(&run, doc);
+	else
+		collect_items(&run, doc);
+	while (cap < 2 * run.nu + 2)
+		cap *= 2;
+	tab = xmalloc(cap * sizeof(*tab));
+	for (i = 0; i < cap; i++)
+		tab[i] = (size_t)-1;
+	for (i = 0; i < run.nu; i++) {
+		const struct vb_unit *u = &run.u[i];
+		char line[32];
+		struct diag *d;
+
+		if ((long)u->ncp < p->min_chars || (p->below > 0 && (long)u->ncp >= p->below))
+			continue;
+		for (j = (size_t)u->hash & (cap - 1); tab[j] != (size_t)-1; j = (j + 1) & (cap - 1))
+			if (same(&run, &run.u[tab[j]], u))
+				break;
+		if (tab[j] == (size_t)-1) {
+			tab[j] = i;
+			continue;
+		}
+		(void)snprintf(line, sizeof(line), "%zu", linemap_line_index(&doc->lines_map,
+		    run.u[tab[j]].span.start) + 1);
+		d = diag_add(c->out, r, u->span.start, u->span.end, "line", line,
+		    (const char *)NULL);
+		diag_note(c->out, d, run.u[tab[j]].span.start, run.u[tab[j]].span.end,
+		    "首次出现于此", "first occurrence here", (const char *)NULL);
+	}
+	free(tab);
+	free(run.u);
+	free(run.pool);
+}
+
+const struct check_type chk_verbatim = {
+	"verbatim",
+	"reports a heading or problem statement repeated word for word at the same level",
+	vb_parse,
+	vb_run,
+	vb_free,
+};
