@@ -20,6 +20,7 @@ facts_extract(struct doc *doc)
 	fact_numbers(f, doc);
 	fact_counts(f, doc);
 	fact_tallies(f, doc);
+	fact_channels(f, doc);
 	doc->facts = f;
 }
 
@@ -39,6 +40,7 @@ facts_free(struct facts *f)
 	free(f->tallies);
 	free(f->tally_parts);
 	free(f->rates);
+	free(f->channels);
 	free(f);
 }
 

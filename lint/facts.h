@@ -159,6 +159,45 @@ struct rate_fact {
 	int num, den;            /* share: part and whole (count indices), -1 when not found */
 };
 
+/* What kind of channel a contact detail is. */
+enum channel_kind {
+	CH_PHONE,      /* telephone or fax: area, local, ext */
+	CH_EMAIL,
+	CH_POSTCODE,   /* the digits after 邮编 (empty span when none follow) */
+	CH_ADDRESS,    /* postal address after 通讯地址/地址… */
+	CH_MAILBOX,    /* 信箱, 邮政信箱, 意见箱 */
+	CH_WEB,        /* web address or 网站 */
+	CH_QR,         /* 二维码 */
+	CH_ACCOUNT     /* 微信公众号, QQ and the like */
+};
+
+/* What the label in force before a channel announces. */
+enum channel_label {
+	LB_NONE,       /* no label in the clause */
+	LB_PHONE,      /* 联系电话 举报电话 监督电话 电话 传真 手机 热线 Tel Fax … */
+	LB_GENERIC,    /* 联系方式, 联系人: says it is a contact, not which kind */
+	LB_EMAIL,
+	LB_POSTCODE,
+	LB_ADDRESS,
+	LB_MAILBOX,
+	LB_WEB,
+	LB_QR,
+	LB_ACCOUNT
+};
+
+/* One channel of the contact block. A phone's parts are spans of its digits: area code
+ * (empty when none), local number (its digits may be split by spaces or hyphens) and
+ * extension (转801, -801); local_digits counts the local number's digits. */
+struct channel_fact {
+	enum channel_kind kind;
+	struct span span;        /* the value as written; empty when a label has no value */
+	struct span label;       /* the label in force, empty when none */
+	enum channel_label lkind;
+	struct span area, local, ext;
+	int area_digits, local_digits;
+	int extra_digits;        /* 1 when digit groups follow that fit no part */
+};
+
 struct facts {
 	struct span *sentences;  /* split at 。！？； and at paragraph ends */
 	size_t nsentences;
@@ -174,6 +213,8 @@ struct facts {
 	size_t ntally_parts;
 	struct rate_fact *rates;
 	size_t nrates;
+	struct channel_fact *channels;  /* of the contact block, in text order */
+	size_t nchannels;
 };
 
 /* Extracts every fact of doc (built by segment_build) into a new doc->facts, which the
@@ -214,5 +255,7 @@ void fact_numbers(struct facts *f, const struct doc *doc);
 void fact_counts(struct facts *f, const struct doc *doc);
 /* fact_tally.c: sets each count's status and role, fills f->tallies and f->rates. */
 void fact_tallies(struct facts *f, const struct doc *doc);
+/* fact_contact.c: fills f->channels with the channels of the contact block's lines. */
+void fact_channels(struct facts *f, const struct doc *doc);
 
 #endif

@@ -12,8 +12,8 @@ static const char *const org_suffixes[] = {
 
 /* Labels that introduce contact details. */
 static const char *const contact_labels[] = {
-	"联系电话", "联系方式", "电子邮箱", "邮箱", "通讯地址", "邮政地址", "邮政编码", "邮编",
-	"举报电话", "监督电话", "联系人", "传真",
+	"电话", "联系方式", "邮箱", "地址", "邮政编码", "邮编", "联系人", "传真", "手机", "信箱",
+	"网址", "公众号", "来信请寄", "E-mail", "Email", "email",
 };
 
 /* Field labels with a known meaning. */
@@ -129,6 +129,9 @@ seg_is_contact_line(const char *s, size_t n)
 	size_t k, at;
 
 	if (seg_has(s, n, "欢迎") && seg_has(s, n, "监督"))
+		return true;
+	if (seg_has(s, n, "如有") && seg_has(s, n, "反映") &&
+	    (seg_has(s, n, "意见") || seg_has(s, n, "建议")))
 		return true;
 	if (seg_starts(s, n, "电话：") || seg_starts(s, n, "电话:"))
 		return true;

@@ -254,6 +254,8 @@ test_required_counts(void **state)
 {
 	const char *none = "关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第一巡察组对县卫生健康局"
 	    "党组进行了常规巡察。\n";
+	const char *cut = "关于巡察整改进展情况的通报\n\n根据县委统一部署，县委第一巡察组对县卫生健康局"
+	    "党组进行了常规巡察。\n（一）加强组织领导，成立以党组书记为组长的\n";
 	const char *twice = "欢迎广大干部群众对巡察整改落实情况进行监督。\n"
 	    "欢迎广大干部群众对我单位巡察整改落实情况进行监督。\n";
 	struct diag_list out;
@@ -262,10 +264,18 @@ test_required_counts(void **state)
 
 	(void)state;
 	load_default(&rs);
+	/* GEN-009 (check `contact`): reported where the block belongs, the end of the text. */
 	tu_run_rule(&rs, &opts, "GEN-009", "case.txt", none, &doc, &out);
 	assert_int_equal(out.n, 1);
-	assert_int_equal(out.v[0].span.start, 0);
-	assert_int_equal(out.v[0].span.end, strlen("关于巡察整改进展情况的通报"));
+	assert_int_equal(out.v[0].span.start, (size_t)(strstr(none, "根据") - none));
+	assert_int_equal(out.v[0].nrelated, 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	/* A text cut mid-sentence says the sentence may have gone with the cut. */
+	tu_run_rule(&rs, &opts, "GEN-009", "case.txt", cut, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.v[0].nrelated, 1);
+	assert_non_null(strstr(out.v[0].related[0].message, "truncated"));
 	diag_list_free(&out);
 	doc_free(&doc);
 	ruleset_free(&rs);

@@ -187,7 +187,7 @@ load_one_rule(struct ruleset *rs, struct load_errors *errs, const char *check,
 	return tu_load_inline_pack(rs, errs, yaml);
 }
 
-/* The supervision aspect of `contact` (the default pack's GEN-009 uses `required`). */
+/* The supervision aspect of `contact`: the sentence must occur, with a channel. */
 static void
 test_contact_supervision(void **state)
 {
@@ -230,7 +230,8 @@ static const struct bad_params bad_params[] = {
 	{"sections", "    parts:\n      - {name: x, in: body, pattern: x}\n", "in"},
 	{"pairs", "    pairs:\n      - {open: \"\", close: \"”\"}\n", "open"},
 	{"punctuation-width", "    marks: \"，\"\n", "marks"},
-	{"contact", "    aspect: field\n    label: x\n", "value"},
+	{"contact", "    aspect: supervision\n", "pattern"},
+	{"contact", "    aspect: field\n", "aspect"},
 	{"signature", "    aspect: date-form\n", "date_pattern"},
 	{"consistency", "    aspect: variants\n    forms: [\"(a)\"]\n", "forms"},
 	{"consistency", "    aspect: term\n    term: x\n    applies: y\n    regions: [body]\n",

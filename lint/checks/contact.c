@@ -1,36 +1,33 @@
-/* Check type `contact`: the supervision sentence and contact block — present, phones
- * labelled and with area code, e-mail and postal code well formed, before the signature. */
+/* Check type `contact`: the supervision sentence and contact block — present with a
+ * channel, phones labelled, with area code and diallable, e-mail and postal code that work,
+ * before the signature. Judges the channels the facts read (fact_contact.c). */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "contact_fault.h"
+#include "facts.h"
 #include "regex.h"
 #include "rule_load.h"
-#include "utf8.h"
+#include "seg.h"
 #include "xalloc.h"
 
 enum contact_aspect {
-	CT_SUPERVISION,  /* `pattern` occurs somewhere in the scope */
-	CT_PHONE_LABEL,  /* every `phone` has a `label` match earlier in its clause */
-	CT_AREA_CODE,    /* every `phone` matches `area` (numbers after `not_phone` skipped) */
-	CT_FIELD,        /* the value after each `label` matches `value` */
+	CT_SUPERVISION,  /* `pattern` occurs, and the contact block gives at least one channel */
+	CT_PHONE_LABEL,  /* every phone number has a label (联系电话：, 传真：, 联系方式：…) */
+	CT_AREA_CODE,    /* every landline number has its area code */
+	CT_PHONE,        /* every phone number can be dialled as written */
+	CT_EMAIL,        /* every e-mail address can receive mail as written */
+	CT_POSTCODE,     /* every postal code has six digits */
 	CT_ORDER         /* the contact block stands before the signature */
 };
 
-static const char *const aspect_names[] = {"supervision", "phone-label", "area-code", "field",
-    "order"};
-
-/* How far back from a phone number its label may stand, in code points. */
-#define CT_LABEL_REACH 16
+static const char *const aspect_names[] = {"supervision", "phone-label", "area-code", "phone",
+    "email", "postcode", "order"};
 
 struct contact_params {
 	enum contact_aspect aspect;
 	struct regex *pattern;  /* supervision */
-	struct regex *phone;    /* phone-label, area-code */
-	struct regex *label;    /* phone-label, field */
-	struct regex *other;    /* phone-label, area-code: labels of numbers that are no phone */
-	struct regex *area;     /* area-code */
-	struct regex *value;    /* field */
 };
 
 static void
@@ -39,52 +36,24 @@ contact_free(void *params)
 	struct contact_params *cp = params;
 
 	regex_free(cp->pattern);
-	regex_free(cp->phone);
-	regex_free(cp->label);
-	regex_free(cp->other);
-	regex_free(cp->area);
-	regex_free(cp->value);
 	free(cp);
-}
-
-static int
-parse_aspect(struct rparam *p, enum contact_aspect *out)
-{
-	size_t i;
-
-	if (check_parse_choice(p, "aspect", aspect_names,
-	    sizeof(aspect_names) / sizeof(aspect_names[0]),
-	    "应为 supervision、phone-label、area-code、field 或 order "
-	    "(one of supervision, phone-label, area-code, field, order)", &i) != 0)
-		return -1;
-	*out = (enum contact_aspect)i;
-	return 0;
 }
 
 static int
 contact_parse(struct rule *r, struct rparam *p)
 {
 	struct contact_params *cp = xcalloc(1, sizeof(*cp));
-	enum contact_aspect a;
-	int rc = 0;
+	size_t i;
 
 	r->params = cp;
-	if (parse_aspect(p, &cp->aspect) != 0)
+	if (check_parse_choice(p, "aspect", aspect_names,
+	    sizeof(aspect_names) / sizeof(aspect_names[0]),
+	    "应为 supervision、phone-label、area-code、phone、email、postcode 或 order "
+	    "(one of supervision, phone-label, area-code, phone, email, postcode, order)",
+	    &i) != 0)
 		return -1;
-	a = cp->aspect;
-	if (rp_regex(p, "pattern", a == CT_SUPERVISION, &cp->pattern) != 0)
-		rc = -1;
-	if (rp_regex(p, "phone", a == CT_PHONE_LABEL || a == CT_AREA_CODE, &cp->phone) != 0)
-		rc = -1;
-	if (rp_regex(p, "label", a == CT_PHONE_LABEL || a == CT_FIELD, &cp->label) != 0)
-		rc = -1;
-	if (rp_regex(p, "not_phone", false, &cp->other) != 0)
-		rc = -1;
-	if (rp_regex(p, "area", a == CT_AREA_CODE, &cp->area) != 0)
-		rc = -1;
-	if (rp_regex(p, "value", a == CT_FIELD, &cp->value) != 0)
-		rc = -1;
-	return rc;
+	cp->aspect = (enum contact_aspect)i;
+	return rp_regex(p, "pattern", cp->aspect == CT_SUPERVISION, &cp->pattern);
 }
 
 /* Where a missing sentence is reported: the contact block, else the signature, else the
@@ -100,183 +69,140 @@ missing_at(const struct doc *doc)
 		return doc->lines[doc->signature.first_line].content.start;
 	for (i = doc->nlines; i > 0; i--)
 		if (doc->lines[i - 1].kind != LINE_BLANK && doc->lines[i - 1].kind != LINE_BOILERPLATE)
-			return doc->lines[i - 1].content.end;
+			return doc->lines[i - 1].content.start;
 	return 0;
 }
 
-/* One run of a rule over its scope spans. */
+/* One run of the supervision aspect over its scope spans. */
 struct contact_run {
 	const struct rule *r;
 	const struct check_ctx *c;
-	struct span span;       /* the scope span being examined */
-	int found;              /* supervision: the pattern was seen */
+	struct span found;      /* the first supervision sentence, empty when none */
 	int stop;
 };
 
 static int
 find_sentence(const struct regex_match *m, void *ctx)
 {
-	(void)m;
-	((struct contact_run *)ctx)->found = 1;
+	struct contact_run *run = ctx;
+
+	run->found.start = m->start;
+	run->found.end = m->end;
 	return 1;
 }
 
-/* True for marks that end the clause a phone number's label must stand in. */
-static bool
-clause_end(uint32_t cp)
-{
-	return cp == 0x3002 || cp == 0xFF1B || cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F ||
-	    cp == ';' || cp == ',' || cp == '!' || cp == '?' || cp == '\n';
-}
-
-/* True when label matches between the start of pos's clause and pos. */
 static int
-labelled(struct contact_run *run, const struct regex *label, size_t pos)
-{
-	const char *text = run->c->doc->text;
-	struct regex_match m;
-	size_t i = pos, j, n = 0;
-	int rc;
-
-	while (i > run->span.start && n < CT_LABEL_REACH) {
-		j = i;
-		if (clause_end(utf8_prev(text, &j)))
-			break;
-		i = j;
-		n++;
-	}
-	rc = regex_find(label, text, i, pos, &m);
-	if (rc < 0) {
-		check_regex_limit(run->c, run->r, i);
-		return 1;
-	}
-	return rc;
-}
-
-/* True when re matches text[start, end) as a whole (the pattern sees the value alone, so
- * ^ and $ anchor at its ends). */
-static int
-full_match(const struct contact_run *run, const struct regex *re, size_t start, size_t end)
-{
-	char *value = check_text(run->c->doc, start, end);
-	struct regex_match m;
-	int rc = regex_find(re, value, 0, end - start, &m);
-
-	free(value);
-	if (rc < 0) {
-		check_regex_limit(run->c, run->r, start);
-		return 1;
-	}
-	return rc == 1 && m.start == 0 && m.end == end - start;
-}
-
-/* Adds a diagnostic over [start, end) with its text as placeholder name. */
-static int
-report(struct contact_run *run, size_t start, size_t end, const char *name)
-{
-	char *text = check_text(run->c->doc, start, end);
-
-	if (diag_add(run->c->out, run->r, start, end, name, text, NULL) == NULL)
-		run->stop = 1;
-	free(text);
-	return run->stop;
-}
-
-static int
-on_phone(const struct regex_match *m, void *ctx)
+supervision_span(const struct doc *doc, struct span span, void *ctx)
 {
 	struct contact_run *run = ctx;
 	const struct contact_params *cp = run->r->params;
-
-	if (cp->other != NULL && labelled(run, cp->other, m->start))
-		return 0;
-	if (cp->aspect == CT_PHONE_LABEL && !labelled(run, cp->label, m->start))
-		return report(run, m->start, m->end, "phone");
-	if (cp->aspect == CT_AREA_CODE && !full_match(run, cp->area, m->start, m->end))
-		return report(run, m->start, m->end, "phone");
-	return 0;
-}
-
-/* The value after a field label: optional spaces and colon, then a run of printable ASCII
- * without trailing sentence punctuation. */
-static void
-field_value(const char *text, size_t pos, size_t end, size_t *vstart, size_t *vend)
-{
-	size_t i = pos, j;
-	uint32_t cp;
-
-	while (i < end) {
-		j = i;
-		cp = utf8_next(text, end, &j);
-		if (cp != ' ' && cp != 0x3000 && cp != 0x00A0 && cp != ':' && cp != 0xFF1A)
-			break;
-		i = j;
-	}
-	*vstart = i;
-	while (i < end && text[i] > ' ' && text[i] < 0x7F)
-		i++;
-	while (i > *vstart && strchr(".,;:)!?", text[i - 1]) != NULL)
-		i--;
-	*vend = i;
-}
-
-/* Where the clause that starts at pos ends: the next clause mark or the span's end. */
-static size_t
-clause_stop(const struct contact_run *run, size_t pos)
-{
-	const char *text = run->c->doc->text;
-	size_t i = pos, j;
-
-	while (i < run->span.end) {
-		j = i;
-		if (clause_end(utf8_next(text, run->span.end, &j)) || text[i] == ' ')
-			break;
-		i = j;
-	}
-	return i;
-}
-
-static int
-on_field(const struct regex_match *m, void *ctx)
-{
-	struct contact_run *run = ctx;
-	const struct contact_params *cp = run->r->params;
-	size_t vs, ve;
-
-	field_value(run->c->doc->text, m->end, run->span.end, &vs, &ve);
-	if (vs == ve)
-		return report(run, vs, clause_stop(run, vs), "value");
-	if (!full_match(run, cp->value, vs, ve))
-		return report(run, vs, ve, "value");
-	return 0;
-}
-
-static int
-contact_span(const struct doc *doc, struct span span, void *ctx)
-{
-	struct contact_run *run = ctx;
-	const struct contact_params *cp = run->r->params;
-	int rc = 0;
 
 	(void)doc;
-	run->span = span;
-	switch (cp->aspect) {
-	case CT_SUPERVISION:
-		rc = check_each_match(run->c, run->r, cp->pattern, NULL, span, find_sentence, run);
-		break;
-	case CT_PHONE_LABEL:
-	case CT_AREA_CODE:
-		rc = check_each_match(run->c, run->r, cp->phone, NULL, span, on_phone, run);
-		break;
-	case CT_FIELD:
-		rc = check_each_match(run->c, run->r, cp->label, NULL, span, on_field, run);
-		break;
-	case CT_ORDER:
-		break;
-	}
-	if (rc < 0)
+	if (check_each_match(run->c, run->r, cp->pattern, NULL, span, find_sentence, run) < 0)
 		run->stop = 1;
-	return run->stop || run->found;
+	return run->stop || run->found.end > run->found.start;
+}
+
+/* True when the text was probably cut before its end: no signature, no date, no contact
+ * block, and the last paragraph stops without a sentence-final mark. */
+static bool
+cut_short(const struct doc *doc)
+{
+	const struct paragraph *p;
+
+	if (doc->signature.present || doc->contact.present || doc->nparagraphs == 0)
+		return false;
+	p = &doc->paragraphs[doc->nparagraphs - 1];
+	return !seg_ends_terminal(doc->text + p->span.start, p->span.end - p->span.start);
+}
+
+/* Reports a notice without its supervision sentence, or whose sentence gives no channel. */
+static void
+check_supervision(const struct rule *r, const struct check_ctx *c)
+{
+	const struct doc *doc = c->doc;
+	bool en = c->out->lang == LANG_EN;
+	struct contact_run run;
+	struct diag *d;
+	size_t at;
+
+	memset(&run, 0, sizeof(run));
+	run.r = r;
+	run.c = c;
+	(void)check_scope_each(doc, r->scope, supervision_span, &run);
+	if (run.stop)
+		return;
+	if (run.found.end > run.found.start) {
+		if (doc->facts->nchannels > 0)
+			return;
+		(void)diag_add(c->out, r, run.found.start, run.found.end, "detail", en ?
+		    "the supervision sentence gives no channel: no phone, e-mail, postal address "
+		    "or mailbox" : "监督语句后没有任何联系方式（电话、电子邮箱、通讯地址或信箱）",
+		    NULL);
+		return;
+	}
+	at = missing_at(doc);
+	d = diag_add(c->out, r, at, at, "detail", en ?
+	    "no supervision sentence ('欢迎广大干部群众对巡察整改落实情况进行监督') and no contact channel" :
+	    "缺少接受监督的语句（“欢迎广大干部群众对巡察整改落实情况进行监督”）和联系方式", NULL);
+	if (cut_short(doc))
+		diag_note(c->out, d, at, doc->paragraphs[doc->nparagraphs - 1].span.end,
+		    "文本在句中结束，没有落款和成文日期，可能被截断：缺少监督语句可能是截断所致",
+		    "the text stops mid-sentence without signature or date and may be truncated; "
+		    "the missing sentence may be a consequence", NULL);
+}
+
+/* The label the placeholder names for a channel without value. */
+static void
+report_channel(const struct rule *r, const struct check_ctx *c, const struct channel_fact *ch,
+    const char *name, const struct contact_fault *f)
+{
+	struct span sp = ch->span.end > ch->span.start ? ch->span : ch->label;
+	char *text = check_text(c->doc, sp.start, sp.end);
+
+	(void)diag_add(c->out, r, sp.start, sp.end, name, text, "reason",
+	    f == NULL ? "" : c->out->lang == LANG_EN ? f->en : f->zh, NULL);
+	free(text);
+}
+
+/* Runs one of the per-channel aspects over the channels the model read. */
+static void
+check_channels(const struct rule *r, const struct check_ctx *c)
+{
+	const struct contact_params *cp = r->params;
+	const struct facts *facts = c->doc->facts;
+	const struct channel_fact *ch;
+	struct contact_fault f;
+	size_t i;
+
+	for (i = 0; i < facts->nchannels; i++) {
+		ch = &facts->channels[i];
+		switch (cp->aspect) {
+		case CT_PHONE_LABEL:
+			if (ch->kind == CH_PHONE && ch->lkind == LB_NONE)
+				report_channel(r, c, ch, "phone", NULL);
+			break;
+		case CT_AREA_CODE:
+			if (ch->kind == CH_PHONE && ch->area.end == ch->area.start &&
+			    contact_phone_shape(c->doc->text, ch) == PHONE_LANDLINE)
+				report_channel(r, c, ch, "phone", NULL);
+			break;
+		case CT_PHONE:
+			if (ch->kind == CH_PHONE && contact_phone_fault(c->doc->text, ch, &f))
+				report_channel(r, c, ch, "phone", &f);
+			break;
+		case CT_EMAIL:
+			if (ch->kind == CH_EMAIL && contact_mail_fault(c->doc->text, ch, &f))
+				report_channel(r, c, ch, "value", &f);
+			break;
+		case CT_POSTCODE:
+			if (ch->kind == CH_POSTCODE && contact_postcode_fault(c->doc->text, ch, &f))
+				report_channel(r, c, ch, "value", &f);
+			break;
+		default:
+			break;
+		}
+	}
 }
 
 /* Reports a contact block that stands after the signature block. */
@@ -301,26 +227,18 @@ static void
 contact_run_rule(const struct rule *r, const struct check_ctx *c)
 {
 	const struct contact_params *cp = r->params;
-	struct contact_run run;
-	size_t at;
 
-	if (cp->aspect == CT_ORDER) {
+	if (cp->aspect == CT_ORDER)
 		check_order(r, c);
-		return;
-	}
-	memset(&run, 0, sizeof(run));
-	run.r = r;
-	run.c = c;
-	(void)check_scope_each(c->doc, r->scope, contact_span, &run);
-	if (cp->aspect == CT_SUPERVISION && !run.found && !run.stop) {
-		at = missing_at(c->doc);
-		(void)diag_add(c->out, r, at, at, NULL);
-	}
+	else if (cp->aspect == CT_SUPERVISION)
+		check_supervision(r, c);
+	else
+		check_channels(r, c);
 }
 
 const struct check_type chk_contact = {
 	"contact",
-	"supervision sentence and contact block: present, labelled, well formed, before the signature",
+	"supervision sentence and contact block: present with a channel, labelled, each channel working, before the signature",
 	contact_parse,
 	contact_run_rule,
 	contact_free,

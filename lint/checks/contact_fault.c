@@ -1,0 +1,288 @@
+/* Judges the channels of the contact block against their real shapes: the Chinese numbering
+ * plan for phones, RFC 5321/1035 for e-mail addresses, six digits for postal codes. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "contact_fault.h"
+#include "utf8.h"
+
+/* The digits of sp (separators dropped), at most size - 1 of them. */
+static void
+digits(const char *text, struct span sp, char *buf, size_t size)
+{
+	size_t i, n = 0;
+
+	for (i = sp.start; i < sp.end && n + 1 < size; i++)
+		if (text[i] >= '0' && text[i] <= '9')
+			buf[n++] = text[i];
+	buf[n] = '\0';
+}
+
+static bool
+say(struct contact_fault *out, const char *zh, const char *en, ...)
+{
+	va_list ap;
+
+	va_start(ap, en);
+	(void)vsnprintf(out->zh, sizeof(out->zh), zh, ap);
+	va_end(ap);
+	va_start(ap, en);
+	(void)vsnprintf(out->en, sizeof(out->en), en, ap);
+	va_end(ap);
+	return true;
+}
+
+/* Short numbers that need no area code (工业和信息化部《电信网编号计划（2017年版）》):
+ * 11x/12x emergency and public service numbers (110, 119, 120, 122; 12388 纪检监察举报,
+ * 12345 政务服务便民热线, 12315, 12320 …), 95xxx/96xxx service numbers, 400/800 numbers. */
+static bool
+is_service(const char *d)
+{
+	size_t n = strlen(d);
+
+	if (n == 3 && d[0] == '1' && (d[1] == '1' || d[1] == '2'))
+		return true;
+	if (n == 5 && d[0] == '1' && d[1] == '2')
+		return true;
+	if ((n == 5 || n == 6) && d[0] == '9' && (d[1] == '5' || d[1] == '6'))
+		return true;
+	return n == 10 && (strncmp(d, "400", 3) == 0 || strncmp(d, "800", 3) == 0);
+}
+
+/* Three-digit area codes are 010 and 020–029; every other code has four digits. */
+static bool
+three_digit_code(const char *a)
+{
+	return strcmp(a, "010") == 0 || (a[0] == '0' && a[1] == '2');
+}
+
+enum phone_shape
+contact_phone_shape(const char *text, const struct channel_fact *ch)
+{
+	struct contact_fault f;
+	char l[32];
+
+	if (contact_phone_fault(text, ch, &f))
+		return PHONE_BROKEN;
+	digits(text, ch->local, l, sizeof(l));
+	if (is_service(l))
+		return PHONE_SERVICE;
+	if (strlen(l) == 11 && l[0] == '1')
+		return PHONE_MOBILE;
+	return PHONE_LANDLINE;
+}
+
+/* The local number of a number with area code a. */
+static bool
+local_fault(const char *a, const char *l, struct contact_fault *out)
+{
+	size_t na = strlen(a), nl = strlen(l);
+
+	if (nl == 0)
+		return say(out, "区号“%s”后没有号码", "nothing follows the area code '%s'", a);
+	if (l[0] == '1' && is_service(l))
+		return false;
+	if (na == 3 && nl != 8)
+		return say(out, "区号%s后的本地号码应为8位，“%s”有%zu位",
+		    "after the area code %s the local number has 8 digits; '%s' has %zu", a, l,
+		    nl);
+	if (na == 4 && (nl < 7 || nl > 8))
+		return say(out, "四位区号%s后的本地号码应为7位或8位，“%s”有%zu位",
+		    "after the four-digit area code %s the local number has 7 or 8 digits; '%s' "
+		    "has %zu", a, l, nl);
+	if (l[0] == '0' || l[0] == '1')
+		return say(out, "本地号码“%s”以%c开头，本地号码以2至9开头",
+		    "the local number '%s' begins with %c; local numbers begin with 2-9", l, l[0]);
+	return false;
+}
+
+bool
+contact_phone_fault(const char *text, const struct channel_fact *ch,
+    struct contact_fault *out)
+{
+	char a[32], l[32];
+	size_t na, nl;
+
+	if (ch->span.end == ch->span.start)
+		return say(out, "标签后没有号码", "no number follows the label");
+	if (ch->extra_digits)
+		return say(out, "号码后还有多余的数字组，应为“区号-号码”或“区号-号码-分机”",
+		    "digit groups follow that fit no part; the shape is area code-number "
+		    "(-extension)");
+	digits(text, ch->area, a, sizeof(a));
+	digits(text, ch->local, l, sizeof(l));
+	na = strlen(a);
+	nl = strlen(l);
+	if (ch->area.end > ch->area.start) {
+		if (a[0] != '0')
+			return say(out, "区号“%s”不以0开头", "the area code '%s' does not begin with 0",
+			    a);
+		if (na < 3 || na > 4)
+			return say(out, "区号“%s”有%zu位，区号为3位或4位（010、0871）",
+			    "the area code '%s' has %zu digits; area codes have 3 or 4 (010, 0871)",
+			    a, na);
+		if (a[1] == '0')
+			return say(out, "“%s”以00开头，00是国际长途字冠而非区号",
+			    "'%s' begins with 00, the international prefix, not an area code", a);
+		if (na == 3 && !three_digit_code(a))
+			return say(out, "“%s”不是区号：三位区号只有010和020至029，其余区号为四位",
+			    "'%s' is no area code: the three-digit codes are 010 and 020-029, all "
+			    "others have four digits", a);
+		if (na == 4 && (a[1] == '1' || a[1] == '2') && !(l[0] == '1' && is_service(l)))
+			return say(out, "区号“%s”不存在：四位区号以03至09开头，01、02开头的是三位区号（010、02X）",
+			    "the area code '%s' does not exist: four-digit codes begin with 03-09, "
+			    "those beginning 01 or 02 have three digits (010, 02X)", a);
+		return local_fault(a, l, out);
+	}
+	if (l[0] == '0')
+		return say(out, "“%s”以0开头却不够区号加号码的位数（10至12位）",
+		    "'%s' begins with 0 but is too short for area code and number (10-12 digits)",
+		    l);
+	if (is_service(l))
+		return false;
+	if (l[0] == '1') {
+		if (nl == 11 && l[1] >= '3' && l[1] <= '9')
+			return false;
+		if (nl == 11)
+			return say(out, "手机号码以13至19开头，“%s”以1%c开头",
+			    "a mobile number begins with 13-19; '%s' begins with 1%c", l, l[1]);
+		return say(out, "手机号码应为11位，“%s”有%zu位",
+		    "a mobile number has 11 digits; '%s' has %zu", l, nl);
+	}
+	if (nl < 7 || nl > 8)
+		return say(out, "固定电话号码应为7位或8位（另加区号），“%s”有%zu位",
+		    "a landline number has 7 or 8 digits (after its area code); '%s' has %zu", l,
+		    nl);
+	return false;
+}
+
+/* Top-level labels that are typing slips for com/net/org/gov/edu, none of them delegated
+ * (IANA Root Zone Database). */
+static const char *const tld_slips[] = {
+	"con", "cmo", "ocm", "comm", "coom", "cpm", "xom", "vom", "cim", "nte", "ogr", "gvo",
+	"ogv", "eud", "cnn", "ccn",
+};
+
+/* A label of the domain: letters, digits and inner hyphens (RFC 1035 2.3.1). */
+static bool
+label_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 63 || s[0] == '-' || s[n - 1] == '-')
+		return false;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
+/* The domain part d (ASCII checked by the caller). */
+static bool
+domain_fault(const char *d, struct contact_fault *out)
+{
+	const char *dot = strrchr(d, '.'), *p, *q;
+	size_t n, k;
+	char tld[64];
+
+	if (*d == '\0')
+		return say(out, "@后没有域名", "nothing follows the @: the domain is missing");
+	if (dot == NULL)
+		return say(out, "域名“%s”没有点，应为“名称.后缀”（如163.com、xx.gov.cn）",
+		    "the domain '%s' has no dot; the shape is name.suffix (163.com, xx.gov.cn)", d);
+	for (p = d; ; p = q + 1) {
+		q = strchr(p, '.');
+		n = q ? (size_t)(q - p) : strlen(p);
+		if (!label_ok(p, n))
+			return say(out, "域名“%s”中有空段或非法字符（只能用字母、数字和中间的连字符）",
+			    "the domain '%s' has an empty part or a character other than letters, "
+			    "digits and inner hyphens", d);
+		if (q == NULL)
+			break;
+	}
+	n = strlen(dot + 1);
+	for (k = 0; k < n; k++)
+		if (!((dot[1 + k] >= 'a' && dot[1 + k] <= 'z') || (dot[1 + k] >= 'A' && dot[1 + k] <= 'Z')))
+			return say(out, "顶级域名“%s”应全为字母", "the top-level label '%s' is not all "
+			    "letters", dot + 1);
+	if (n < 2)
+		return say(out, "顶级域名“%s”只有一个字母，至少两个（cn、com）",
+		    "the top-level label '%s' has one letter; it has at least two (cn, com)",
+		    dot + 1);
+	for (k = 0; k < n && k + 1 < sizeof(tld); k++)
+		tld[k] = (char)(dot[1 + k] | 0x20);
+	tld[k] = '\0';
+	for (k = 0; k < sizeof(tld_slips) / sizeof(tld_slips[0]); k++)
+		if (strcmp(tld, tld_slips[k]) == 0)
+			return say(out, "顶级域名“%s”不存在，是否应为com、net、org、gov、edu或cn",
+			    "the top-level label '%s' does not exist; com, net, org, gov, edu or cn "
+			    "was meant", dot + 1);
+	return false;
+}
+
+bool
+contact_mail_fault(const char *text, const struct channel_fact *ch,
+    struct contact_fault *out)
+{
+	char buf[320], name[320];
+	size_t n = ch->span.end - ch->span.start, i, at = 0, nat = 0;
+	bool ascii = true, wide_at = false;
+
+	if (n == 0)
+		return say(out, "标签后没有地址", "no address follows the label");
+	if (n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	memcpy(buf, text + ch->span.start, n);
+	buf[n] = '\0';
+	for (i = 0; i < n; i++) {
+		if (buf[i] == '@') {
+			nat++;
+			at = i;
+		} else if ((unsigned char)buf[i] >= 0x80) {
+			ascii = false;
+		}
+		if (strncmp(buf + i, "＠", 3) == 0)
+			wide_at = true;
+	}
+	if (wide_at)
+		return say(out, "用了全角“＠”，应为半角“@”", "it has the full-width '＠'; the "
+		    "address needs the ASCII '@'");
+	if (nat != 1)
+		return say(out, "有%zu个“@”，地址只能有一个", "it has %zu '@'; an address has exactly "
+		    "one", nat);
+	memcpy(name, buf, at);
+	name[at] = '\0';
+	if (at == 0)
+		return say(out, "@前没有用户名", "nothing stands before the @: the name is missing");
+	for (i = 0; i < at; i++)
+		if ((unsigned char)name[i] >= 0x80)
+			return say(out, "@前的用户名“%s”含非ASCII字符，应只用字母、数字和._%%+-",
+			    "the name '%s' before the @ is not ASCII; it takes letters, digits and "
+			    "._%%+-", name);
+	if (name[0] == '.' || name[at - 1] == '.' || strstr(name, "..") != NULL)
+		return say(out, "用户名“%s”的点不能在首尾或连续出现",
+		    "the name '%s' has a dot at its start or end, or two in a row", name);
+	if (!ascii)
+		return say(out, "@后的域名“%s”含全角或非ASCII字符，应只用ASCII字母、数字、点和连字符",
+		    "the domain '%s' after the @ is not ASCII; it takes ASCII letters, digits, "
+		    "dots and hyphens", buf + at + 1);
+	return domain_fault(buf + at + 1, out);
+}
+
+bool
+contact_postcode_fault(const char *text, const struct channel_fact *ch,
+    struct contact_fault *out)
+{
+	char d[32];
+	size_t n;
+
+	if (ch->span.end == ch->span.start)
+		return say(out, "“邮编”后没有数字", "no digits follow the label");
+	digits(text, ch->span, d, sizeof(d));
+	n = strlen(d);
+	if (n != 6)
+		return say(out, "邮政编码为6位数字（如653200），“%s”有%zu位",
+		    "a postal code has six digits (653200); '%s' has %zu", d, n);
+	return false;
+}
