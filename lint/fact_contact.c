@@ -398,6 +398,29 @@ unit_follows(const struct cscan *s, size_t i)
 	    !is_joiner(cp);
 }
 
+/* True when a colon and a digit follow at i: the number was the hour of a time (8:30). */
+static bool
+time_follows(const struct cscan *s, size_t i)
+{
+	size_t n = 0;
+
+	if (i < s->end && s->t[i] == ':')
+		n = 1;
+	else if (s->end - i >= 3 && memcmp(s->t + i, "：", 3) == 0)
+		n = 3;
+	return n > 0 && i + n < s->end && is_digit((unsigned char)s->t[i + n]);
+}
+
+/* Offset after the minutes of a time whose colon is at i. */
+static size_t
+skip_time(const struct cscan *s, size_t i)
+{
+	i += s->t[i] == ':' ? 1 : 3;
+	while (i < s->end && is_digit((unsigned char)s->t[i]))
+		i++;
+	return i;
+}
+
 /* A number at i: a phone under a phone label or when shaped like one, a postal code under
  * 邮编, skipped under an account label. Returns the offset after it. */
 static size_t
@@ -421,6 +444,8 @@ on_number(struct cscan *s, size_t i)
 	if (s->lkind == LB_ACCOUNT || s->lkind == LB_ADDRESS || s->lkind == LB_MAILBOX ||
 	    s->lkind == LB_WEB)
 		return e;
+	if (g.n == 1 && time_follows(s, e))
+		return skip_time(s, e);
 	e2 = read_ext(s, e, &ext);
 	if (e2 == e && unit_follows(s, e))
 		return e;
@@ -551,7 +576,8 @@ static void
 scan_line(struct cscan *s, size_t start, size_t end)
 {
 	size_t i = start, j, n, first = s->f->nchannels;
-	enum channel_label k;
+	enum channel_label k, saved_kind = LB_NONE;
+	struct span saved = {0, 0};
 	uint32_t cp;
 
 	s->end = end;
@@ -604,6 +630,17 @@ scan_line(struct cscan *s, size_t start, size_t end)
 		    is_digit((unsigned char)s->t[j])))) {
 			s->label.start = s->label.end = 0;
 			s->lkind = LB_NONE;
+		} else if (cp == '(' || cp == 0xFF08) {
+			/* A bracket is a remark of its own (（工作日8:30—17:30）, （邮编：…）): the
+			 * label before it does not reach in, and is back after it. */
+			saved = s->label;
+			saved_kind = s->lkind;
+			s->label.start = s->label.end = 0;
+			s->lkind = LB_NONE;
+		} else if ((cp == ')' || cp == 0xFF09) && saved_kind != LB_NONE) {
+			s->label = saved;
+			s->lkind = saved_kind;
+			saved_kind = LB_NONE;
 		}
 		i = j;
 	}

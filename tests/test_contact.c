@@ -112,6 +112,26 @@ test_channels_parsed(void **state)
 	doc_free(&doc);
 }
 
+/* A block of one channel per line, after a sentence that ends with a colon. */
+static void
+test_block_of_lines(void **state)
+{
+	static const char text[] = "（三）持续巩固整改成果。建立健全长效机制。\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请通过以下方式反映：\n"
+	    "联系电话：0736-7221456（工作日8:30—17:30）\n电子邮箱：tc@163.com\n"
+	    "通讯地址：桐川县迎宾大道88号\n邮政编码：415700" BUREAU;
+	static const enum channel_kind kinds[] = {CH_PHONE, CH_EMAIL, CH_ADDRESS, CH_POSTCODE};
+	struct doc doc;
+	const struct facts *f = channels_of(state, text, &doc);
+	size_t i;
+
+	assert_int_equal(f->nchannels, 4);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(f->channels[i].kind, kinds[i]);
+	assert_int_equal(doc.contact.last_line - doc.contact.first_line, 4);
+	doc_free(&doc);
+}
+
 /* Two numbers side by side, split by a space only, are two channels. */
 static void
 test_numbers_side_by_side(void **state)
@@ -177,12 +197,16 @@ static const struct tu_snippet cases[] = {
 	{"GEN-010.4", OPEN "联系电话：07367221456-801。" BUREAU, 0, NULL},
 	{"GEN-010.4", OPEN "联系电话：0736-7221456，2025年起24小时受理。" BUREAU, 0, NULL},
 	{"GEN-010.4", OPEN "联系电话：0736-7221456-801-5。" BUREAU, 1, "0736-7221456-801-5"},
+	{"GEN-010.4", OPEN "联系电话：0736-7221456（工作日8:30—17:30，24小时留言）。" BUREAU, 0, NULL},
+	{"GEN-010.4", OPEN "联系电话（工作日）：0736-722145。" BUREAU, 1, "0736-722145"},
 	/* GEN-010: a number without a label; 联系方式 and a label shared over 、/或 will do. */
 	{"GEN-010", OPEN "0736-7221456；电子邮箱：tc@163.com。" BUREAU, 1, "0736-7221456"},
 	{"GEN-010", OPEN "联系方式：0736-7221456。" BUREAU, 0, NULL},
 	{"GEN-010", OPEN "监督举报电话：0736-7221456、0736-7221457或13907361234。" BUREAU, 0, NULL},
 	{"GEN-010", OPEN "联系人：王某，0736-7221456。" BUREAU, 0, NULL},
 	{"GEN-010", OPEN "电子邮箱：tc@163.com；13907361234。" TOWN, 1, "13907361234"},
+	{"GEN-010", OPEN "联系电话（工作日）：0736-7221456。" BUREAU, 0, NULL},
+	{"GEN-010", OPEN "请拨打镇纪委电话0736-7221456或发送邮件至qhzjw@163.com。" TOWN, 0, NULL},
 	/* GEN-010.1: a landline without area code; mobiles and service numbers need none. */
 	{"GEN-010.1", OPEN "联系电话：7221456。" BUREAU, 1, "7221456"},
 	{"GEN-010.1", OPEN "联系电话：7221456、13907361234、12388。" BUREAU, 1, "7221456"},
@@ -291,6 +315,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_channels_parsed),
+		cmocka_unit_test(test_block_of_lines),
 		cmocka_unit_test(test_numbers_side_by_side),
 		cmocka_unit_test(test_numbers_not_phones),
 		cmocka_unit_test(test_cases),
