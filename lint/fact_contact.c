@@ -438,8 +438,8 @@ on_number(struct cscan *s, size_t i)
 	for (k = 0; k < g.n; k++)
 		total += glen(&g, k);
 	if (s->lkind == LB_POSTCODE) {
-		add_channel(s, CH_POSTCODE, g.start[0], g.end[0]);
-		return g.end[0];
+		add_channel(s, CH_POSTCODE, g.start[0], g.end[g.n - 1]);   /* also 427 200 */
+		return e;
 	}
 	if (s->lkind == LB_ACCOUNT || s->lkind == LB_ADDRESS || s->lkind == LB_MAILBOX ||
 	    s->lkind == LB_WEB)

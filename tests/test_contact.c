@@ -198,6 +198,8 @@ static const struct tu_snippet cases[] = {
 	{"GEN-010.4", OPEN "联系电话：0736-7221456，2025年起24小时受理。" BUREAU, 0, NULL},
 	{"GEN-010.4", OPEN "联系电话：0736-7221456-801-5。" BUREAU, 1, "0736-7221456-801-5"},
 	{"GEN-010.4", OPEN "联系电话：0736-7221456（工作日8:30—17:30，24小时留言）。" BUREAU, 0, NULL},
+	{"GEN-010.4", OPEN "请于2026年1月31日前反映：联系电话：0871-65321234，0871-65321235（传真）。"
+	    FIRM, 0, NULL},
 	{"GEN-010.4", OPEN "联系电话（工作日）：0736-722145。" BUREAU, 1, "0736-722145"},
 	/* GEN-010: a number without a label; 联系方式 and a label shared over 、/或 will do. */
 	{"GEN-010", OPEN "0736-7221456；电子邮箱：tc@163.com。" BUREAU, 1, "0736-7221456"},
@@ -230,6 +232,8 @@ static const struct tu_snippet cases[] = {
 	{"GEN-010.3", OPEN "通讯地址：青川市滨江路1号，邮编：65000。" FIRM, 1, "65000"},
 	{"GEN-010.3", OPEN "通讯地址：青川市滨江路1号（邮政编码：6500001）。" FIRM, 1, "6500001"},
 	{"GEN-010.3", OPEN "通讯地址：青川市滨江路1号（邮编：650000）。" FIRM, 0, NULL},
+	{"GEN-010.3", OPEN "邮寄地址：青禾镇政府大院3号楼201室；邮政编码：427 200。" TOWN, 0, NULL},
+	{"GEN-010.3", OPEN "来信请寄：青川市滨江路1号集团纪委办公室，邮编：6500。" FIRM, 1, "6500"},
 	/* GEN-009: the sentence and at least one channel. */
 	{"GEN-009", OPEN BUREAU, 1, "欢迎广大干部群众对巡察整改落实情况进行监督"},
 	{"GEN-009", OPEN "来信请寄：桐川县102号信箱。" BUREAU, 0, NULL},
