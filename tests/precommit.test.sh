@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The plain git hook tools/pre-commit in a scratch repository: a commit of a defective
 # notice is blocked with its diagnostics printed, the staged content (not the work tree)
-# is what gets linted, a clean notice commits silently, and .pre-commit-hooks.yaml defines
-# the documented hook.
+# is what gets linted, a clean notice commits silently, a notice with findings below the
+# fail level too, README.md and requirements.txt never reach the linter, the repository's
+# .noticelint.yml applies (levels, and include/exclude choosing the notices among the named
+# files), and .pre-commit-hooks.yaml defines the documented hook.
 # Usage: precommit.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -47,12 +49,65 @@ printf 'int main(void) { return 0; }\n' >prog.c
 git add prog.c
 NOTICELINT=false git commit -q -m code >"$tmp/out" 2>&1 || bad "a non-notice commit was blocked"
 
-# The framework's hook definition says what the README says.
+# Findings below the fail level (an info) commit silently.
+printf '巡察情况通报\n' >notices/info.txt
+git add notices/info.txt
+git commit -q -m info >"$tmp/out" 2>&1 || bad "an info-only notice was blocked: $(cat "$tmp/out")"
+[ -s "$tmp/out" ] && bad "the hook printed info findings on a passing commit: $(cat "$tmp/out")"
+
+# Files that are no notices by name are not linted, in any directory and case.
+pct='完成率 92%，整改到位。'
+mkdir -p docs
+printf '%s\n' "$pct" >README.md
+printf '%s\n' "$pct" >docs/readme-zh.md
+printf '%s\n' "$pct" >requirements.txt
+printf '%s\n' "$pct" >CMakeLists.txt
+git add README.md docs requirements.txt CMakeLists.txt
+git commit -q -m docs >"$tmp/out" 2>&1 || bad "README.md or requirements.txt was linted: $(cat "$tmp/out")"
+
+# The repository's config applies to staged content: include chooses the notices among the
+# named files (drafts/ is not linted), and its levels hold (FMT-001 becomes a warning).
+printf 'include: ["notices/*"]\n' >.noticelint.yml
+mkdir -p drafts
+printf '%s\n' "$pct" >drafts/草稿.txt
+git add .noticelint.yml drafts
+git commit -q -m drafts >"$tmp/out" 2>&1 || bad "a file outside include was linted: $(cat "$tmp/out")"
+printf '%s\n' "$pct" >notices/新通报.txt
+git add notices/新通报.txt
+git commit -q -m pct >"$tmp/out" 2>&1 && bad "a defective notice under include was committed"
+grep -q '^notices/新通报.txt:1:[0-9]*: error:' "$tmp/out" || bad "no diagnostics: $(cat "$tmp/out")"
+printf 'include: ["notices/*"]\nlevels: {FMT-001: warning}\n' >.noticelint.yml
+git add .noticelint.yml
+git commit -q -m levels >"$tmp/out" 2>&1 || bad "the config's levels were ignored: $(cat "$tmp/out")"
+[ -s "$tmp/out" ] && bad "the hook printed on a passing commit: $(cat "$tmp/out")"
+# A config in a subdirectory governs the files below it.
+mkdir -p notices/严格
+printf 'levels: {FMT-001: error}\n' >notices/严格/.noticelint.yml
+printf '%s\n' "$pct" >notices/严格/通报.txt
+git add notices/严格
+git commit -q -m nested >"$tmp/out" 2>&1 && bad "the nearest config of the staged file was not used"
+
+# The framework's hook definition: only notices reach it, and it filters through the config.
 y=$src/.pre-commit-hooks.yaml
-for line in '- id: noticelint' 'entry: noticelint --quiet' 'language: system' \
-	'files: \.(txt|md)$' 'require_serial: true'; do
+for line in '- id: noticelint' 'entry: noticelint --quiet --force-exclude' 'language: system' \
+	'types: [text]' 'files: \.(txt|md)$' 'require_serial: true'; do
 	grep -qF -- "$line" "$y" || bad ".pre-commit-hooks.yaml lacks: $line"
 done
+python3 - "$y" <<'PY' || bad ".pre-commit-hooks.yaml passes the wrong files"
+import re, sys, yaml
+h = yaml.safe_load(open(sys.argv[1]))[0]
+def passed(p):
+    return re.search(h["files"], p) and not re.search(h["exclude"], p)
+for p in ["README.md", "docs/Readme-zh.md", "requirements.txt", "requirements-dev.txt",
+          "LICENSE.txt", "CHANGELOG.md", "CMakeLists.txt", "robots.txt", "a/README.txt"]:
+    assert not passed(p), p
+for p in ["notices/2025/市委巡察整改通报.txt", "notice-2025-01.txt", "通报.md", "readmes/a.txt",
+          "news-2025.txt"]:
+    assert passed(p), p
+PY
+# The plain hook skips the same names.
+skip=$(sed -n "s/^skip='\(.*\)'$/\1/p" "$src/tools/pre-commit")
+grep -qF -- "${skip}" "$y" || bad "tools/pre-commit and .pre-commit-hooks.yaml skip different names"
 
 if [ $fail -ne 0 ]; then echo "precommit: FAILED"; exit 1; fi
 echo "precommit: the hook blocks defective notices and passes clean ones"

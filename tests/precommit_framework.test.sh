@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The real pre-commit framework (Debian's pre-commit package) running this repository's
 # .pre-commit-hooks.yaml at HEAD in a scratch repository: a defective notice is blocked with
-# its diagnostics printed, a clean one commits.
+# its diagnostics printed, a clean one commits, README.md and requirements.txt are not
+# passed to it, and the repository config's include chooses the notices (--force-exclude).
 # Usage: precommit_framework.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -49,6 +50,22 @@ printf '联系电话：0812-3866910。\n' >notice.txt
 git add notice.txt
 git commit -q -m clean >"$tmp/out" 2>&1 || bad "the clean notice was blocked: $(cat "$tmp/out")"
 [ -n "$(git rev-parse -q --verify HEAD)" ] || bad "no commit was made"
+
+pct='完成率 92%，整改到位。'
+printf '%s\n' "$pct" >README.md
+printf '%s\n' "$pct" >requirements.txt
+git add README.md requirements.txt
+git commit -q -m docs >"$tmp/out" 2>&1 || bad "README.md or requirements.txt reached the hook: $(cat "$tmp/out")"
+
+printf 'include: ["notices/*"]\n' >.noticelint.yml
+mkdir -p drafts notices
+printf '%s\n' "$pct" >drafts/草稿.txt
+git add .noticelint.yml drafts
+git commit -q -m drafts >"$tmp/out" 2>&1 || bad "a file outside include was linted: $(cat "$tmp/out")"
+printf '%s\n' "$pct" >notices/通报.txt
+git add notices
+git commit -q -m notice >"$tmp/out" 2>&1 && bad "a defective notice under include was committed"
+grep -q '^notices/通报.txt:1:[0-9]*: error:' "$tmp/out" || bad "no diagnostics: $(head -20 "$tmp/out")"
 
 if [ $fail -ne 0 ]; then echo "precommit-framework: FAILED"; exit 1; fi
 echo "precommit-framework: the pre-commit framework blocks defective notices and passes clean ones"
