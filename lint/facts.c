@@ -21,6 +21,7 @@ facts_extract(struct doc *doc)
 	fact_counts(f, doc);
 	fact_tallies(f, doc);
 	fact_channels(f, doc);
+	fact_enums(f, doc);
 	doc->facts = f;
 }
 
@@ -41,6 +42,7 @@ facts_free(struct facts *f)
 	free(f->tally_parts);
 	free(f->rates);
 	free(f->channels);
+	free(f->enums);
 	free(f);
 }
 

@@ -198,6 +198,15 @@ struct channel_fact {
 	int extra_digits;        /* 1 when digit groups follow that fit no part */
 };
 
+/* A count and the items listed beside it: 市第三中学、市青溪中学等2所学校, 3名干部（张某、
+ * 李某、王某）. */
+struct enum_fact {
+	size_t count;            /* the count */
+	size_t listed;           /* items listed */
+	bool open;               /* the list ends in 等: it may leave items out */
+	struct span list;        /* the list as written */
+};
+
 struct facts {
 	struct span *sentences;  /* split at 。！？； and at paragraph ends */
 	size_t nsentences;
@@ -215,6 +224,8 @@ struct facts {
 	size_t nrates;
 	struct channel_fact *channels;  /* of the contact block, in text order */
 	size_t nchannels;
+	struct enum_fact *enums;
+	size_t nenums;
 };
 
 /* Extracts every fact of doc (built by segment_build) into a new doc->facts, which the
@@ -257,5 +268,7 @@ void fact_counts(struct facts *f, const struct doc *doc);
 void fact_tallies(struct facts *f, const struct doc *doc);
 /* fact_contact.c: fills f->channels with the channels of the contact block's lines. */
 void fact_channels(struct facts *f, const struct doc *doc);
+/* fact_enum.c: fills f->enums with the counts that have their items listed beside them. */
+void fact_enums(struct facts *f, const struct doc *doc);
 
 #endif

@@ -1,6 +1,6 @@
-/* Unit tests: tallies (a total and its parts) and rates read from the structure of count
- * sentences in wordings of several kinds of unit, and the figures that must stay out:
- * refinements, subsets, 次, ages, people, plans, another kind of thing. */
+/* Unit tests: tallies (a total and its parts), rates and enumerations read from the
+ * structure of count sentences in wordings of several kinds of unit, and the figures that
+ * must stay out: refinements, subsets, 次, ages, people, plans, another kind of thing. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -176,12 +176,64 @@ test_rates(void **state)
 	}
 }
 
+/* Enumerations: the count, how many items are listed, whether the list ends in 等. */
+struct enum_case {
+	const char *text;
+	size_t n;             /* enumerations found */
+	double value;
+	size_t listed;
+	bool open;
+};
+
+static const struct enum_case enum_cases[] = {
+	{"同时延伸巡察市第三中学、市青溪中学、市文昌路小学、雁丘镇五里坡中心小学等4所学校。", 1, 4, 4,
+	 true},
+	{"对3名干部（张某、李某、王某、赵某）进行了提醒谈话。", 1, 3, 4, false},
+	{"先后督导城关镇、河口镇、石桥镇4个乡镇。", 1, 4, 3, false},
+	{"约谈了王磊、刘洋2名同志。", 1, 2, 2, false},
+	/* Not enumerations: kinds before a total, times, villages of towns, one-character
+	 * kinds, a note in parentheses, people without names. */
+	{"给予责令检查、批评教育、谈话提醒24人。", 0, 0, 0, false},
+	{"召开党组会、专题会、推进会5次。", 0, 0, 0, false},
+	{"抽查城关镇、河口镇15个村。", 0, 0, 0, false},
+	{"三级综合医院覆盖8个县（市、区）。", 0, 0, 0, false},
+	{"新增2家企业（以下简称甲公司、乙公司）。", 0, 0, 0, false},
+	{"组织科室负责人、业务骨干30名党员参加培训。", 0, 0, 0, false},
+};
+
+static void
+test_enums(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(enum_cases) / sizeof(enum_cases[0]); i++) {
+		const struct enum_case *c = &enum_cases[i];
+		struct doc doc;
+		const struct facts *f;
+
+		memset(&doc, 0, sizeof(doc));
+		segment_build(&doc, "t.txt", c->text, strlen(c->text));
+		facts_extract(&doc);
+		f = doc.facts;
+		if (f->nenums != c->n)
+			fail_msg("%s: %zu enumerations, expected %zu", c->text, f->nenums, c->n);
+		if (c->n > 0) {
+			assert_true(f->counts[f->enums[0].count].value == c->value);
+			assert_int_equal(f->enums[0].listed, c->listed);
+			assert_int_equal(f->enums[0].open, c->open);
+		}
+		doc_free(&doc);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tallies),
 		cmocka_unit_test(test_rates),
+		cmocka_unit_test(test_enums),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
-/* Check type `tally`: the tallies and rates of facts.h judged as arithmetic. `test: sum`
- * compares a total with its parts, `test: rate` a percentage with its part and whole,
- * `test: range` a rate with 100%. */
+/* Check type `tally`: the tallies, rates and enumerations of facts.h judged as arithmetic.
+ * `test: sum` compares a total with its parts, `test: rate` a percentage with its part and
+ * whole, `test: range` a rate with 100%, `test: listed` a count with the items listed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +17,11 @@
  * points; a completion rate takes the completed parts of its sentence's tally over the
  * tally's total (`denominator: total`) or, where no total is stated, over all its status
  * parts (`denominator: statuses`). `range`: a rate of the listed kinds above 100% is
- * reported at the rule's level, one written as 100%以上 at `limit_level`. Message
- * placeholders: {text}, {total}, {parts} (their sum), {terms} (a + b), {rate}, {num},
- * {den}, {rhs} (the computed rate). */
-enum tally_test { TT_SUM, TT_RATE, TT_RANGE };
+ * reported at the rule's level, one written as 100%以上 at `limit_level`. `listed`: a
+ * count with its items listed beside it must count as many as are listed (a list ending
+ * in 等 at least as many). Message placeholders: {text}, {total}, {parts} (their sum),
+ * {terms} (a + b), {rate}, {num}, {den}, {rhs} (the computed rate), {listed}. */
+enum tally_test { TT_SUM, TT_RATE, TT_RANGE, TT_LISTED };
 
 struct tally_rule {
 	enum tally_test test;
@@ -32,7 +33,7 @@ struct tally_rule {
 	enum level limit_level;
 };
 
-static const char *const test_names[] = {"sum", "rate", "range"};
+static const char *const test_names[] = {"sum", "rate", "range", "listed"};
 static const char *const form_names[] = {"split", "sum", "status"};
 static const char *const kind_names[] = {"none", "completion", "share", "other", "growth"};
 
@@ -84,8 +85,8 @@ tl_parse(struct rule *r, struct rparam *p)
 	t->limit_level = LEVEL_WARNING;
 	if (rp_string(p, "test", true, &test) != 0)
 		return -1;
-	if ((k = lookup(test_names, 3, test)) < 0) {
-		rp_error(p, "test", "expected sum, rate or range");
+	if ((k = lookup(test_names, 4, test)) < 0) {
+		rp_error(p, "test", "expected sum, rate, range or listed");
 		rc = -1;
 	} else {
 		t->test = (enum tally_test)k;
@@ -327,6 +328,31 @@ test_range(const struct rule *r, const struct check_ctx *c, const struct fc_span
 }
 
 static void
+test_listed(const struct rule *r, const struct check_ctx *c, const struct fc_spans *sp)
+{
+	const struct facts *f = fc_facts(c->doc);
+	size_t i;
+
+	for (i = 0; i < f->nenums; i++) {
+		const struct enum_fact *e = &f->enums[i];
+		const struct count_fact *cf = &f->counts[e->count];
+		const char *kv[4];
+		char n[32];
+		struct diag *d;
+
+		if (!in_scope(c, sp, e->count) || (double)e->listed == cf->value ||
+		    (e->open && (double)e->listed < cf->value))
+			continue;
+		(void)snprintf(n, sizeof(n), "%zu", e->listed);
+		kv[0] = "listed";
+		kv[1] = n;
+		d = report(r, c, e->count, r->level, kv, 2);
+		diag_note(c->out, d, e->list.start, e->list.end, "列出的 {listed} 项",
+		    "the {listed} listed", "listed", n, (const char *)NULL);
+	}
+}
+
+static void
 tl_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct tally_rule *t = r->params;
@@ -337,15 +363,18 @@ tl_run(const struct rule *r, const struct check_ctx *c)
 		test_sum(r, c, &sp);
 	else if (t->test == TT_RATE)
 		test_rate(r, c, &sp);
-	else
+	else if (t->test == TT_RANGE)
 		test_range(r, c, &sp);
+	else
+		test_listed(r, c, &sp);
 	fc_spans_free(&sp);
 }
 
 const struct check_type chk_tally = {
 	"tally",
-	"judges the tallies and rates read from the structure of count sentences: parts against "
-	"their total, a percentage against its part and whole, a rate against 100%",
+	"judges the tallies, rates and enumerations read from the structure of count sentences: "
+	"parts against their total, a percentage against its part and whole, a rate against "
+	"100%, a count against the items listed beside it",
 	tl_parse,
 	tl_run,
 	tl_free,
