@@ -18,6 +18,7 @@
 struct vb_params {
 	long below;           /* 0: no upper bound */
 	long min_chars;
+	bool parent_clause;   /* compare a heading with its parent's first clause instead */
 };
 
 /* One compared text. */
@@ -37,8 +38,14 @@ vb_parse(struct rule *r, struct rparam *rp)
 	r->params = p;
 	p->min_chars = 2;
 	if (rp_int(rp, "below", false, 0, 100000, &p->below) != 0 ||
-	    rp_int(rp, "min_chars", false, 1, 100000, &p->min_chars) != 0)
+	    rp_int(rp, "min_chars", false, 1, 100000, &p->min_chars) != 0 ||
+	    rp_bool(rp, "parent_clause", false, &p->parent_clause) != 0)
 		rc = -1;
+	if (rc == 0 && p->parent_clause && r->scope != SCOPE_HEADING) {
+		rp_error(rp, "parent_clause", "parent_clause 只用于 scope heading（needs scope "
+		    "heading）");
+		rc = -1;
+	}
 	if (rc == 0 && r->scope != SCOPE_ITEM && r->scope != SCOPE_HEADING) {
 		rp_error(rp, NULL, "verbatim 只比较 scope heading（标题）或 scope item（问题描述）"
 		    "（scope must be heading or item）");
@@ -136,6 +143,62 @@ same(const struct vb_run *run, const struct vb_unit *a, const struct vb_unit *b)
 	    memcmp(run->pool + a->cp, run->pool + b->cp, a->ncp * sizeof(*run->pool)) == 0;
 }
 
+/* End of the first clause of [a, b): up to the first ，,；; (or b). */
+static size_t
+first_clause(const char *t, size_t a, size_t b)
+{
+	size_t i = a;
+
+	while (i < b) {
+		size_t at = i;
+		uint32_t cp = utf8_next(t, b, &i);
+
+		if (cp == 0xFF0C || cp == ',' || cp == 0xFF1B || cp == ';' || cp == 0x3002)
+			return at;
+	}
+	return b;
+}
+
+/* parent_clause: a heading that only repeats the first clause of its parent's heading
+ * (一、提高政治站位，增强政治担当 … （一）提高政治站位). */
+static void
+vb_parent_clause(const struct rule *r, const struct check_ctx *c)
+{
+	const struct vb_params *p = r->params;
+	const struct doc *doc = c->doc;
+	struct vb_run run;
+	size_t i;
+
+	memset(&run, 0, sizeof(run));
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i], *up;
+		char line[32];
+		struct diag *d;
+		size_t n;
+
+		if (h->parent < 0 || (size_t)h->parent >= doc->nheadings)
+			continue;
+		up = &doc->headings[h->parent];
+		run.nu = run.npool = 0;
+		add(&run, doc->text, h->title.start, first_clause(doc->text, h->title.start,
+		    h->title.end), 0);
+		add(&run, doc->text, up->title.start, first_clause(doc->text, up->title.start,
+		    up->title.end), 0);
+		n = run.u[0].ncp;
+		/* The child's whole title must be that clause: its own title says no more. */
+		add(&run, doc->text, h->title.start, h->title.end, 0);
+		if ((long)n < p->min_chars || run.u[2].ncp != n || !same(&run, &run.u[0], &run.u[1]))
+			continue;
+		(void)snprintf(line, sizeof(line), "%zu", up->line + 1);
+		d = diag_add(c->out, r, h->title.start, h->title.end, "line", line,
+		    (const char *)NULL);
+		diag_note(c->out, d, up->title.start, up->title.end, "上级标题", "parent heading",
+		    (const char *)NULL);
+	}
+	free(run.u);
+	free(run.pool);
+}
+
 static void
 vb_run(const struct rule *r, const struct check_ctx *c)
 {
@@ -144,6 +207,10 @@ vb_run(const struct rule *r, const struct check_ctx *c)
 	struct vb_run run;
 	size_t cap = 16, i, j, *tab;
 
+	if (p->parent_clause) {
+		vb_parent_clause(r, c);
+		return;
+	}
 	memset(&run, 0, sizeof(run));
 	if (r->scope == SCOPE_HEADING)
 		collect(&run, doc);
