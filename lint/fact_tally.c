@@ -54,6 +54,14 @@ static const char *const status_units[] = {
 	"个", "项", "件", "条", "处", "起", "家", "所", "户", "批", "类", "种", "元", "台", "套",
 };
 
+/* Farthest back, in counts, that a total, a share's part or whole, or a rate's tally is
+ * looked for: figures that belong together stand close, and a hostile sentence of
+ * thousands of counts stays linear. */
+#define REACH 64
+
+/* Longest tail of a label or subject compared for a share, in bytes. */
+#define SUBJECT_MAX 96
+
 /* Units interchangeable when problems are counted (个/项/件). */
 static const char *const item_units[] = {"个", "项", "件"};
 
@@ -258,7 +266,7 @@ retarget(struct builder *b)
 		sum += f->counts[f->tally_parts[b->t.part0 + i]].value;
 	if (f->counts[b->t.total].value == sum)
 		return;
-	for (j = (size_t)b->t.total; j > b->lo; j--) {
+	for (j = (size_t)b->t.total; j > b->lo && (size_t)b->t.total - j < REACH; j--) {
 		const struct count_fact *c = &f->counts[j - 1];
 
 		if (c->sentence == b->t.sentence && plain(c) && !inexact(c) &&
@@ -286,6 +294,7 @@ static void
 close_tally(struct builder *b)
 {
 	struct facts *f = b->f;
+	size_t i;
 
 	if (!b->open)
 		return;
@@ -293,6 +302,14 @@ close_tally(struct builder *b)
 	if (b->t.nparts == 0)
 		return;
 	retarget(b);
+	b->t.sum = b->t.done = 0;
+	for (i = 0; i < b->t.nparts; i++) {
+		const struct count_fact *c = &f->counts[f->tally_parts[b->t.part0 + i]];
+
+		b->t.sum += c->value;
+		if (c->status == CSTAT_DONE)
+			b->t.done += c->value;
+	}
 	f->tallies = xgrow(f->tallies, &b->tcap, f->ntallies + 1, sizeof(*f->tallies));
 	f->tallies[f->ntallies++] = b->t;
 }
@@ -358,7 +375,7 @@ total_before(const struct facts *f, const char *s, size_t lo, size_t k)
 {
 	size_t j = k;
 
-	while (j > lo) {
+	while (j > lo && k - j < REACH) {
 		const struct count_fact *c = &f->counts[--j];
 
 		if (!plain(c) || inexact(c) || (c->role & COUNT_PART) ||
@@ -478,12 +495,26 @@ next_cp(const char *s, size_t end, size_t i)
 	return i;
 }
 
+/* The last SUBJECT_MAX bytes of sp at most, starting on a code point. */
+static struct span
+tail(const char *s, struct span sp)
+{
+	if (sp.end - sp.start > SUBJECT_MAX) {
+		sp.start = sp.end - SUBJECT_MAX;
+		while (sp.start < sp.end && (s[sp.start] & 0xC0) == 0x80)
+			sp.start++;
+	}
+	return sp;
+}
+
 /* Length in bytes of the longest run of whole code points common to spans a and b. */
 static size_t
 overlap(const char *s, struct span a, struct span b)
 {
 	size_t best = 0, i, j;
 
+	a = tail(s, a);
+	b = tail(s, b);
 	for (i = a.start; i < a.end; i = next_cp(s, a.end, i)) {
 		for (j = b.start; j < b.end; j = next_cp(s, b.end, j)) {
 			size_t n = 0;
@@ -526,6 +557,8 @@ share_figures(struct facts *f, const char *s, size_t a, size_t r, int *num, int 
 	int whole = -1, part = -1;
 
 	*num = *den = -1;
+	if (r - a > REACH)
+		a = r - REACH;
 	for (j = a; j < r; j++) {
 		const struct count_fact *c = &f->counts[j];
 
@@ -589,7 +622,7 @@ add_rate(struct builder *b, const char *s, size_t a, size_t k)
 
 		if (a == k && sent > 0)
 			from = sent - 1;
-		for (i = f->ntallies; i > 0; i--) {
+		for (i = f->ntallies; i > 0 && f->ntallies - i < REACH; i--) {
 			const struct tally_fact *t = &f->tallies[i - 1];
 			size_t p;
 			bool done = false;
@@ -598,7 +631,7 @@ add_rate(struct builder *b, const char *s, size_t a, size_t k)
 				continue;
 			if (t->sentence < from)
 				break;
-			for (p = 0; p < t->nparts; p++)
+			for (p = 0; p < t->nparts && p < REACH; p++)
 				done |= f->counts[f->tally_parts[t->part0 + p]].status == CSTAT_DONE;
 			if (done && f->tally_parts[t->part0] < k && (t->sentence == sent ||
 			    one_paragraph(s, f->counts[f->tally_parts[t->part0 + t->nparts - 1]].span.end,

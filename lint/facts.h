@@ -139,6 +139,8 @@ struct tally_fact {
 	enum tally_form form;
 	int total;               /* count index of the total, -1 for TALLY_STATUS */
 	size_t part0, nparts;    /* the parts: facts->tally_parts[part0 .. part0 + nparts) */
+	double sum;              /* of all parts */
+	double done;             /* of the parts stated as done */
 	size_t sentence;
 };
 

@@ -127,13 +127,20 @@ struct ps_run {
 	struct ps_slot *tab;
 	size_t cap;
 	size_t *slot;         /* slot[i]: table slot of the window at i, or (size_t)-1 */
+	size_t *slen;         /* slen[i]: length of the sentence holding i */
 };
 
 /* The slot holding the text of the window at pos (hash h), added if new. */
 static size_t
 slot_of(struct ps_run *run, uint64_t h, size_t pos)
 {
-	size_t w = (size_t)run->p->min_chars, i = (size_t)h & (run->cap - 1);
+	uint64_t m = h ^ (h >> 29);
+	size_t w = (size_t)run->p->min_chars, i;
+
+	/* The rolling hash's low bits are weak: mix before taking them as the index. */
+	m *= 0xBF58476D1CE4E5B9ull;
+	m ^= m >> 32;
+	i = (size_t)m & (run->cap - 1);
 
 	while (run->tab[i].pos != (size_t)-1) {
 		if (run->tab[i].hash == h && memcmp(run->t.cp + run->tab[i].pos, run->t.cp + pos,
@@ -202,17 +209,22 @@ pasted_at(const struct ps_run *run, size_t i)
 	return e->first_group != run->t.group[i] && e->ngroups <= run->p->max_copies;
 }
 
-/* Length of the sentence (run of code points between breaks) around i. */
-static size_t
-sentence_len(const struct ps_text *t, size_t i)
+/* Fills len[i] with the length of the sentence (run of code points between breaks) that
+ * holds i, in one pass each way. */
+static void
+sentence_lengths(const struct ps_text *t, size_t *len)
 {
-	size_t a = i, b = i;
+	size_t i, j, start = 0;
 
-	while (a > 0 && t->cp[a - 1] != 0)
-		a--;
-	while (b < t->n && t->cp[b] != 0)
-		b++;
-	return b - a;
+	for (i = 0; i <= t->n; i++) {
+		if (i < t->n && t->cp[i] != 0)
+			continue;
+		for (j = start; j < i; j++)
+			len[j] = i - start;
+		if (i < t->n)
+			len[i] = 0;
+		start = i + 1;
+	}
 }
 
 /* Reports the passage of windows [p, q] (text [p, q + w)). */
@@ -226,7 +238,7 @@ report(struct ps_run *run, size_t p, size_t q)
 	char line[32], chars[32];
 	struct diag *d;
 
-	if ((double)len >= run->p->covered * (double)sentence_len(t, p))
+	if ((double)len >= run->p->covered * (double)run->slen[p])
 		return;
 	/* The first occurrence as far as it runs alike. */
 	while (f + flen < t->n && p + flen < t->n && flen < len && t->cp[f + flen] != 0 &&
@@ -266,6 +278,8 @@ ps_run(const struct rule *r, const struct check_ctx *c)
 	}
 	if (run.t.n > (size_t)run.p->min_chars && doc->nitems > 1) {
 		index_windows(&run);
+		run.slen = xmalloc((run.t.n + 1) * sizeof(*run.slen));
+		sentence_lengths(&run.t, run.slen);
 		for (i = 0; i < run.t.n; i++) {
 			if (!pasted_at(&run, i))
 				continue;
@@ -276,6 +290,7 @@ ps_run(const struct rule *r, const struct check_ctx *c)
 	}
 	free(run.tab);
 	free(run.slot);
+	free(run.slen);
 	free(run.t.cp);
 	free(run.t.start);
 	free(run.t.end);

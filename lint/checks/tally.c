@@ -158,29 +158,20 @@ in_scope(const struct check_ctx *c, const struct fc_spans *sp, size_t k)
 	return fc_spans_hold(sp, cf->span.start, cf->span.end);
 }
 
-/* The sum of a tally's parts (of the given status, or all with CSTAT_NONE) and their
- * terms written as "a + b". */
-static double
-parts_sum(const struct facts *f, const struct tally_fact *t, bool only_done, struct strbuf *terms)
+/* Writes a tally's parts as "a + b" into terms. */
+static void
+parts_terms(const struct facts *f, const struct tally_fact *t, struct strbuf *terms)
 {
-	double sum = 0;
 	size_t i;
 
 	for (i = 0; i < t->nparts; i++) {
-		const struct count_fact *p = &f->counts[f->tally_parts[t->part0 + i]];
 		char v[32];
 
-		if (only_done && p->status != CSTAT_DONE)
-			continue;
-		sum += p->value;
-		if (terms != NULL) {
-			fc_number(p->value, v, sizeof(v));
-			if (terms->n > 0)
-				strbuf_put(terms, " + ", 3);
-			strbuf_put(terms, v, strlen(v));
-		}
+		fc_number(f->counts[f->tally_parts[t->part0 + i]].value, v, sizeof(v));
+		if (terms->n > 0)
+			strbuf_put(terms, " + ", 3);
+		strbuf_put(terms, v, strlen(v));
 	}
-	return sum;
 }
 
 static void
@@ -201,11 +192,10 @@ test_sum(const struct rule *r, const struct check_ctx *c, const struct fc_spans 
 		if (!t->forms[ta->form] || ta->total < 0 || (long)ta->nparts < t->min_parts ||
 		    !in_scope(c, sp, (size_t)ta->total))
 			continue;
-		s = parts_sum(f, ta, false, &terms);
-		if (s - f->counts[ta->total].value < 0.01 && f->counts[ta->total].value - s < 0.01) {
-			free(terms.s);
+		s = ta->sum;
+		if (s - f->counts[ta->total].value < 0.01 && f->counts[ta->total].value - s < 0.01)
 			continue;
-		}
+		parts_terms(f, ta, &terms);
 		fc_number(f->counts[ta->total].value, tot, sizeof(tot));
 		fc_number(s, sum, sizeof(sum));
 		kv[0] = "total";
@@ -241,11 +231,11 @@ rate_figures(const struct tally_rule *t, const struct facts *f, const struct rat
 	if (ra->kind != RATE_COMPLETION || ra->tally < 0)
 		return false;
 	ta = &f->tallies[ra->tally];
-	*num = parts_sum(f, ta, true, NULL);
+	*num = ta->done;
 	if (t->by_statuses) {
 		if (ta->total >= 0 || ta->nparts < 2)
 			return false;
-		*den = parts_sum(f, ta, false, NULL);
+		*den = ta->sum;
 	} else {
 		if (ta->total < 0)
 			return false;
