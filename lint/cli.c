@@ -81,9 +81,10 @@ static const struct cli_opt options_table[] = {
 	 "不加载默认规则包", "do not load the default rule pack", set_no_default},
 	{"format", 'f', "FORMAT",
 	 "输出格式：human（默认）、json、jsonl、github（GitHub Actions 注释，随后是纯文本行）、"
-	 "sarif 或 gitlab（GitLab 代码质量报告）",
+	 "sarif、gitlab（GitLab 代码质量报告）或 html（可在浏览器中打开的单个报告文件）",
 	 "output format: human (default), json, jsonl, github (GitHub Actions annotations, "
-	 "then plain lines), sarif or gitlab (GitLab Code Quality report)", set_format},
+	 "then plain lines), sarif, gitlab (GitLab Code Quality report) or html (one "
+	 "self-contained report to open in a browser)", set_format},
 	{"output", 'o', "FILE",
 	 "把报告写入 FILE 而不是标准输出（普通文件或符号链接的目标原子替换，设备和命名管道直接写入；"
 	 "不能是输入文件）",
@@ -290,13 +291,13 @@ static int
 set_format(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 {
 	static const char *const names[] = {
-		"human", "json", "jsonl", "github", "sarif", "gitlab", NULL
+		"human", "json", "jsonl", "github", "sarif", "gitlab", "html", NULL
 	};
 	static const enum cli_format values[] = {
 		CLI_FORMAT_HUMAN, CLI_FORMAT_JSON, CLI_FORMAT_JSONL, CLI_FORMAT_GITHUB,
-		CLI_FORMAT_SARIF, CLI_FORMAT_GITLAB
+		CLI_FORMAT_SARIF, CLI_FORMAT_GITLAB, CLI_FORMAT_HTML
 	};
-	int i = pick(ps, opt, arg, names, "human, json, jsonl, github, sarif, gitlab");
+	int i = pick(ps, opt, arg, names, "human, json, jsonl, github, sarif, gitlab, html");
 
 	if (i < 0)
 		return -1;

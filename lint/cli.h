@@ -24,7 +24,8 @@ enum cli_format {
 	CLI_FORMAT_JSONL,
 	CLI_FORMAT_GITHUB,
 	CLI_FORMAT_SARIF,
-	CLI_FORMAT_GITLAB
+	CLI_FORMAT_GITLAB,
+	CLI_FORMAT_HTML
 };
 
 /* Most --jobs threads. */

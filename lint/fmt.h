@@ -80,6 +80,8 @@ void fmt_sarif_init(struct formatter *f, const struct fmt_opts *o);
 
 /* Sets f up as the GitLab Code Quality formatter: one JSON array of issues at the end. */
 void fmt_gitlab_init(struct formatter *f, const struct fmt_opts *o);
+/* Sets f up as the HTML formatter: one self-contained report page written at the end. */
+void fmt_html_init(struct formatter *f, const struct fmt_opts *o);
 
 /* The line text[ls, le) as the human format shows it: tabs expanded to 8-column stops,
  * control characters as '?'. The caller frees. */

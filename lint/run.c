@@ -437,6 +437,8 @@ make_formatter(struct formatter *f, const struct fmt_opts *fo, enum cli_format f
 		fmt_sarif_init(f, fo);
 	else if (format == CLI_FORMAT_GITLAB)
 		fmt_gitlab_init(f, fo);
+	else if (format == CLI_FORMAT_HTML)
+		fmt_html_init(f, fo);
 	else
 		fmt_human_init(f, fo);
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Golden tests of the jsonl, github, sarif and gitlab formats: two seed notices, a file with invalid
-# UTF-8 and a missing file linted in one run with the fixed pack fixtures/formats/pack.yml
-# (so the goldens follow the formats, not the default rules), compared byte for byte with
-# fixtures/formats/seeds.expected.FORMAT; plus GitHub workflow-command escaping of a path
-# holding ',' and ':', --quiet (text formats silent, sarif whole), JSON validity of every
-# jsonl line, SARIF paths relative to the source root, and the GitLab Code Quality fields.
+# Golden tests of the jsonl, github, sarif, gitlab and html formats: two seed notices, a file
+# with invalid UTF-8 and a missing file linted in one run with the fixed pack
+# fixtures/formats/pack.yml (so the goldens follow the formats, not the default rules),
+# compared byte for byte with fixtures/formats/seeds.expected.FORMAT; plus GitHub
+# workflow-command escaping of a path holding ',' and ':', --quiet (text formats silent,
+# sarif and html whole), JSON validity of every jsonl line, SARIF paths relative to the
+# source root, the GitLab Code Quality fields, and an HTML page that is self-contained,
+# deterministic and in the chosen language.
 # The SARIF golden holds the source root as file:///SRCROOT/ (the real one depends on where
 # the tree is).
 # Usage: formats.test.sh path/to/noticelint source-dir [--update]
@@ -22,7 +24,7 @@ lint() { "$bin" --today 2026-11-23 --no-default-rules --rules "$src/fixtures/for
 inputs=(fixtures/seeds/000_2800b427cfbef2a5.txt fixtures/seeds/002_4720707dcb0128ec.txt
 	fixtures/input/invalid-utf8.txt fixtures/formats/no-such-notice.txt)
 
-for fmt in jsonl github sarif gitlab; do
+for fmt in jsonl github sarif gitlab html; do
 	want=fixtures/formats/seeds.expected.$fmt
 	lint --format "$fmt" --root . "${inputs[@]}" >"$tmp/raw" 2>"$tmp/err"
 	rc=$?
@@ -71,8 +73,23 @@ printf '巡察情况通报\n' >"$tmp/info.txt"
 lint --format github "$tmp/info.txt" | grep -q '^::notice file=.*title=FMT-003::' ||
 	bad "info is not ::notice"
 
+# HTML: one self-contained page (no address outside it), the same bytes every run, and
+# English with --lang en.
+lint --format html "${inputs[@]}" >"$tmp/a.html" 2>/dev/null
+lint --format html "${inputs[@]}" >"$tmp/b.html" 2>/dev/null
+cmp -s "$tmp/a.html" "$tmp/b.html" || bad "two html runs differ"
+grep -oiE '(src|href|action)=["'\'']?[^#"'\'' ][^"'\'' >]*|url\(|@import' "$tmp/a.html" |
+	head -3 | grep . && bad "html report refers to something outside itself"
+grep -q "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';" "$tmp/a.html" ||
+	bad "html report has no policy forbidding outside requests"
+lint --format html --lang en "${inputs[@]}" >"$tmp/en.html" 2>/dev/null
+grep -q '<html lang="en">' "$tmp/en.html" && grep -q '<h2>Summary</h2>' "$tmp/en.html" &&
+	! grep -q '问题列表' "$tmp/en.html" || bad "html --lang en is not in English"
+grep -q '<html lang="zh-CN">' "$tmp/a.html" && grep -q '问题列表' "$tmp/a.html" ||
+	bad "html is not in Chinese by default"
+
 # --quiet on a clean file: no text from github (nor from jsonl, which has no finding to
-# write); sarif still writes its whole document, with no result.
+# write); sarif and html still write their whole document, with no finding.
 for fmt in jsonl github; do
 	out=$(lint --quiet --format "$fmt" "$tmp/clean.txt")
 	[ -z "$out" ] || bad "--quiet --format $fmt printed: $out"
@@ -81,6 +98,8 @@ lint --quiet --format sarif "$tmp/clean.txt" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 assert d["runs"][0]["results"] == []' || bad "--quiet --format sarif: no complete SARIF document"
+lint --quiet --format html "$tmp/clean.txt" | tail -1 | grep -qx '</html>' ||
+	bad "--quiet --format html: no complete page"
 
 # json, jsonl and sarif carry the same fingerprints and related locations, finding by finding
 # (the default rules, which relate locations).
@@ -198,4 +217,4 @@ if [ $fail -ne 0 ]; then
 	echo "formats: FAILED (rerun with --update as the third argument after reviewing)"
 	exit 1
 fi
-echo "formats: jsonl, github, sarif and gitlab match their goldens"
+echo "formats: jsonl, github, sarif, gitlab and html match their goldens"

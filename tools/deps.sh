@@ -6,6 +6,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(libcmocka-dev python3 git nodejs python3-jsonschema python3-yaml pre-commit clang libclang-rt-14-dev)
+  # The browser test renders the HTML report in headless Chromium; the font shows its Chinese.
+  pkgs+=(chromium fonts-noto-cjk)
   # The SARIF test installs the SARIF multitool with npm; some nodejs builds bundle npm.
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 fi
