@@ -69,6 +69,8 @@ static int set_doc_url(struct parse_state *, const struct cli_opt *, const char 
 static int set_stdin_filename(struct parse_state *, const struct cli_opt *, const char *);
 static int set_force_exclude(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
+static int set_fix(struct parse_state *, const struct cli_opt *, const char *);
+static int set_fix_dry_run(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
 /* The option table: the single source of --help and of what getopt_long accepts. */
@@ -139,6 +141,16 @@ static const struct cli_opt options_table[] = {
 	 "检查结束后在标准错误上列出文档建模和各条规则的用时（最慢的在前）",
 	 "after the run, print the time spent on the document model and on each rule to "
 	 "standard error, slowest first", set_timing},
+	{"fix", 0, NULL,
+	 "只做不改变含义的修正（如紧挨中文的半角标点改为全角），原子地改写 .txt/.md 文件"
+	 "（编码、换行符和 BOM 不变），然后报告剩下的问题",
+	 "apply the fixes that cannot change the meaning (such as ASCII marks touching Chinese "
+	 "text to full width), rewrite each .txt/.md file atomically (same encoding, line ends "
+	 "and BOM), then report what remains", set_fix},
+	{"fix-dry-run", 0, NULL,
+	 "以统一差异格式（unified diff）显示 --fix 会做的修改，不改动任何文件；有修改时退出码为 1",
+	 "print the changes --fix would make as a unified diff and change nothing; exit 1 when "
+	 "there are any", set_fix_dry_run},
 	{"lang", 0, "LANG",
 	 "消息语言：zh（默认）或 en", "message language: zh (default) or en", set_lang},
 	{"color", 0, "WHEN",
@@ -193,6 +205,8 @@ static const char help_tail_zh[] =
 	"环境变量：\n"
 	"  NOTICELINT_RULES  默认规则包所在目录（或单个 .yml 文件）\n"
 	"  NO_COLOR          非空时关闭 --color=auto 的彩色输出\n"
+	"  COLUMNS           human 格式的行宽：更长的原文行截取问题附近的一段，两端以“…”标出\n"
+	"                    （默认为终端宽度；不输出到终端时为 100）\n"
 	"\n"
 	"退出码：\n"
 	"  0  没有达到 --fail-level 级别的问题\n"
@@ -204,6 +218,9 @@ static const char help_tail_en[] =
 	"Environment:\n"
 	"  NOTICELINT_RULES  directory (or single .yml file) of the default rule pack\n"
 	"  NO_COLOR          when non-empty, --color=auto gives no colour\n"
+	"  COLUMNS           width of the human format: a longer source line is cut to a window\n"
+	"                    around the span, marked with … (default: the terminal's width, or\n"
+	"                    100 when the report does not go to a terminal)\n"
 	"\n"
 	"Exit status:\n"
 	"  0  nothing at or above the --fail-level\n"
@@ -398,6 +415,24 @@ set_quiet(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 	(void)opt;
 	(void)arg;
 	ps->o->quiet = true;
+	return 0;
+}
+
+static int
+set_fix(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->fix = true;
+	return 0;
+}
+
+static int
+set_fix_dry_run(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->fix_dry_run = true;
 	return 0;
 }
 
@@ -723,6 +758,11 @@ check_operands(struct parse_state *ps)
 	else if (o->baseline != NULL && o->write_baseline != NULL)
 		fail(ps, NULL, "usage-conflict", "first", "baseline", "second", "write-baseline",
 		    NULL);
+	else if (o->fix && o->fix_dry_run)
+		fail(ps, NULL, "usage-conflict", "first", "fix", "second", "fix-dry-run", NULL);
+	else if ((o->fix || o->fix_dry_run) && o->action != CLI_LINT)
+		fail(ps, NULL, "usage-conflict", "first", o->fix ? "fix" : "fix-dry-run",
+		    "second", ps->action_opt, NULL);
 }
 
 /* Prints catalogue message id, filled from kv, to stderr after the program name. */

@@ -70,6 +70,8 @@ struct options {
 	const char *doc_url;         /* --doc-url URL: base of rule pages (ends in '/') */
 	const char *stdin_filename;  /* --stdin-filename PATH: what "-" stands for */
 	bool force_exclude;          /* --force-exclude: include/exclude also for named files */
+	bool fix;                    /* --fix: rewrite the inputs with the safe fixes applied */
+	bool fix_dry_run;            /* --fix-dry-run: print the fixes as a diff only */
 	const char **paths;          /* PATH operands; "-" is stdin */
 	size_t npaths;
 };

@@ -38,16 +38,38 @@ diag_list_init(struct diag_list *l, enum lang lang)
 }
 
 void
+diag_clear(struct diag *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nrelated; k++)
+		free(d->related[k].message);
+	free(d->related);
+	for (k = 0; k < d->nedits; k++)
+		free(d->edits[k].text);
+	free(d->edits);
+	free(d->message);
+}
+
+void
+diag_edit(struct diag *d, size_t start, size_t end, const char *text, size_t len)
+{
+	if (d == NULL)
+		return;
+	d->edits = xrealloc(d->edits, (d->nedits + 1) * sizeof(*d->edits));
+	d->edits[d->nedits].span.start = start;
+	d->edits[d->nedits].span.end = end < start ? start : end;
+	d->edits[d->nedits].text = xstrndup(text, len);
+	d->nedits++;
+}
+
+void
 diag_list_free(struct diag_list *l)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		for (k = 0; k < l->v[i].nrelated; k++)
-			free(l->v[i].related[k].message);
-		free(l->v[i].related);
-		free(l->v[i].message);
-	}
+	for (i = 0; i < l->n; i++)
+		diag_clear(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;

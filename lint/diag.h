@@ -20,6 +20,12 @@ struct related {
 	char *message;  /* owned */
 };
 
+/* A fix: replace [span.start, span.end) of the text with text. */
+struct edit {
+	struct span span;
+	char *text;     /* owned */
+};
+
 struct diag {
 	const char *rule;       /* rule or catalogue id; borrowed, lives for the whole run */
 	enum level level;
@@ -27,6 +33,8 @@ struct diag {
 	struct span span;
 	struct related *related;
 	size_t nrelated;
+	struct edit *edits;     /* the fix of a rule that declares one (`fix:`), in order */
+	size_t nedits;
 };
 
 struct diag_list {
@@ -53,6 +61,10 @@ struct diag *diag_add_text(struct diag_list *l, const char *id, enum level level
  * placeholders filled from NULL-terminated pairs. d may be NULL (then nothing happens). */
 void diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end,
 		const char *zh, const char *en, ...);
+/* Adds to d (may be NULL) the edit that replaces [start, end) with text[0, len). */
+void diag_edit(struct diag *d, size_t start, size_t end, const char *text, size_t len);
+/* Frees what one diagnostic owns (message, related notes, edits). */
+void diag_clear(struct diag *d);
 /* Sorts by position, then rule id, then end, then message: the deterministic order. */
 void diag_sort(struct diag_list *l);
 /* Highest level in the list (LEVEL_NONE when empty). */

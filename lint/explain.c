@@ -10,7 +10,7 @@
 
 enum label {
 	L_ID, L_LEVEL, L_CHECK, L_SCOPE, L_DESCRIPTION, L_SOURCE, L_PACK_LEVEL, L_DISABLED,
-	L_MESSAGE_ZH, L_MESSAGE_EN, L_FLAG, L_PASS, L_DEFINED, L_NONE
+	L_MESSAGE_ZH, L_MESSAGE_EN, L_FLAG, L_PASS, L_DEFINED, L_NONE, L_FIX
 };
 
 static const char *const labels[][2] = {
@@ -28,6 +28,7 @@ static const char *const labels[][2] = {
 	[L_PASS] = {"不应报示例", "examples that must pass"},
 	[L_DEFINED] = {"定义位置", "defined at"},
 	[L_NONE] = {"（无）", "(none)"},
+	[L_FIX] = {"自动修正（--fix）", "fix (--fix)"},
 };
 
 static const char *
@@ -204,6 +205,7 @@ explain_rule(FILE *out, const struct ruleset *rs, const char *id, enum lang lang
 	    r->check && r->check->summary ? r->check->summary : "");
 	field(out, L_CHECK, check, lang);
 	field(out, L_SCOPE, scope_name(r->scope), lang);
+	field(out, L_FIX, lang == LANG_EN ? r->fix_en : r->fix_zh, lang);
 	field(out, L_MESSAGE_ZH, r->message_zh, lang);
 	field(out, L_MESSAGE_EN, r->message_en, lang);
 	examples(out, L_FLAG, r->flag, r->nflag, lang);

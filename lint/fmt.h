@@ -45,7 +45,11 @@ struct fmt_opts {
 	const struct ruleset *rules;  /* the loaded rules (SARIF lists them); may be NULL */
 	const char *root;     /* real path of the source root (srcroot.h); NULL: paths as shown */
 	const char *doc_url;  /* base URL of the documentation, ending in '/' */
+	size_t width; /* display columns of a source line (human format); 0: FMT_DEFAULT_WIDTH */
 };
+
+/* Output width of the human format when neither COLUMNS nor a terminal tells. */
+#define FMT_DEFAULT_WIDTH 100
 
 struct fmt_ops {
 	/* Reports one file. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "check.h"
 #include "facts.h"
+#include "fix.h"
 #include "lint.h"
 #include "msg.h"
 #include "segment.h"
@@ -87,6 +88,39 @@ example_failure(struct load_errors *errs, const struct rule *r, const struct rul
 	    msg_format(id, errs->lang, "id", r->id, "text", ex->text, NULL));
 }
 
+/* True when fixing before with rule r gives after, and fixing after changes nothing. */
+static bool
+fix_example_holds(const struct rule *r, const struct lint_opts *o,
+    const struct rule_fix_example *ex)
+{
+	struct diag_list out;
+	struct doc doc;
+	char *fixed = NULL;
+	size_t n = 0, applied = 0, again = 0;
+	int pass;
+	bool ok = true;
+
+	for (pass = 0; pass < 2 && ok; pass++) {
+		const char *text = pass == 0 ? ex->before : ex->after;
+
+		memset(&doc, 0, sizeof(doc));
+		diag_list_init(&out, o->lang);
+		lint_build_model(&doc, "example.txt", text, strlen(text));
+		lint_rule(r, o, &doc, &out);
+		if (pass == 0) {
+			fixed = fix_apply(text, strlen(text), &out, &n, &applied);
+			ok = applied > 0 && strcmp(fixed, ex->after) == 0;
+			free(fixed);
+		} else {
+			free(fix_apply(text, strlen(text), &out, &n, &again));
+			ok = again == 0;
+		}
+		diag_list_free(&out);
+		doc_free(&doc);
+	}
+	return ok;
+}
+
 size_t
 lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
 		struct load_errors *errs)
@@ -105,6 +139,15 @@ lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
 		for (j = 0; j < r->npass; j++) {
 			if (example_hits(r, o, r->pass[j].text) != 0) {
 				example_failure(errs, r, &r->pass[j], "rule-example-fires");
+				failures++;
+			}
+		}
+		for (j = 0; j < r->nfixes; j++) {
+			if (!fix_example_holds(r, o, &r->fixes[j])) {
+				struct rule_example ex = {r->fixes[j].before, r->fixes[j].line,
+				    r->fixes[j].col};
+
+				example_failure(errs, r, &ex, "rule-fix-example-wrong");
 				failures++;
 			}
 		}

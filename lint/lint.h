@@ -26,8 +26,10 @@ void lint_build_model(struct doc *doc, const char *path, const char *text, size_
 void lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
 		struct diag_list *out);
 /* Runs each rule's flag and pass examples: a flag example must draw at least one diagnostic
- * of its rule, a pass example none. Failures are appended to errs (ids
- * "rule-example-silent" and "rule-example-fires"); returns the number of failures. */
+ * of its rule, a pass example none; a fix example's before must come out as its after, and
+ * its after must then be left alone. Failures are appended to errs (ids
+ * "rule-example-silent", "rule-example-fires", "rule-fix-example-wrong"); returns the
+ * number of failures. */
 size_t lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
 		struct load_errors *errs);
 

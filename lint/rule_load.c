@@ -129,6 +129,27 @@ read_examples(struct rparam *p, const char *key, struct rule_example **out, size
 	}
 }
 
+/* One {before, after} example of the rule's fix. */
+static int
+read_fix_example(struct rparam *p, size_t index, void *ctx)
+{
+	struct rule *r = ctx;
+	struct rule_fix_example *e;
+	yaml_node_t *n;
+
+	(void)index;
+	r->fixes = xrealloc(r->fixes, (r->nfixes + 1) * sizeof(*r->fixes));
+	e = &r->fixes[r->nfixes++];
+	memset(e, 0, sizeof(*e));
+	(void)rp_string(p, "before", true, &e->before);
+	(void)rp_string(p, "after", true, &e->after);
+	if ((n = rp_get(p, "before", NULL)) != NULL) {
+		e->line = (unsigned)n->start_mark.line + 1;
+		e->col = (unsigned)n->start_mark.column + 1;
+	}
+	return 0;
+}
+
 static int
 read_example_map(struct rparam *p, void *ctx)
 {
@@ -144,6 +165,11 @@ read_example_map(struct rparam *p, void *ctx)
 			    "at least one flag example is required" : "至少需要一个 flag 示例");
 	}
 	read_examples(p, "pass", &r->pass, &r->npass);
+	(void)rp_maps(p, "fix", false, read_fix_example, r);
+	if (r->fix_zh != NULL && r->nfixes == 0)
+		rp_error(p, "fix", p->ctx->errs->lang == LANG_EN ?
+		    "a rule with a fix needs at least one fix example {before, after}" :
+		    "有 fix 的规则至少需要一个 fix 示例（before、after）");
 	return 0;
 }
 
@@ -154,6 +180,16 @@ read_message_map(struct rparam *p, void *ctx)
 
 	(void)rp_string(p, "zh", true, &r->message_zh);
 	(void)rp_string(p, "en", true, &r->message_en);
+	return 0;
+}
+
+static int
+read_fix_map(struct rparam *p, void *ctx)
+{
+	struct rule *r = ctx;
+
+	(void)rp_string(p, "zh", true, &r->fix_zh);
+	(void)rp_string(p, "en", true, &r->fix_en);
 	return 0;
 }
 
@@ -220,6 +256,7 @@ read_common(struct rparam *p, struct rule *r)
 	(void)rp_string(p, "description", true, &r->description);
 	(void)rp_string(p, "source", true, &r->source);
 	(void)rp_bool(p, "enabled", false, &r->enabled);
+	(void)rp_map(p, "fix", false, read_fix_map, r);
 	(void)rp_map(p, "examples", true, read_example_map, r);
 }
 

@@ -64,6 +64,13 @@ rule_free(struct rule *r)
 	free(r->source);
 	free_examples(r->flag, r->nflag);
 	free_examples(r->pass, r->npass);
+	free(r->fix_zh);
+	free(r->fix_en);
+	for (size_t i = 0; i < r->nfixes; i++) {
+		free(r->fixes[i].before);
+		free(r->fixes[i].after);
+	}
+	free(r->fixes);
 	free(r->file);
 	free(r);
 }

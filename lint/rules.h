@@ -32,6 +32,12 @@ struct rule_example {
 	unsigned line, col;   /* where the example stands in the pack */
 };
 
+/* A before/after example of a rule's fix. */
+struct rule_fix_example {
+	char *before, *after;
+	unsigned line, col;
+};
+
 struct rule {
 	char *id;
 	const struct check_type *check;
@@ -48,6 +54,9 @@ struct rule {
 	size_t nflag;
 	struct rule_example *pass;
 	size_t npass;
+	char *fix_zh, *fix_en;     /* what the fix does (`fix:`); NULL: the rule fixes nothing */
+	struct rule_fix_example *fixes;  /* examples: fix: */
+	size_t nfixes;
 	char *file;                /* pack file the rule came from */
 	unsigned line, col;        /* position of the rule's mapping in that file */
 };

@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "atomicfile.h"
@@ -13,6 +14,7 @@
 #include "cfgset.h"
 #include "explain.h"
 #include "filejob.h"
+#include "fixrun.h"
 #include "fmt.h"
 #include "lint.h"
 #include "msg.h"
@@ -158,7 +160,7 @@ check_rules(const struct ruleset *rs, const struct options *o)
 	print_load_errors(stdout, &errs);
 	load_errors_free(&errs);
 	for (i = 0; i < rs->n; i++)
-		examples += rs->v[i]->nflag + rs->v[i]->npass;
+		examples += rs->v[i]->nflag + rs->v[i]->npass + rs->v[i]->nfixes;
 	snprintf(a, sizeof(a), "%zu", failures ? failures : rs->n);
 	snprintf(b, sizeof(b), "%zu", examples);
 	if (failures > 0)
@@ -281,6 +283,28 @@ use_color(enum cli_color c)
 	if (c != CLI_COLOR_AUTO)
 		return c == CLI_COLOR_ALWAYS;
 	return isatty(STDOUT_FILENO) && (no == NULL || no[0] == '\0');
+}
+
+/* Display columns of the human format: COLUMNS when it holds a number, else the width of
+ * the terminal when the report goes to one, else FMT_DEFAULT_WIDTH; never below 20. */
+static size_t
+output_width(bool to_terminal)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (env != NULL && env[0] != '\0') {
+		errno = 0;
+		n = strtol(env, &end, 10);
+		if (errno == 0 && *end == '\0' && n > 0 && n <= 100000)
+			return n < 20 ? 20 : (size_t)n;
+	}
+	if (to_terminal && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col < 20 ? 20 : ws.ws_col;
+	return FMT_DEFAULT_WIDTH;
 }
 
 /* Exit code of a finished lint run. */
@@ -465,7 +489,7 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
     const struct walk_list *items)
 {
 	struct lint_run lr;
-	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs, NULL, o->doc_url};
+	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs, NULL, o->doc_url, 0};
 	struct atomic_file af;
 	struct timing tm;
 	char *root;
@@ -490,6 +514,7 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 		return 2;
 	}
 	fo.color = o->output == NULL && use_color(o->color);
+	fo.width = output_width(o->output == NULL);
 	make_formatter(&lr.fmt, &fo, o->format);
 	if (o->timing) {
 		timing_init(&tm, rs->n);
@@ -509,6 +534,24 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	baseline_free(&lr.found);
 	free(root);
 	return status;
+}
+
+/* --fix-dry-run prints the diff alone; --fix rewrites the inputs, then reports what remains
+ * (status 2 when an input could not be fixed); otherwise the inputs are linted. */
+static int
+fix_then_lint(const struct ruleset *rs, const struct options *o, const struct cfgset *cs,
+    const struct walk_list *items)
+{
+	struct lint_opts lo = lint_options(o);
+	int fixed, status;
+
+	if (!o->fix && !o->fix_dry_run)
+		return lint_all(rs, o, cs, items);
+	fixed = fixrun_inputs(rs, o, cs, items, &lo);
+	if (o->fix_dry_run)
+		return fixed;
+	status = lint_all(rs, o, cs, items);
+	return fixed == 2 ? 2 : status;
 }
 
 /* Runs the action that needs the loaded rules. */
@@ -531,7 +574,7 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 	case CLI_CHECK_RULES:
 		return check_rules(rs, o);
 	default:
-		return lint_all(rs, o, cs, items);
+		return fix_then_lint(rs, o, cs, items);
 	}
 }
 

@@ -94,17 +94,6 @@ suppressed(const struct config *c, const char *rel, const char *text, const stru
 	return false;
 }
 
-static void
-diag_drop(struct diag *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->nrelated; i++)
-		free(d->related[i].message);
-	free(d->related);
-	free(d->message);
-}
-
 /* One rule's id and its position in the ruleset. */
 struct rule_slot {
 	const char *id;
@@ -189,7 +178,7 @@ settings_apply(const struct file_settings *fs, const char *path, const char *tex
 		if (keep(fs, &ix, rel, text, &dl->v[i]))
 			dl->v[n++] = dl->v[i];
 		else
-			diag_drop(&dl->v[i]);
+			diag_clear(&dl->v[i]);
 	}
 	dl->n = n;
 	free(ix.v);

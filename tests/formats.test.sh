@@ -17,7 +17,7 @@ update=${3:-}
 fail=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nl-formats.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-unset NO_COLOR
+unset NO_COLOR COLUMNS
 cd "$src" || exit 1
 bad() { echo "formats: FAIL: $*"; fail=1; }
 lint() { "$bin" --today 2026-11-23 --no-default-rules --rules "$src/fixtures/formats/pack.yml" "$@"; }

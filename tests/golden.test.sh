@@ -15,7 +15,7 @@ count=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nl-golden.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export NOTICELINT_RULES="$src/rules"
-unset NO_COLOR
+unset NO_COLOR COLUMNS
 cd "$src" || exit 1
 
 bad() { echo "golden: FAIL: $*"; fail=1; }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Consistency tests: banned C calls, file header comments, catalogue ids and CLI options
-# documented in README, every default rule documented by --explain.
+# documented in README, every default rule documented by --explain, no English role names in
+# Chinese notes.
 set -u
 bin=$1
 src=$2
@@ -35,6 +36,16 @@ for id in $("$bin" --list-rules --lang en | awk 'NF && $1 !~ /^#/ {print $1}' | 
   out=$("$bin" --explain "$id" --lang en 2>&1) || say "--explain $id failed"
   grep -qi 'source' <<<"$out" || say "--explain $id shows no source"
 done
+
+# Chinese notes name no role in English (`done = 3`): every role of an arithmetic rule in
+# the default pack words itself with `title:` on the line after its name.
+untitled=$(awk '/^  - id:/ {arith = 0; id = $3} /^    check: arithmetic/ {arith = 1}
+  arith && want {if ($0 !~ /^        title: /) print FILENAME ": " id " role " want; want = ""}
+  arith && /^      - name: / {want = $3}' "$src"/rules/*.yml)
+[ -n "$untitled" ] && say "arithmetic roles without a title:"$'\n'"$untitled"
+notes=$(NOTICELINT_RULES="$src/rules" "$bin" --today 2026-11-23 --color never \
+  "$src"/fixtures/seeds/*.txt 2>/dev/null | grep -E ': note: [A-Za-z_]+ = ')
+[ -n "$notes" ] && say "English role names in Chinese notes:"$'\n'"$notes"
 
 if [ $fail -ne 0 ]; then echo "meta: FAILED"; exit 1; fi
 echo "meta: all consistency checks passed"

@@ -1,5 +1,6 @@
 /* Unit tests: the human format's source and caret lines (display width, tabs, clipping),
- * its full output for a synthetic diagnostic, and the JSON document's shape and key order. */
+ * its full output for a synthetic diagnostic, the window cut around a span of a long line
+ * (for findings and notes alike), and the JSON document's shape and key order. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 #include "diag.h"
 #include "fmt.h"
 #include "linemap.h"
+#include "utf8.h"
 
 /* Seed 001's contact paragraph (line 149), with its real defects: 巡视 in a 巡察 notice,
  * 如果 for 如有, and a phone number without an area code. */
@@ -97,11 +99,17 @@ test_source_line(void **state)
 	free(got);
 }
 
+/* Output width the next render passes to the formatter (0: the default). */
+static size_t render_width;
+/* Text the next render lints instead of notice (NULL: notice). */
+static const char *render_text;
+
 /* Runs one formatter over a list made from notice and returns what it printed. */
 static char *
 render(int json, enum lang lang, struct diag_list *dl, const struct fmt_error *errors,
     size_t nerrors)
 {
+	const char *text = render_text ? render_text : notice;
 	struct formatter f;
 	struct fmt_opts o;
 	struct fmt_file ff;
@@ -115,14 +123,15 @@ render(int json, enum lang lang, struct diag_list *dl, const struct fmt_error *e
 	memset(&o, 0, sizeof(o));
 	o.out = out;
 	o.lang = lang;
+	o.width = render_width;
 	if (json)
 		fmt_json_init(&f, &o);
 	else
 		fmt_human_init(&f, &o);
-	linemap_build(&lm, notice, strlen(notice));
+	linemap_build(&lm, text, strlen(text));
 	memset(&ff, 0, sizeof(ff));
 	ff.path = "fixtures/seeds/001.txt";
-	ff.text = notice;
+	ff.text = text;
 	ff.lines = &lm;
 	ff.diags = dl;
 	ff.errors = errors;
@@ -171,6 +180,8 @@ test_human_output(void **state)
 	    "联系电话：6724779；\n"
 	    "                  ^~~~\n"
 	    "fixtures/seeds/001.txt:1:3: note: 标题此处为“巡察”\n"
+	    "关于巡察整改进展情况的通报\n"
+	    "    ^~~~\n"
 	    "fixtures/seeds/001.txt:2:44: warning: 联系电话缺少区号 [CON-PHONE]\n"
 	    "欢迎广大干部群众对巡视整改落实情况进行监督。如果意见建议，请及时向我们反映。"
 	    "联系电话：6724779；\n"
@@ -322,6 +333,132 @@ test_json_quiet_clean_prints_nothing(void **state)
 	free(buf);
 }
 
+/* One body line of fresh phrasing, far wider than the windows below. */
+static const char long_line[] =
+	"县卫生健康局党组把巡察整改作为重要政治任务，逐条建立问题清单、任务清单和责任清单，"
+	"截止2026年3月底已完成整改问题十二个，其余三个问题正在按计划推进，"
+	"确保在规定时限内全部整改到位并向社会公开整改结果。\n";
+
+/* Display columns of s[0, n). */
+static size_t
+cols(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n)
+		w += (size_t)utf8_width(utf8_next(s, n, &i));
+	return w;
+}
+
+/* Checks one excerpt (source line at *p, caret line after it) of a span over needle: no
+ * wider than width, an ellipsis exactly where the line is cut, the caret under needle
+ * (its first want_cols columns). Moves *p past the two lines. */
+static void
+check_excerpt(const char **p, const char *needle, size_t width, int cut_left, int cut_right,
+    size_t want_cols)
+{
+	const char *src = *p, *caret = strchr(src, '\n') + 1, *end = strchr(caret, '\n');
+	size_t src_len = (size_t)(caret - 1 - src), spaces;
+	char *shown = strndup(src, src_len);
+	const char *hit = strstr(shown, needle);
+
+	assert_true(cols(src, src_len) <= width);
+	assert_int_equal(strncmp(src, "…", 3) == 0, cut_left);
+	assert_int_equal(src_len >= 3 && memcmp(src + src_len - 3, "…", 3) == 0, cut_right);
+	if (hit == NULL)  /* a span wider than the window: its start is shown */
+		hit = shown + (cut_left ? 3 : 0);
+	spaces = strspn(caret, " ");
+	assert_int_equal(spaces, cols(shown, (size_t)(hit - shown)));
+	assert_int_equal(caret[spaces], '^');
+	assert_int_equal((size_t)(end - caret) - spaces, want_cols);
+	free(shown);
+	*p = end + 1;
+}
+
+/* Renders a warning over needle (and a note over note_needle when not NULL) in long_line
+ * at width and returns the output after its first line. */
+static char *
+render_window(const char *needle, const char *note_needle, size_t width)
+{
+	const char *p = strstr(long_line, needle);
+	struct diag_list dl;
+	struct diag *d;
+	char *out;
+
+	assert_non_null(p);
+	diag_list_init(&dl, LANG_ZH);
+	d = diag_add_text(&dl, "TXT-X", LEVEL_WARNING, (size_t)(p - long_line),
+	    (size_t)(p - long_line) + strlen(needle), "说明");
+	if (note_needle != NULL) {
+		p = strstr(long_line, note_needle);
+		diag_note(&dl, d, (size_t)(p - long_line), (size_t)(p - long_line) +
+		    strlen(note_needle), "相关位置", "related", NULL);
+	}
+	render_text = long_line;
+	render_width = width;
+	out = render(0, LANG_ZH, &dl, NULL, 0);
+	render_text = NULL;
+	render_width = 0;
+	diag_list_free(&dl);
+	return out;
+}
+
+static void
+test_window_cuts_around_span(void **state)
+{
+	static const struct {
+		const char *needle;
+		size_t width;
+		int cut_left, cut_right;
+	} cases[] = {
+		{"截止", 40, 1, 1},          /* middle of the line: cut both sides */
+		{"县卫生健康局", 40, 0, 1},  /* start of the line: nothing cut before */
+		{"整改结果。", 40, 1, 0},    /* end of the line: nothing cut after */
+		{"截止", 60, 1, 1},
+		{"截止", 400, 0, 0},         /* the whole line fits */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = render_window(cases[i].needle, NULL, cases[i].width);
+		const char *p = strchr(out, '\n') + 1;
+
+		check_excerpt(&p, cases[i].needle, cases[i].width, cases[i].cut_left,
+		    cases[i].cut_right, cols(cases[i].needle, strlen(cases[i].needle)));
+		free(out);
+	}
+}
+
+static void
+test_window_span_wider_than_width(void **state)
+{
+	const char *needle = "逐条建立问题清单、任务清单和责任清单，截止2026年3月底已完成整改问题十二个";
+	char *out = render_window(needle, NULL, 30);
+	const char *p = strchr(out, '\n') + 1;
+
+	(void)state;
+	/* The span's start stands after the left cut; the caret runs to the window's end. */
+	check_excerpt(&p, needle, 30, 1, 1, 26);
+	assert_int_equal(strncmp(strchr(out, '\n') + 1, "…逐条建立", 15), 0);
+	free(out);
+}
+
+static void
+test_window_note_uses_same_window(void **state)
+{
+	char *out = render_window("截止", "其余三个问题", 40);
+	const char *p = strchr(out, '\n') + 1;
+
+	(void)state;
+	check_excerpt(&p, "截止", 40, 1, 1, 4);
+	assert_int_equal(strncmp(p, "fixtures/seeds/001.txt:1:", 25), 0);
+	assert_non_null(strstr(p, ": note: 相关位置\n"));
+	p = strchr(p, '\n') + 1;
+	check_excerpt(&p, "其余三个问题", 40, 1, 1, 12);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -331,6 +468,9 @@ main(void)
 		cmocka_unit_test(test_caret_tabs_and_clipping),
 		cmocka_unit_test(test_source_line),
 		cmocka_unit_test(test_human_output),
+		cmocka_unit_test(test_window_cuts_around_span),
+		cmocka_unit_test(test_window_span_wider_than_width),
+		cmocka_unit_test(test_window_note_uses_same_window),
 		cmocka_unit_test(test_human_input_error_en),
 		cmocka_unit_test(test_json_shape),
 		cmocka_unit_test(test_json_layout_is_cjson_print),

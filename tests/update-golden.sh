@@ -18,7 +18,7 @@ for f in "$@"; do
 done
 today=2026-11-23
 export NOTICELINT_RULES="$src/rules"
-unset NO_COLOR
+unset NO_COLOR COLUMNS
 cd "$src"
 
 list() {

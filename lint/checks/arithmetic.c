@@ -13,7 +13,8 @@
 /* Each role names a count by label, noun and unit patterns. The first role is the anchor:
  * the assertion is evaluated once per count matching it; the other roles are looked for in
  * the anchor's sentence (or in the sentence of the role given by `near`, or anywhere with
- * `where: document`), nearest first, each count playing one role. `sum: true` binds the
+ * `where: document`), nearest first, each count playing one role (`title` words it in
+ * Chinese for the notes). `sum: true` binds the
  * sum of all matching counts (at least `min` of them); `before`/`after` keep counts on one
  * side of another role; `same_unit` demands another role's unit; `default` gives a value
  * when nothing matches, and `min_found` how many roles must be found in the text for the
@@ -26,6 +27,7 @@
 
 struct role {
 	char *name;
+	char *title;          /* the role in Chinese words, for the notes; NULL: the name */
 	struct fc_pat pat;
 	bool document;        /* where: document */
 	bool sum;
@@ -50,6 +52,7 @@ static void
 role_free(struct role *r)
 {
 	free(r->name);
+	free(r->title);
 	fc_pat_free(&r->pat);
 	free(r->near_s);
 	free(r->before_s);
@@ -85,7 +88,8 @@ parse_role(struct rparam *p, size_t index, void *ctx)
 	r = &a->roles[a->nroles++];
 	memset(r, 0, sizeof(*r));
 	r->min = 1;
-	if (rp_string(p, "name", true, &r->name) != 0 || fc_pat_parse(&r->pat, p) != 0)
+	if (rp_string(p, "name", true, &r->name) != 0 || fc_pat_parse(&r->pat, p) != 0 ||
+	    rp_string(p, "title", false, &r->title) != 0)
 		rc = -1;
 	if (rp_string(p, "where", false, &where) != 0)
 		rc = -1;
@@ -375,8 +379,9 @@ report(struct ar_run *run, size_t anchor, double lhs, double rhs, bool sides)
 		if (run->b[i].count < 0)
 			continue;
 		o = &run->f->counts[run->b[i].count];
-		diag_note(run->c->out, d, o->span.start, o->span.end, "{role} = {value}",
-		    "{role} = {value}", "role", a->roles[i].name, "value", vals[i],
+		diag_note(run->c->out, d, o->span.start, o->span.end, "{title}：{value}",
+		    "{role} = {value}", "role", a->roles[i].name, "title",
+		    a->roles[i].title ? a->roles[i].title : a->roles[i].name, "value", vals[i],
 		    (const char *)NULL);
 	}
 }

@@ -1,5 +1,6 @@
 /* Check type `punctuation-width`: ASCII marks (, ; : ( ) ! ?) touching Chinese text, one
- * diagnostic per line that names how many such marks the line holds. */
+ * diagnostic per line that names how many such marks the line holds; with `fix:`, the
+ * diagnostic carries the full-width forms (brackets only as a pair around Chinese text). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ struct pwidth_unless {
 /* What one line holds so far. */
 struct pwidth_line {
 	size_t count;
+	size_t *at;             /* offsets of every offending mark (kept for the fix) */
 	size_t first, last;     /* byte offsets of the first and last offending mark */
 	char seen[PW_MAX_MARKS + 1];  /* distinct offending marks in order of appearance */
 	size_t nseen;
@@ -141,14 +143,96 @@ next_ascii(const char *text, size_t i, size_t end)
 }
 
 static void
-note_mark(struct pwidth_line *pl, size_t pos, char mark)
+note_mark(struct pwidth_line *pl, size_t pos, char mark, bool keep)
 {
+	if (keep) {
+		pl->at = xrealloc(pl->at, (pl->count + 1) * sizeof(*pl->at));
+		pl->at[pl->count] = pos;
+	}
 	if (pl->count == 0)
 		pl->first = pos;
 	pl->last = pos;
 	pl->count++;
 	if (memchr(pl->seen, mark, pl->nseen) == NULL && pl->nseen + 1 < sizeof(pl->seen))
 		pl->seen[pl->nseen++] = mark;
+}
+
+/* The full-width form of an ASCII mark, as UTF-8. */
+static const char *
+full_width(char mark)
+{
+	switch (mark) {
+	case ',': return "\xEF\xBC\x8C";  /* ， */
+	case ';': return "\xEF\xBC\x9B";  /* ； */
+	case ':': return "\xEF\xBC\x9A";  /* ： */
+	case '(': return "\xEF\xBC\x88";  /* （ */
+	case ')': return "\xEF\xBC\x89";  /* ） */
+	case '!': return "\xEF\xBC\x81";  /* ！ */
+	case '?': return "\xEF\xBC\x9F";  /* ？ */
+	default: return NULL;
+	}
+}
+
+static bool
+offending(const struct pwidth_line *pl, size_t pos)
+{
+	size_t i;
+
+	for (i = 0; i < pl->count; i++)
+		if (pl->at[i] == pos)
+			return true;
+	return false;
+}
+
+/* The ')' that closes the '(' at pos within text[pos, end), or end. */
+static size_t
+matching_paren(const char *text, size_t pos, size_t end)
+{
+	size_t i, depth = 0;
+
+	for (i = pos; i < end; i++) {
+		if (text[i] == '(')
+			depth++;
+		else if (text[i] == ')' && --depth == 0)
+			return i;
+	}
+	return end;
+}
+
+/* True when text[from, to) holds no byte above ASCII: an area code, a year or an English
+ * abbreviation in brackets, which is left as written. */
+static bool
+all_ascii(const char *text, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if ((unsigned char)text[from] >= 0x80)
+			return false;
+	return true;
+}
+
+/* The fix of one line: every offending mark to its full-width form, brackets only in pairs
+ * both of whose halves offend and that hold Chinese text. */
+static void
+pwidth_fix(struct diag *d, const char *text, size_t end, const struct pwidth_line *pl)
+{
+	size_t i, pos, close;
+	const char *fw;
+
+	for (i = 0; i < pl->count; i++) {
+		pos = pl->at[i];
+		if (text[pos] == ')')
+			continue;  /* taken with its '(' */
+		if (text[pos] == '(') {
+			close = matching_paren(text, pos, end);
+			if (close == end || !offending(pl, close) || all_ascii(text, pos, close))
+				continue;
+			diag_edit(d, pos, pos + 1, full_width('('), 3);
+			diag_edit(d, close, close + 1, full_width(')'), 3);
+			continue;
+		}
+		if ((fw = full_width(text[pos])) != NULL)
+			diag_edit(d, pos, pos + 1, fw, 3);
+	}
 }
 
 /* Reports the offending marks of text[start, end), one line of the notice. */
@@ -159,6 +243,7 @@ pwidth_line_run(const struct rule *r, const struct check_ctx *c, size_t start, s
 	const char *text = c->doc->text;
 	struct pwidth_line pl;
 	struct pwidth_unless u;
+	struct diag *d;
 	char count[32], marks[40];
 	size_t i, k;
 
@@ -174,7 +259,7 @@ pwidth_line_run(const struct rule *r, const struct check_ctx *c, size_t start, s
 			continue;
 		if (excepted(w, text, end, i, &u))
 			continue;
-		note_mark(&pl, i, text[i]);
+		note_mark(&pl, i, text[i], r->fix_zh != NULL);
 	}
 	if (pl.count == 0)
 		return 0;
@@ -185,8 +270,11 @@ pwidth_line_run(const struct rule *r, const struct check_ctx *c, size_t start, s
 		marks[k++] = pl.seen[i];
 	}
 	marks[k] = '\0';
-	return diag_add(c->out, r, pl.first, pl.first + 1, "count", count, "marks", marks,
-	    NULL) == NULL;
+	d = diag_add(c->out, r, pl.first, pl.first + 1, "count", count, "marks", marks, NULL);
+	if (d != NULL && r->fix_zh != NULL)
+		pwidth_fix(d, text, end, &pl);
+	free(pl.at);
+	return d == NULL;
 }
 
 /* The part of line l to examine: its content less a heading marker (left to the

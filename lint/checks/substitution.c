@@ -1,6 +1,6 @@
 /* Check type `substitution`: a wrong form and its correction, given as `pattern` + `suggest`
  * or as `pairs` of {wrong, right}; the correction may name groups as $1 or {1}. Messages
- * get {match} and {suggest}. */
+ * get {match} and {suggest}. A rule with `fix:` carries the correction as its fix. */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -148,6 +148,8 @@ report_match(const struct regex_match *m, void *ctx)
 
 	d = diag_add(run->c->out, run->r, m->start, m->end, "match", text, "suggest", suggest,
 	    NULL);
+	if (run->r->fix_zh != NULL)
+		diag_edit(d, m->start, m->end, suggest, strlen(suggest));
 	free(text);
 	free(suggest);
 	if (d == NULL)

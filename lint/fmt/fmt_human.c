@@ -1,6 +1,7 @@
-/* The human format: `path:line:col: level: message [rule]`, the source line, a caret line
- * aligned by display width, related notes, and a closing summary. Columns are 1-based
- * code points of the line as written. */
+/* The human format: `path:line:col: level: message [rule]`, the source line cut to the
+ * output width around the span, a caret line aligned by display width, related notes with
+ * their lines, and a closing summary. Columns are 1-based code points of the line. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,10 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* Lines longer than this many bytes are shown as a window of SHOW_CONTEXT bytes either
- * side of the span, so one huge line cannot multiply the output by its diagnostics. */
-#define SHOW_LINE_MAX 4096
-#define SHOW_CONTEXT 512
+/* The cut mark of a windowed source line and its display columns (U+2026 is two columns
+ * wide in the CJK terminals utf8_width follows). */
+#define ELLIPSIS "\xE2\x80\xA6"
+#define ELLIPSIS_COLS 2
 
 #define TAB_STOP 8
 
@@ -167,44 +168,117 @@ put_message(const struct human *h, const char *label, const char *code, const ch
 	fputc('\n', h->o.out);
 }
 
-/* Narrows a very long line [*ls, *le) to a window around [start, end) on char bounds. */
-static void
-window(const char *text, size_t *ls, size_t *le, size_t start, size_t end)
+/* The column reached after showing text[from, to) from column col, or a value past cap
+ * as soon as it passes cap (so a huge line costs no more than the window). */
+static size_t
+columns_capped(const char *text, size_t from, size_t to, size_t col, size_t cap)
 {
-	if (*le - *ls <= SHOW_LINE_MAX)
-		return;
-	if (start > *ls + SHOW_CONTEXT)
-		*ls = start - SHOW_CONTEXT;
-	if (end < start)
-		end = start;
-	if (end - start > SHOW_CONTEXT)
-		end = start + SHOW_CONTEXT;
-	if (end + SHOW_CONTEXT < *le)
-		*le = end + SHOW_CONTEXT;
-	while (((unsigned char)text[*ls] & 0xC0) == 0x80)
-		(*ls)--;
-	while (((unsigned char)text[*le] & 0xC0) == 0x80)
-		(*le)++;
+	size_t i = from;
+
+	while (i < to && col <= cap)
+		col += cp_columns(utf8_next(text, to, &i), col);
+	return col;
 }
 
-/* Writes the source line holding span.start and the caret line under the span. */
+/* The start of the longest run of characters ending at `at` (not before ls) that fits in
+ * cols display columns. */
+static size_t
+back_by(const char *text, size_t ls, size_t at, size_t cols)
+{
+	size_t used = 0, i = at, prev;
+	uint32_t cp;
+
+	while (i > ls) {
+		prev = i;
+		cp = utf8_prev(text, &i);
+		if (used + cp_columns(cp, 0) > cols) {
+			i = prev;
+			break;
+		}
+		used += cp_columns(cp, 0);
+	}
+	return i;
+}
+
+/* The end of the longest run of characters starting at `at` (not past le) that fits in
+ * cols display columns, at least one character when `one` is set. */
+static size_t
+forward_by(const char *text, size_t at, size_t le, size_t cols, bool one)
+{
+	size_t used = 0, i = at, next;
+	uint32_t cp;
+
+	while (i < le) {
+		next = i;
+		cp = utf8_next(text, le, &next);
+		if (used + cp_columns(cp, used) > cols && !(one && i == at))
+			break;
+		used += cp_columns(cp, used);
+		i = next;
+	}
+	return i;
+}
+
+/* Narrows line [*ls, *le) to at most width display columns around the span [start, end)
+ * (already clipped to the line), leaving room for a cut mark (ELLIPSIS_COLS) at each end
+ * that is cut: the span is kept whole when it fits, else its start is. */
+static void
+window(const char *text, size_t *ls, size_t *le, size_t start, size_t end, size_t width)
+{
+	size_t room, span_w, left_w, right_w, left, right;
+
+	if (columns_capped(text, *ls, *le, 0, width) <= width)
+		return;
+	room = width > 2 * ELLIPSIS_COLS ? width - 2 * ELLIPSIS_COLS : 1;
+	span_w = columns_capped(text, start, end, 0, room);
+	if (span_w >= room) {
+		*le = forward_by(text, start, *le, room, true);
+		*ls = start;
+		return;
+	}
+	room -= span_w;
+	left_w = columns_capped(text, *ls, start, 0, room);
+	right_w = columns_capped(text, end, *le, 0, room);
+	if (left_w <= room / 2) {
+		left = left_w;
+		right = room - left + ELLIPSIS_COLS;
+	} else if (right_w <= room - room / 2) {
+		right = right_w;
+		left = room - right + ELLIPSIS_COLS;
+	} else {
+		left = room / 2;
+		right = room - left;
+	}
+	*ls = back_by(text, *ls, start, left);
+	*le = forward_by(text, end, *le, right, false);
+}
+
+/* Writes the source line holding span.start, cut to the output width around the span with
+ * an ellipsis at each cut, and the caret line under the span. */
 static void
 put_excerpt(const struct human *h, const struct fmt_file *f, struct span span)
 {
 	size_t line = linemap_line_index(f->lines, span.start);
-	size_t ls, le, full_ls, full_le;
+	size_t ls, le, full_ls, full_le, start = span.start, end = span.end;
 	const char *more_left, *more_right;
 	char *src, *caret;
 
 	linemap_line_span(f->lines, line, &full_ls, &full_le);
+	if (start > full_le)
+		start = full_le;
+	if (end > full_le)
+		end = full_le;
+	if (end < start)
+		end = start;
 	ls = full_ls;
 	le = full_le;
-	window(f->text, &ls, &le, span.start, span.end);
-	more_left = ls > full_ls ? "..." : "";
-	more_right = le < full_le ? "..." : "";
+	window(f->text, &ls, &le, start, end, h->o.width ? h->o.width : FMT_DEFAULT_WIDTH);
+	more_left = ls > full_ls ? ELLIPSIS : "";
+	more_right = le < full_le ? ELLIPSIS : "";
 	src = fmt_human_source(f->text, ls, le);
-	caret = fmt_human_caret(f->text, ls, le, span.start, span.end);
-	fprintf(h->o.out, "%s%s%s\n%s", more_left, src, more_right, more_left[0] ? "   " : "");
+	caret = fmt_human_caret(f->text, ls, le, start, end);
+	fprintf(h->o.out, "%s%s%s\n%*s", more_left, src, more_right,
+	    more_left[0] ? ELLIPSIS_COLS : 0, "");
 	paint_on(h, ansi_caret);
 	fputs(caret, h->o.out);
 	paint_on(h, ansi_reset);
@@ -227,6 +301,7 @@ put_diag(const struct human *h, const struct fmt_file *f, const struct diag *d)
 		linemap_locate(f->lines, d->related[k].span.start, &line, &col);
 		put_where(h, f->path, line, col);
 		put_message(h, "note", ansi_note, d->related[k].message, NULL);
+		put_excerpt(h, f, d->related[k].span);
 	}
 }
 
