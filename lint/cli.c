@@ -70,6 +70,7 @@ static int set_stdin_filename(struct parse_state *, const struct cli_opt *, cons
 static int set_force_exclude(struct parse_state *, const struct cli_opt *, const char *);
 static int set_version(struct parse_state *, const struct cli_opt *, const char *);
 static int set_fix(struct parse_state *, const struct cli_opt *, const char *);
+static int set_rule_docs(struct parse_state *, const struct cli_opt *, const char *);
 static int set_fix_dry_run(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 
@@ -162,6 +163,10 @@ static const struct cli_opt options_table[] = {
 	{"explain", 0, "RULE",
 	 "说明一条规则：描述、依据、级别、消息和示例",
 	 "explain one rule: description, source, level, messages, examples", set_explain},
+	{"rule-docs", 0, "DIR",
+	 "为每条规则在 DIR 中生成一页 Markdown 说明（DIR/规则编号.md 及索引 README.md）后退出",
+	 "write a Markdown page per rule into DIR (DIR/RULE-ID.md and an index README.md) and "
+	 "exit", set_rule_docs},
 	{"check-rules", 0, NULL,
 	 "运行每条规则的应报与不应报示例；有失败时退出码为 2",
 	 "run every rule's flag and pass examples; exit 2 if any fails", set_check},
@@ -416,6 +421,13 @@ set_quiet(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 	(void)arg;
 	ps->o->quiet = true;
 	return 0;
+}
+
+static int
+set_rule_docs(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	ps->o->rule_docs = arg;
+	return set_action(ps, opt, CLI_RULE_DOCS);
 }
 
 static int

@@ -15,7 +15,8 @@ enum cli_action {
 	CLI_CHECK_RULES,
 	CLI_VERSION,
 	CLI_HELP,
-	CLI_PRINT_CONFIG
+	CLI_PRINT_CONFIG,
+	CLI_RULE_DOCS
 };
 
 enum cli_format {
@@ -43,6 +44,7 @@ struct cli_level {
 struct options {
 	enum cli_action action;
 	const char *explain;         /* rule id of --explain */
+	const char *rule_docs;       /* --rule-docs DIR */
 	const char **rule_packs;     /* --rules values, in order */
 	size_t nrule_packs;
 	bool no_default_rules;

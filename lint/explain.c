@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "check.h"
 #include "explain.h"
 #include "utf8.h"
@@ -191,9 +192,13 @@ level_field(FILE *out, const struct rule *r, enum lang lang)
 int
 explain_rule(FILE *out, const struct ruleset *rs, const char *id, enum lang lang)
 {
-	const struct rule *r = ruleset_find(rs, id);
+	const struct rule *r = NULL;
 	char where[512], check[256];
+	size_t i;
 
+	for (i = 0; i < rs->n && r == NULL; i++)
+		if (strcasecmp(rs->v[i]->id, id) == 0)
+			r = rs->v[i];
 	if (r == NULL)
 		return -1;
 	fprintf(out, "%s\n", r->id);

@@ -21,6 +21,7 @@
 #include "pool.h"
 #include "rulepath.h"
 #include "source.h"
+#include "ruledocs.h"
 #include "run.h"
 #include "srcroot.h"
 #include "timing.h"
@@ -573,6 +574,8 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 		return 2;
 	case CLI_CHECK_RULES:
 		return check_rules(rs, o);
+	case CLI_RULE_DOCS:
+		return ruledocs_write(rs, o->rule_docs, o->lang) == 0 ? 0 : 2;
 	default:
 		return fix_then_lint(rs, o, cs, items);
 	}

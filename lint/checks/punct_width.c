@@ -33,6 +33,7 @@ struct pwidth_unless {
 struct pwidth_line {
 	size_t count;
 	size_t *at;             /* offsets of every offending mark (kept for the fix) */
+	size_t cap;
 	size_t first, last;     /* byte offsets of the first and last offending mark */
 	char seen[PW_MAX_MARKS + 1];  /* distinct offending marks in order of appearance */
 	size_t nseen;
@@ -146,7 +147,7 @@ static void
 note_mark(struct pwidth_line *pl, size_t pos, char mark, bool keep)
 {
 	if (keep) {
-		pl->at = xrealloc(pl->at, (pl->count + 1) * sizeof(*pl->at));
+		pl->at = xgrow(pl->at, &pl->cap, pl->count + 1, sizeof(*pl->at));
 		pl->at[pl->count] = pos;
 	}
 	if (pl->count == 0)
@@ -173,24 +174,32 @@ full_width(char mark)
 	}
 }
 
+/* True when pos is one of the offending marks (pl->at is in increasing order). */
 static bool
 offending(const struct pwidth_line *pl, size_t pos)
 {
-	size_t i;
+	size_t lo = 0, hi = pl->count, mid;
 
-	for (i = 0; i < pl->count; i++)
-		if (pl->at[i] == pos)
-			return true;
-	return false;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (pl->at[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < pl->count && pl->at[lo] == pos;
 }
 
-/* The ')' that closes the '(' at pos within text[pos, end), or end. */
+/* The ')' that closes the '(' at pos within text[pos, end), or end; brackets further apart
+ * than PW_PAIR_SPAN bytes are not paired (and so not fixed), which keeps a line of many
+ * unclosed brackets linear. */
+#define PW_PAIR_SPAN 600
 static size_t
 matching_paren(const char *text, size_t pos, size_t end)
 {
-	size_t i, depth = 0;
+	size_t i, depth = 0, stop = end - pos > PW_PAIR_SPAN ? pos + PW_PAIR_SPAN : end;
 
-	for (i = pos; i < end; i++) {
+	for (i = pos; i < stop; i++) {
 		if (text[i] == '(')
 			depth++;
 		else if (text[i] == ')' && --depth == 0)
