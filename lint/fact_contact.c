@@ -124,6 +124,15 @@ add_channel(struct cscan *s, enum channel_kind kind, size_t start, size_t end)
 	return ch;
 }
 
+/* True when the line at i begins with the word w. */
+static bool
+at_word(const struct cscan *s, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i <= s->end && s->end - i >= n && memcmp(s->t + i, w, n) == 0;
+}
+
 /* Length in bytes of the label at t[i], and its kind; 0 when none starts there. */
 static size_t
 label_at(const struct cscan *s, size_t i, enum channel_label *kind)
@@ -174,7 +183,7 @@ static size_t
 text_value_end(const struct cscan *s, size_t i)
 {
 	enum channel_label k;
-	size_t j;
+	size_t j, start = i;
 	uint32_t cp;
 
 	while (i < s->end) {
@@ -185,7 +194,7 @@ text_value_end(const struct cscan *s, size_t i)
 			break;
 		i = j;
 	}
-	while (i > 0 && (s->t[i - 1] == ' ' || s->t[i - 1] == '.'))
+	while (i > start && (s->t[i - 1] == ' ' || s->t[i - 1] == '.'))
 		i--;
 	return i;
 }
@@ -307,7 +316,7 @@ read_ext(const struct cscan *s, size_t i, struct span *ext)
 	size_t j = i, k, n;
 	bool open = false;
 
-	if (j < s->end && (s->t[j] == '(' || memcmp(s->t + j, "（", 3) == 0)) {
+	if (j < s->end && (s->t[j] == '(' || at_word(s, j, "（"))) {
 		j += s->t[j] == '(' ? 1 : 3;
 		open = true;
 	}
@@ -323,7 +332,7 @@ read_ext(const struct cscan *s, size_t i, struct span *ext)
 	while (j < s->end && is_digit((unsigned char)s->t[j]))
 		j++;
 	ext->end = j;
-	if (open && j < s->end && (s->t[j] == ')' || memcmp(s->t + j, "）", 3) == 0))
+	if (open && j < s->end && (s->t[j] == ')' || at_word(s, j, "）")))
 		j += s->t[j] == ')' ? 1 : 3;
 	return j;
 }
@@ -406,7 +415,7 @@ time_follows(const struct cscan *s, size_t i)
 
 	if (i < s->end && s->t[i] == ':')
 		n = 1;
-	else if (s->end - i >= 3 && memcmp(s->t + i, "：", 3) == 0)
+	else if (at_word(s, i, "："))
 		n = 3;
 	return n > 0 && i + n < s->end && is_digit((unsigned char)s->t[i + n]);
 }
@@ -479,10 +488,9 @@ on_text_value(struct cscan *s, size_t i, enum channel_kind kind)
 	size_t e = text_value_end(s, i), k;
 
 	for (k = i; k < e; k++)
-		if (s->t[k] == '@' || memcmp(s->t + k, "＠", 3) == 0)
+		if (s->t[k] == '@' || at_word(s, k, "＠"))
 			return i;    /* an e-mail address under 信箱: read as one */
-	if (kind == CH_MAILBOX && e > i && s->end - e >= strlen("信箱") &&
-	    memcmp(s->t + e, "信箱", strlen("信箱")) == 0)
+	if (kind == CH_MAILBOX && e > i && at_word(s, e, "信箱"))
 		e += strlen("信箱");                                  /* 信箱：…102号信箱 */
 	if (kind == CH_MAILBOX && e == i)
 		add_channel(s, kind, s->label.start, s->label.end);   /* …102号信箱 */

@@ -132,6 +132,28 @@ test_block_of_lines(void **state)
 	doc_free(&doc);
 }
 
+/* A long line of addresses and numbers is read whole, each token once. */
+static void
+test_long_line(void **state)
+{
+	static const char item[] = "qh@163.cn、0736-7221456、";
+	size_t n = 2000, i, len = strlen(OPEN) + n * strlen(item) + strlen(BUREAU) + 1;
+	char *text = malloc(len), *p;
+	struct doc doc;
+	const struct facts *f;
+
+	assert_non_null(text);
+	p = text + snprintf(text, len, "%s", OPEN);
+	for (i = 0; i < n; i++)
+		p += snprintf(p, len - (size_t)(p - text), "%s", item);
+	(void)snprintf(p, len - (size_t)(p - text), "%s", BUREAU);
+	f = channels_of(state, text, &doc);
+	assert_int_equal(f->nchannels, 2 * n);
+	assert_int_equal(f->channels[2 * n - 1].kind, CH_PHONE);
+	doc_free(&doc);
+	free(text);
+}
+
 /* Two numbers side by side, split by a space only, are two channels. */
 static void
 test_numbers_side_by_side(void **state)
@@ -321,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_channels_parsed),
 		cmocka_unit_test(test_block_of_lines),
 		cmocka_unit_test(test_numbers_side_by_side),
+		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_numbers_not_phones),
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_reasons),

@@ -231,8 +231,11 @@ contact_mail_fault(const char *text, const struct channel_fact *ch,
 
 	if (n == 0)
 		return say(out, "标签后没有地址", "no address follows the label");
-	if (n >= sizeof(buf))
+	if (n >= sizeof(buf)) {
 		n = sizeof(buf) - 1;
+		while (n > 0 && ((unsigned char)text[ch->span.start + n] & 0xC0) == 0x80)
+			n--;    /* cut at a character boundary */
+	}
 	memcpy(buf, text + ch->span.start, n);
 	buf[n] = '\0';
 	for (i = 0; i < n; i++) {
