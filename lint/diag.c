@@ -9,6 +9,7 @@
 
 #define MAX_ARGS 32
 
+
 static const char *const level_names[] = {"none", "info", "warning", "error"};
 
 const char *
@@ -73,6 +74,7 @@ diag_list_free(struct diag_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = l->cap = 0;
+	l->cut = false;
 }
 
 /* Collects NULL-terminated name/value pairs into kv; returns the entry count. */
@@ -89,16 +91,70 @@ collect_args(va_list ap, const char **kv)
 	return n;
 }
 
+static int
+cmp_diag(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+	int c;
+
+	if (x->span.start != y->span.start)
+		return x->span.start < y->span.start ? -1 : 1;
+	if ((c = strcmp(x->rule, y->rule)) != 0)
+		return c;
+	if (x->span.end != y->span.end)
+		return x->span.end < y->span.end ? -1 : 1;
+	return strcmp(x->message, y->message);
+}
+
+/* Sorts l and keeps its first NL_MAX_DIAGS_PER_FILE diagnostics. */
+static void
+cut_to_cap(struct diag_list *l)
+{
+	size_t i;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_diag);
+	if (l->n <= NL_MAX_DIAGS_PER_FILE)
+		return;
+	for (i = NL_MAX_DIAGS_PER_FILE; i < l->n; i++)
+		diag_clear(&l->v[i]);
+	l->dropped += l->n - NL_MAX_DIAGS_PER_FILE;
+	l->n = NL_MAX_DIAGS_PER_FILE;
+	l->cut = true;
+}
+
+/* True when a diagnostic at start can no longer be kept (it lies past the last one the
+ * cut kept), so it need not even be formatted. */
+static bool
+past_cut(const struct diag_list *l, size_t start)
+{
+	return l->cut && start > l->v[NL_MAX_DIAGS_PER_FILE - 1].span.start;
+}
+
+/* Checks run in rule order, not in position order: the list holds up to twice the cap,
+ * is cut back to the first NL_MAX_DIAGS_PER_FILE by position when full, and from then on
+ * takes only what sorts before the last one kept. Memory stays bounded and the kept set is
+ * the same as if every diagnostic had been collected and sorted. */
 static struct diag *
 append(struct diag_list *l, const char *id, enum level level, size_t start, size_t end,
     char *message)
 {
+	struct diag key;
 	struct diag *d;
 
-	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
-		l->dropped++;
-		free(message);
-		return NULL;
+	if (l->n >= 2 * NL_MAX_DIAGS_PER_FILE)
+		cut_to_cap(l);
+	if (l->cut) {
+		memset(&key, 0, sizeof(key));
+		key.rule = id;
+		key.message = message;
+		key.span.start = start;
+		key.span.end = end < start ? start : end;
+		if (cmp_diag(&key, &l->v[NL_MAX_DIAGS_PER_FILE - 1]) > 0) {
+			l->dropped++;
+			free(message);
+			return NULL;
+		}
 	}
 	l->v = xgrow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	d = &l->v[l->n++];
@@ -119,7 +175,7 @@ diag_add(struct diag_list *l, const struct rule *rule, size_t start, size_t end,
 	size_t n;
 	va_list ap;
 
-	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
+	if (past_cut(l, start)) {
 		l->dropped++;
 		return NULL;
 	}
@@ -134,7 +190,7 @@ struct diag *
 diag_add_text(struct diag_list *l, const char *id, enum level level, size_t start,
     size_t end, const char *message)
 {
-	if (l->n >= NL_MAX_DIAGS_PER_FILE) {
+	if (past_cut(l, start)) {
 		l->dropped++;
 		return NULL;
 	}
@@ -162,26 +218,12 @@ diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end, const c
 	d->nrelated = cap + 1;
 }
 
-static int
-cmp_diag(const void *a, const void *b)
-{
-	const struct diag *x = a, *y = b;
-	int c;
-
-	if (x->span.start != y->span.start)
-		return x->span.start < y->span.start ? -1 : 1;
-	if ((c = strcmp(x->rule, y->rule)) != 0)
-		return c;
-	if (x->span.end != y->span.end)
-		return x->span.end < y->span.end ? -1 : 1;
-	return strcmp(x->message, y->message);
-}
-
 void
 diag_sort(struct diag_list *l)
 {
-	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), cmp_diag);
+	cut_to_cap(l);
+	/* Later additions (the truncation note, settings) no longer keep v[cap - 1] last. */
+	l->cut = false;
 }
 
 enum level

@@ -2,6 +2,7 @@
  * The collector stores and sorts them; printing belongs to the formatters. */
 #ifndef NL_DIAG_H
 #define NL_DIAG_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "doc.h"
 #include "i18n.h"
@@ -42,6 +43,8 @@ struct diag_list {
 	size_t n, cap;
 	enum lang lang;
 	size_t dropped;         /* diagnostics not kept because of NL_MAX_DIAGS_PER_FILE */
+	bool cut;               /* the list was cut once: v[NL_MAX_DIAGS_PER_FILE - 1] is the
+	                         * last diagnostic by position that can still be kept */
 };
 
 /* Starts an empty list whose messages are written in lang. */
@@ -65,7 +68,9 @@ void diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end,
 void diag_edit(struct diag *d, size_t start, size_t end, const char *text, size_t len);
 /* Frees what one diagnostic owns (message, related notes, edits). */
 void diag_clear(struct diag *d);
-/* Sorts by position, then rule id, then end, then message: the deterministic order. */
+/* Sorts by position, then rule id, then end, then message: the deterministic order; then
+ * keeps the first NL_MAX_DIAGS_PER_FILE of that order (counting the rest in dropped), so
+ * the cap keeps the findings nearest the start of the file whatever rule found them. */
 void diag_sort(struct diag_list *l);
 /* Highest level in the list (LEVEL_NONE when empty). */
 enum level diag_max_level(const struct diag_list *l);

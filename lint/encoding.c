@@ -197,6 +197,33 @@ bom_of(const char *name, const unsigned char *raw, size_t len)
 	return 0;
 }
 
+size_t
+encoding_find_nul(const unsigned char *raw, size_t len, const char *forced)
+{
+	size_t unit = 1, i = 0, k;
+	const unsigned char *nul;
+
+	if (forced != NULL) {
+		unit = unit_of(forced);
+		i = bom_of(forced, raw, len);
+	} else if (len >= 2 && ((raw[0] == 0xFF && raw[1] == 0xFE) ||
+	    (raw[0] == 0xFE && raw[1] == 0xFF))) {
+		unit = 2;
+		i = 2;
+	}
+	if (unit == 1) {
+		nul = memchr(raw + i, '\0', len - i);
+		return nul != NULL ? (size_t)(nul - raw) : (size_t)-1;
+	}
+	for (; i + unit <= len; i += unit) {
+		for (k = 0; k < unit && raw[i + k] == 0; k++)
+			;
+		if (k == unit)
+			return i;
+	}
+	return (size_t)-1;
+}
+
 static int
 decode_forced(struct decoded *out, const unsigned char *raw, size_t len, const char *forced)
 {

@@ -15,6 +15,11 @@
  * is an encoding iconv does not know (out is then empty). */
 int encoding_decode(struct decoded *out, const unsigned char *raw, size_t len,
 		const char *forced);
+/* Byte offset of the first NUL code unit of raw as read in encoding forced (NULL: as
+ * detected, where a UTF-16 BOM makes the units two bytes wide and otherwise every byte is
+ * one), past any BOM; (size_t)-1 when there is none. So a UTF-16 or UTF-32 file named by
+ * --encoding is not taken for binary for the NUL halves of its characters. */
+size_t encoding_find_nul(const unsigned char *raw, size_t len, const char *forced);
 /* True when raw[0..len) is valid UTF-8 throughout. */
 bool encoding_is_utf8(const unsigned char *raw, size_t len);
 

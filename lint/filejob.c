@@ -1,5 +1,6 @@
-/* One input from path to sorted diagnostics: read, decode, report replaced bytes, lint,
- * apply the file's config settings, note a truncated list and build the line table. */
+/* One input from path to sorted diagnostics: read, decode, report replaced bytes, lint
+ * (or report a file with no text), apply the file's config settings, note a truncated list
+ * and build the line table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "msg.h"
 #include "segment.h"
 #include "source.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* One input-invalid-utf8 error per byte the decoder replaced. */
@@ -38,6 +40,32 @@ report_encoding(struct diag_list *dl, const struct decoded *dec)
 		return;
 	msg = msg_format("input-encoding", dl->lang, "encoding", dec->encoding, NULL);
 	diag_add_text(dl, "input-encoding", LEVEL_INFO, 0, 0, msg);
+	free(msg);
+}
+
+/* True when text holds nothing but whitespace, line ends, byte order marks and other
+ * zero-width characters: an empty file, a BOM-only file and a blank file alike. */
+static bool
+text_is_blank(const char *text, size_t len)
+{
+	size_t i = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		cp = utf8_next(text, len, &i);
+		if (cp != '\n' && !utf8_is_space(cp) && !utf8_is_zero_width(cp))
+			return false;
+	}
+	return true;
+}
+
+/* Reports a file with no text as its one finding, input-empty, at its start. */
+static void
+report_blank(struct diag_list *dl, const char *path)
+{
+	char *msg = msg_format("input-empty", dl->lang, "path", path, NULL);
+
+	diag_add_text(dl, "input-empty", LEVEL_ERROR, 0, 0, msg);
 	free(msg);
 }
 
@@ -81,7 +109,7 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 		fr->err_msg = xstrdup(it->err_msg ? it->err_msg : "");
 		return;
 	}
-	if (source_read(&src, it->path, lo->lang, &se) != 0) {
+	if (source_read(&src, it->path, forced, lo->lang, &se) != 0) {
 		fr->err_id = se.id;
 		fr->err_msg = xstrdup(se.message ? se.message : "");
 		source_error_free(&se);
@@ -90,11 +118,15 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 	if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
 		encoding_decode(&fr->dec, src.data, src.len, NULL);
 	source_free(&src);
-	report_encoding(&fr->diags, &fr->dec);
-	report_bad_bytes(&fr->diags, &fr->dec);
-	memset(&doc, 0, sizeof(doc));
-	lint_text(rs, lo, fr->path, fr->dec.text, fr->dec.len, &doc, &fr->diags);
-	doc_free(&doc);
+	if (text_is_blank(fr->dec.text, fr->dec.len)) {
+		report_blank(&fr->diags, fr->path);
+	} else {
+		report_encoding(&fr->diags, &fr->dec);
+		report_bad_bytes(&fr->diags, &fr->dec);
+		memset(&doc, 0, sizeof(doc));
+		lint_text(rs, lo, fr->path, fr->dec.text, fr->dec.len, &doc, &fr->diags);
+		doc_free(&doc);
+	}
 	settings_apply(fs, as, fr->dec.text, &fr->diags);
 	note_dropped(&fr->diags, fr->dec.len);
 	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);

@@ -9,7 +9,8 @@ static const struct msg_def catalogue[] = {
 	/* Input files. */
 	{"input-missing", "找不到文件：{path}", "no such file: {path}"},
 	{"input-unreadable", "无法读取文件：{path}（{reason}）", "cannot read {path}: {reason}"},
-	{"input-empty", "文件为空：{path}", "empty file: {path}"},
+	{"input-empty", "文件没有正文（为空，或只有空白、换行和字节顺序标记）",
+	 "the file holds no text (it is empty, or only whitespace, line breaks and byte order marks)"},
 	{"input-binary", "文件含 NUL 字节（第 {offset} 字节），不是文本通报：{path}",
 	 "{path} holds a NUL byte at byte offset {offset}: not a text notice"},
 	{"input-too-large", "文件超过 {limit} 字节上限：{path}（{size} 字节）",

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "encoding.h"
 #include "limits.h"
 #include "msg.h"
 #include "source.h"
@@ -99,30 +100,21 @@ read_all(int fd, size_t hint, struct source *src, const char *path, enum lang la
 	return 0;
 }
 
-/* True when data starts with a UTF-16 byte order mark (NUL bytes are then text). */
-static bool
-has_utf16_bom(const unsigned char *data, size_t len)
-{
-	return len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
-	    (data[0] == 0xFE && data[1] == 0xFF));
-}
-
-/* Checks the bytes read: not over the cap, not empty, no NUL byte outside UTF-16. */
+/* Checks the bytes read: not over the cap, no NUL code unit in the input's encoding. */
 static int
-check_content(struct source *src, const char *path, enum lang lang,
+check_content(struct source *src, const char *path, const char *encoding, enum lang lang,
     struct source_error *err)
 {
-	const unsigned char *nul;
+	size_t nul = (size_t)-1;
 	char buf[32];
 
+	if (src->len <= NL_MAX_FILE_BYTES)
+		nul = encoding_find_nul(src->data, src->len, encoding);
 	if (src->len > NL_MAX_FILE_BYTES) {
 		snprintf(buf, sizeof(buf), ">%u", NL_MAX_FILE_BYTES);
 		fail_too_large(err, path, buf, lang);
-	} else if (src->len == 0) {
-		fail_path(err, "input-empty", path, lang);
-	} else if (!has_utf16_bom(src->data, src->len) &&
-	    (nul = memchr(src->data, '\0', src->len)) != NULL) {
-		snprintf(buf, sizeof(buf), "%zu", (size_t)(nul - src->data));
+	} else if (nul != (size_t)-1) {
+		snprintf(buf, sizeof(buf), "%zu", nul);
 		err->id = "input-binary";
 		err->message = msg_format(err->id, lang, "path", path, "offset", buf, NULL);
 	} else {
@@ -133,7 +125,7 @@ check_content(struct source *src, const char *path, enum lang lang,
 }
 
 static int
-read_stdin(struct source *src, enum lang lang, struct source_error *err)
+read_stdin(struct source *src, const char *encoding, enum lang lang, struct source_error *err)
 {
 	const char *path = source_display_path("-");
 	struct stat st;
@@ -144,11 +136,12 @@ read_stdin(struct source *src, enum lang lang, struct source_error *err)
 		return fail_path(err, "input-directory", path, lang);
 	if (read_all(STDIN_FILENO, 0, src, path, lang, err) != 0)
 		return -1;
-	return check_content(src, path, lang, err);
+	return check_content(src, path, encoding, lang, err);
 }
 
 static int
-read_file(struct source *src, const char *path, enum lang lang, struct source_error *err)
+read_file(struct source *src, const char *path, const char *encoding, enum lang lang,
+    struct source_error *err)
 {
 	struct stat st;
 	int fd, rc;
@@ -170,17 +163,18 @@ read_file(struct source *src, const char *path, enum lang lang, struct source_er
 	close(fd);
 	if (rc != 0)
 		return -1;
-	return check_content(src, path, lang, err);
+	return check_content(src, path, encoding, lang, err);
 }
 
 int
-source_read(struct source *src, const char *path, enum lang lang, struct source_error *err)
+source_read(struct source *src, const char *path, const char *encoding, enum lang lang,
+    struct source_error *err)
 {
 	memset(src, 0, sizeof(*src));
 	memset(err, 0, sizeof(*err));
 	if (strcmp(path, "-") == 0)
-		return read_stdin(src, lang, err);
-	return read_file(src, path, lang, err);
+		return read_stdin(src, encoding, lang, err);
+	return read_file(src, path, encoding, lang, err);
 }
 
 void

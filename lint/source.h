@@ -1,5 +1,6 @@
 /* Reading one input: a file opened read-only, or standard input, into memory, refusing
- * what is not a text notice (missing, unreadable, empty, binary, too large, not regular). */
+ * what is not a text notice (missing, unreadable, binary, too large, not regular). An
+ * empty file is read; that it holds no text is judged after decoding. */
 #ifndef NL_SOURCE_H
 #define NL_SOURCE_H
 #include <stddef.h>
@@ -18,10 +19,11 @@ struct source_error {
 };
 
 /* Reads path ("-" is standard input) into *src. Returns 0, or -1 after filling *err with
- * a catalogue id and message in lang (caller frees with source_error_free). The file is
- * never written: it is opened O_RDONLY. path appears in messages as given, "<stdin>" for
- * "-". */
-int source_read(struct source *src, const char *path, enum lang lang,
+ * a catalogue id and message in lang (caller frees with source_error_free). NUL code
+ * units make the input binary, judged in encoding (the --encoding name, or NULL to
+ * detect). The file is never written: it is opened O_RDONLY. path appears in messages as
+ * given, "<stdin>" for "-". */
+int source_read(struct source *src, const char *path, const char *encoding, enum lang lang,
 		struct source_error *err);
 /* Frees the bytes of src. */
 void source_free(struct source *src);

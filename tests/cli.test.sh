@@ -153,10 +153,10 @@ run --format json error.txt missing.txt empty.txt nul-byte.txt big.txt fifo.txt 
 	empty-dir
 expect 2 "bad inputs"
 [ -z "$err" ] || bad "bad inputs: input errors belong in the report, not stderr: $err"
-for id in input-missing input-empty input-binary input-too-large input-not-regular \
-	input-no-notices; do
+for id in input-missing input-binary input-too-large input-not-regular input-no-notices; do
 	has "\"id\":	\"$id\"" out "bad inputs: $id"
 done
+has '"rule":	"input-empty"' out "bad inputs: an empty file is the input-empty finding"
 has '"rule":	"CLI-RUGUO"' out "bad inputs: good file still linted"
 has '"path":	"empty-dir"' out "bad inputs: directory reported by its path"
 run --lang en --format json nul-byte.txt

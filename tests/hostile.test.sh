@@ -2,9 +2,10 @@
 # Hostile inputs: oversized and pathological files, hostile rule packs, a catastrophic
 # pattern, symlink loops, FIFOs, vanished paths, unwritable output and closed standard
 # streams; hostile output targets (a symlink, a device, a FIFO, a directory, one of the
-# inputs), a reader that leaves early, and --quiet with machine formats. Each must end
-# quickly with its message id and exit code, and the good notice passed in the same run
-# must still be linted.
+# inputs), a reader that leaves early, --quiet with machine formats, and the findings cap
+# keeping the first findings by position; files with no text, and --encoding before the
+# NUL check. Each must end quickly with its message id and exit code, and the good notice
+# passed in the same run must still be linted.
 # Usage: hostile.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -189,13 +190,14 @@ expect 2 "--output into a missing directory"
 grep -qF "cannot write the output" err.txt || bad "--output: no output-write-failed message: $err"
 [ ! -e nodir ] || bad "--output created nodir"
 
-# 10. Standard streams: stdin closed or empty when read as '-', stdin closed while a
+# 10. Standard streams: stdin closed or empty when read as '-' (empty is the input-empty
+#     finding, as for a file), stdin closed while a
 #     file is linted, and stdout closed.
 run 10 - <&-
 expect 2 "closed stdin"
 has "<stdin>" input-unreadable "closed stdin"
 run 10 - "$good" </dev/null
-expect 2 "empty stdin"
+expect 1 "empty stdin (a finding, as for an empty file)"
 has "<stdin>" input-empty "empty stdin"
 linted "empty stdin"
 run 10 "$good" <&-
@@ -333,6 +335,72 @@ PY
 done
 timeout 10 "$bin" -q --no-default-rules --rules packs/quiet.yml clean.txt >quiet.out 2>&1
 [ ! -s quiet.out ] || bad "-q human on a clean file printed: $(head -c 200 quiet.out)"
+
+# 16. The per-file cap keeps the first findings by position, whatever rule found them:
+#     the pack's first rule matches only the second half of the file, its second rule
+#     only the first half, so a cap in rule order would keep the wrong half.
+cat >packs/cap.yml <<'EOF'
+pack: cap
+rules:
+  - id: CAP-LATE
+    check: existence
+    level: warning
+    message: {zh: "后", en: "late"}
+    description: Marks the second half of the test file.
+    source: hostile input tests
+    pattern: "乙项"
+    examples:
+      flag: ["乙项"]
+      pass: ["甲项"]
+  - id: CAP-EARLY
+    check: existence
+    level: warning
+    message: {zh: "前", en: "early"}
+    description: Marks the first half of the test file.
+    source: hostile input tests
+    pattern: "甲项"
+    examples:
+      flag: ["甲项"]
+      pass: ["乙项"]
+EOF
+python3 -c '
+import sys
+sys.stdout.write("".join("甲项%d。\n" % i for i in range(6000)) + "".join("乙项%d。\n" % i for i in range(6000)))' >halves.txt
+run 20 --no-default-rules --rules packs/cap.yml halves.txt
+expect 0 "cap by position (warnings only)"
+python3 - "$maxd" <<'PY' || bad "cap by position: the kept findings are not the first $maxd by position"
+import json, sys
+cap = int(sys.argv[1])
+d = json.load(open("out.json"))["files"][0]["diagnostics"]
+assert len(d) == cap + 1, len(d)
+assert all(x["rule"] == "CAP-EARLY" for x in d[:cap]), {x["rule"] for x in d[:cap]}
+assert [x["line"] for x in d[:cap]] == list(range(1, cap + 1))
+assert d[cap]["rule"] == "diag-truncated" and str(12000 - cap) in d[cap]["message"]
+PY
+
+# 17. No text: an empty file, a UTF-8 BOM alone, a UTF-16 BOM alone and a file of spaces,
+#     ideographic spaces and line breaks each get the one finding input-empty, nothing
+#     else, and are no input error.
+: >e0.txt
+printf '\xef\xbb\xbf' >e1.txt
+printf '\xff\xfe' >e2.txt
+printf ' \r\n\xe3\x80\x80\t\n\n' >e3.txt
+run 10 e0.txt e1.txt e2.txt e3.txt
+expect 1 "files with no text"
+for f in e0.txt e1.txt e2.txt e3.txt; do
+	[ "$(ids $f)" = "1 input-empty" ] || bad "no text, $f: got '$(ids $f)', expected '1 input-empty'"
+done
+
+# 18. --encoding is honoured before the NUL check: BOM-less UTF-16LE is binary when the
+#     encoding is detected and a notice when it is named.
+iconv -f UTF-8 -t UTF-16LE "$good" >le.txt
+run 10 le.txt
+expect 2 "BOM-less UTF-16LE, detected"
+has le.txt input-binary "BOM-less UTF-16LE, detected"
+run 10 --encoding UTF-16LE le.txt
+expect 1 "BOM-less UTF-16LE with --encoding UTF-16LE"
+has le.txt PUN-001 "BOM-less UTF-16LE with --encoding UTF-16LE"
+has le.txt input-encoding "BOM-less UTF-16LE with --encoding UTF-16LE"
 
 [ "$fail" -eq 0 ] && echo "hostile: ok"
 exit "$fail"

@@ -87,8 +87,44 @@ test_collector_caps(void **state)
 	diag_list_init(&l, LANG_ZH);
 	for (i = 0; i < NL_MAX_DIAGS_PER_FILE + 7; i++)
 		diag_add_text(&l, "x", LEVEL_INFO, i, i + 1, "m");
+	diag_sort(&l);
 	assert_int_equal(l.n, NL_MAX_DIAGS_PER_FILE);
 	assert_int_equal(l.dropped, 7);
+	diag_list_free(&l);
+}
+
+/* The cap keeps the first findings by position, not the first added: one rule reports
+ * the end of a file before another reports its start, as checks run in rule order. */
+static void
+test_cap_keeps_first_by_position(void **state)
+{
+	const size_t cap = NL_MAX_DIAGS_PER_FILE, late = 3 * cap;
+	struct diag_list l;
+	size_t i;
+
+	(void)state;
+	diag_list_init(&l, LANG_EN);
+	for (i = 0; i < late; i++)
+		diag_add_text(&l, "B-LATE", LEVEL_INFO, 1000000 + i, 1000001 + i, "late");
+	for (i = cap; i-- > 0;)
+		diag_add_text(&l, "A-EARLY", LEVEL_ERROR, 10 * i, 10 * i + 1, "early");
+	diag_sort(&l);
+	assert_int_equal(l.n, cap);
+	assert_int_equal(l.dropped, late);
+	for (i = 0; i < cap; i++) {
+		assert_string_equal(l.v[i].rule, "A-EARLY");
+		assert_int_equal(l.v[i].span.start, 10 * i);
+	}
+	/* Ties on position go by rule id, as in the sorted order. */
+	diag_list_free(&l);
+	diag_list_init(&l, LANG_EN);
+	for (i = 0; i < cap + 1; i++)
+		diag_add_text(&l, "Z", LEVEL_INFO, 5, 6, "z");
+	diag_add_text(&l, "A", LEVEL_INFO, 5, 6, "a");
+	diag_sort(&l);
+	assert_int_equal(l.n, cap);
+	assert_string_equal(l.v[0].rule, "A");
+	assert_int_equal(l.dropped, 2);
 	diag_list_free(&l);
 }
 
@@ -112,6 +148,7 @@ main(void)
 		cmocka_unit_test(test_catalogue),
 		cmocka_unit_test(test_collector_sorts_and_localises),
 		cmocka_unit_test(test_collector_caps),
+		cmocka_unit_test(test_cap_keeps_first_by_position),
 		cmocka_unit_test(test_levels),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

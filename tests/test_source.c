@@ -16,6 +16,7 @@
 #include "limits.h"
 #include "lint.h"
 #include "rules.h"
+#include "settings.h"
 #include "source.h"
 #include "walk.h"
 
@@ -67,7 +68,7 @@ expect_error(const char *name, enum lang lang, const char *id)
 	struct source_error err;
 	char *msg;
 
-	assert_int_equal(source_read(&src, tmp_path(path, sizeof(path), name), lang, &err), -1);
+	assert_int_equal(source_read(&src, tmp_path(path, sizeof(path), name), NULL, lang, &err), -1);
 	assert_non_null(err.id);
 	assert_string_equal(err.id, id);
 	assert_null(src.data);
@@ -91,7 +92,7 @@ test_reads_notice(void **state)
 	tmp_path(path, sizeof(path), "ok.txt");
 	assert_int_equal(chmod(path, 0444), 0);
 	assert_int_equal(stat(path, &before), 0);
-	assert_int_equal(source_read(&src, path, LANG_ZH, &err), 0);
+	assert_int_equal(source_read(&src, path, NULL, LANG_ZH, &err), 0);
 	assert_null(err.id);
 	assert_int_equal(src.len, sizeof(text) - 1);
 	assert_memory_equal(src.data, text, src.len);
@@ -115,16 +116,100 @@ test_missing(void **state)
 	free(msg);
 }
 
-static void
-test_empty(void **state)
+/* Lints tmpdir/name with no rules; returns its result (caller frees). */
+static struct file_result
+lint_file(const char *name, const char *encoding)
 {
-	char *msg;
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL};
+	struct options o;
+	struct file_settings fs;
+	struct walk_item it;
+	struct ruleset rs = {NULL, 0, 0};
+	struct file_result fr;
+	char path[256];
+
+	memset(&o, 0, sizeof(o));
+	memset(&fs, 0, sizeof(fs));
+	memset(&it, 0, sizeof(it));
+	o.encoding = encoding;
+	fs.o = &o;
+	tmp_path(path, sizeof(path), name);
+	it.path = path;
+	file_result_make(&fr, &it, &rs, &lo, &fs);
+	return fr;
+}
+
+/* An empty file, a BOM-only file (UTF-8 or UTF-16) and a file of only spaces, ideographic
+ * spaces and line breaks are read, and each gets one finding: input-empty at 1:1. */
+static void
+test_empty_and_blank(void **state)
+{
+	static const struct {
+		const char *name, *data;
+		size_t len;
+	} cases[] = {
+		{"empty.txt", "", 0},
+		{"bom8.txt", "\xEF\xBB\xBF", 3},
+		{"bom16.txt", "\xFF\xFE", 2},
+		{"blank.txt", " \t\r\n\xE3\x80\x80\n\xEF\xBB\xBF\xE2\x80\x8B\n", 15},
+	};
+	struct file_result fr;
+	size_t i;
 
 	(void)state;
-	write_file("empty.txt", "", 0);
-	msg = expect_error("empty.txt", LANG_ZH, "input-empty");
-	assert_non_null(strstr(msg, "文件为空"));
-	free(msg);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		write_file(cases[i].name, cases[i].data, cases[i].len);
+		fr = lint_file(cases[i].name, NULL);
+		assert_null(fr.err_id);
+		assert_int_equal(fr.diags.n, 1);
+		assert_string_equal(fr.diags.v[0].rule, "input-empty");
+		assert_int_equal(fr.diags.v[0].level, LEVEL_ERROR);
+		assert_int_equal(fr.diags.v[0].span.start, 0);
+		assert_non_null(strstr(fr.diags.v[0].message, "holds no text"));
+		file_result_free(&fr);
+	}
+	/* One visible character is text. */
+	write_file("dot.txt", " \xE3\x80\x82\n", 5);
+	fr = lint_file("dot.txt", NULL);
+	assert_null(fr.err_id);
+	assert_int_equal(fr.diags.n, 0);
+	file_result_free(&fr);
+}
+
+/* --encoding is honoured before the NUL check: BOM-less UTF-16LE is binary when detected,
+ * text when named; a NUL code unit is still binary, at its byte offset. */
+static void
+test_named_wide_encoding(void **state)
+{
+	/* 整改 (U+6574 U+6539) and a line feed, in UTF-16LE without a BOM. */
+	static const char le[] = "\x74\x65\x39\x65\x0A\x00";
+	static const char le_nul[] = "\x74\x65\x00\x00\x39\x65";
+	struct source src;
+	struct source_error err;
+	char path[256];
+	struct file_result fr;
+
+	(void)state;
+	write_file("le.txt", le, sizeof(le) - 1);
+	free(expect_error("le.txt", LANG_EN, "input-binary"));
+	assert_int_equal(source_read(&src, tmp_path(path, sizeof(path), "le.txt"), "UTF-16LE",
+	    LANG_EN, &err), 0);
+	assert_int_equal(src.len, 6);
+	source_free(&src);
+	fr = lint_file("le.txt", "UTF-16LE");
+	assert_null(fr.err_id);
+	assert_string_equal(fr.dec.text, "整改\n");
+	file_result_free(&fr);
+	write_file("le-nul.txt", le_nul, sizeof(le_nul) - 1);
+	assert_int_equal(source_read(&src, tmp_path(path, sizeof(path), "le-nul.txt"), "UTF-16LE",
+	    LANG_EN, &err), -1);
+	assert_string_equal(err.id, "input-binary");
+	assert_non_null(strstr(err.message, "byte offset 2"));
+	source_error_free(&err);
+	/* A named one-byte encoding keeps the byte check. */
+	assert_int_equal(source_read(&src, path, "GB18030", LANG_EN, &err), -1);
+	assert_string_equal(err.id, "input-binary");
+	source_error_free(&err);
 }
 
 static void
@@ -189,7 +274,7 @@ read_stdin(const char *data, size_t len, struct source *src, struct source_error
 	close(fds[1]);
 	dup2(fds[0], STDIN_FILENO);
 	close(fds[0]);
-	rc = source_read(src, "-", LANG_ZH, err);
+	rc = source_read(src, "-", NULL, LANG_ZH, err);
 	dup2(saved, STDIN_FILENO);
 	close(saved);
 	return rc;
@@ -205,10 +290,10 @@ test_stdin(void **state)
 	assert_int_equal(read_stdin("整改结果：完成\n", 22, &src, &err), 0);
 	assert_int_equal(src.len, 22);
 	source_free(&src);
-	assert_int_equal(read_stdin("", 0, &src, &err), -1);
-	assert_string_equal(err.id, "input-empty");
-	assert_string_equal(err.message, "文件为空：<stdin>");
-	source_error_free(&err);
+	/* Empty standard input is read; that it holds no text is a finding, as for a file. */
+	assert_int_equal(read_stdin("", 0, &src, &err), 0);
+	assert_int_equal(src.len, 0);
+	source_free(&src);
 	assert_string_equal(source_display_path("-"), "<stdin>");
 }
 
@@ -339,7 +424,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reads_notice),
 		cmocka_unit_test(test_missing),
-		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_empty_and_blank),
+		cmocka_unit_test(test_named_wide_encoding),
 		cmocka_unit_test(test_nul_byte_offset),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_directory_and_fifo),
