@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cfgset.h"
+#include "msg.h"
 #include "xalloc.h"
 
 #define NO_CFG ((size_t)-1)
@@ -26,13 +27,31 @@ cfg_index(struct cfgset *cs, const char *path, struct load_errors *errs)
 	return cs->n - 1;
 }
 
+/* Reports, once per directory, that dir holds both config names. */
+static void
+report_both(struct load_errors *errs, char *dir)
+{
+	size_t len = strlen(dir) + sizeof(CONFIG_NAME_ALT) + 1, i;
+	char *file = xmalloc(len);
+
+	snprintf(file, len, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME_ALT);
+	for (i = 0; i < errs->n; i++)
+		if (strcmp(errs->v[i].file, file) == 0 && strcmp(errs->v[i].id, "config-two-files") == 0)
+			break;
+	if (i == errs->n)
+		load_errors_add(errs, file, 0, 0, "config-two-files",
+		    msg_format("config-two-files", errs->lang, "dir", dir, NULL));
+	free(file);
+	free(dir);
+}
+
 int
 cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *items,
     const bool *walked, struct load_errors *errs)
 {
 	size_t before = errs->n, i, k = 0, ci;
 	const char *as;
-	char *found, *rel;
+	char *found, *rel, *both;
 	bool drop, filter;
 
 	memset(cs, 0, sizeof(*cs));
@@ -42,7 +61,10 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
 		as = items->v[i].path;
 		if (strcmp(as, "-") == 0 && o->stdin_filename != NULL)
 			as = o->stdin_filename;
-		found = o->config != NULL ? xstrdup(o->config) : config_find(as);
+		both = NULL;
+		found = o->config != NULL ? xstrdup(o->config) : config_find(as, &both);
+		if (both != NULL)
+			report_both(errs, both);
 		ci = found != NULL ? cfg_index(cs, found, errs) : NO_CFG;
 		free(found);
 		drop = false;

@@ -129,8 +129,9 @@ static const struct cli_opt options_table[] = {
 	 "apply the project config's include/exclude to files named on the command line (and to "
 	 "--stdin-filename) too", set_force_exclude},
 	{"config", 0, "FILE",
-	 "对每个输入都使用项目配置 FILE，不再查找 .noticelint.yml",
-	 "use the project config FILE for every input instead of searching for .noticelint.yml",
+	 "对每个输入都使用项目配置 FILE，不再向上查找 .noticelint.yml 或 .noticelint.yaml",
+	 "use the project config FILE for every input instead of searching for .noticelint.yml "
+	 "or .noticelint.yaml",
 	 set_config},
 	{"print-config", 0, "PATH",
 	 "以 JSON 显示对 PATH 生效的项目配置后退出",

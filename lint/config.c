@@ -22,7 +22,7 @@ struct cload {
 };
 
 static const char *const top_keys[] = {
-	"rules", "disable", "levels", "include", "exclude", "overrides", "suppress", NULL
+	"root", "rules", "disable", "levels", "include", "exclude", "overrides", "suppress", NULL
 };
 static const char *const override_keys[] = {"paths", "disable", "levels", NULL};
 static const char *const suppress_keys[] = {"rule", "paths", "match", "reason", NULL};
@@ -47,7 +47,8 @@ wrong_type(struct cload *cl, const yaml_node_t *n, const char *key, const char *
 	if (cl->errs->lang == LANG_ZH)
 		what = strcmp(expected, "a list of strings") == 0 ? "字符串列表" :
 		    strcmp(expected, "a string") == 0 ? "字符串" :
-		    strcmp(expected, "a list of mappings") == 0 ? "映射列表" : "映射（键: 值）";
+		    strcmp(expected, "a list of mappings") == 0 ? "映射列表" :
+		    strcmp(expected, "true or false") == 0 ? "true 或 false" : "映射（键: 值）";
 	report(cl, &n->start_mark, "config-wrong-type", "key", key, "expected", what);
 }
 
@@ -117,6 +118,22 @@ str_set(struct cfg_str *s, const yaml_node_t *n)
 	s->s = xstrdup(scalar(n));
 	s->line = (unsigned)n->start_mark.line + 1;
 	s->col = (unsigned)n->start_mark.column + 1;
+}
+
+/* Reads key of map as a plain true or false into *out (left alone when absent). */
+static void
+read_bool(struct cload *cl, yaml_node_t *map, const char *key, bool *out)
+{
+	yaml_node_t *v = lookup(cl, map, key);
+	const char *s = scalar(v);
+
+	if (v == NULL)
+		return;
+	if (s != NULL && v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    (strcmp(s, "true") == 0 || strcmp(s, "false") == 0))
+		*out = strcmp(s, "true") == 0;
+	else
+		wrong_type(cl, v, key, "true or false");
 }
 
 /* Reads key of map as a list of non-empty strings into out. */
@@ -298,6 +315,7 @@ read_root(struct cload *cl, struct config *c)
 		return;
 	}
 	check_keys(cl, root, top_keys);
+	read_bool(cl, root, "root", &c->root);
 	read_strs(cl, root, "rules", &c->rules);
 	read_strs(cl, root, "disable", &c->disable);
 	read_levels(cl, root, "levels", &c->levels);

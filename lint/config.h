@@ -7,8 +7,9 @@
 #include "diag.h"
 #include "rule_load.h"
 
-/* The file name searched for in each directory. */
+/* The file names searched for in each directory; a directory holding both is an error. */
 #define CONFIG_NAME ".noticelint.yml"
+#define CONFIG_NAME_ALT ".noticelint.yaml"
 
 /* A string read from the config and where it stood. */
 struct cfg_str {
@@ -61,6 +62,8 @@ struct config {
 	size_t noverrides;
 	struct cfg_suppress *suppress;
 	size_t nsuppress;
+	bool root;                 /* `root: true`: the search stops here (as it does at any
+	                            * config found, the nearest governing alone) */
 };
 
 /* Loads path into a zeroed *c; returns 0, or -1 after adding errors (config-* ids, with
@@ -71,9 +74,12 @@ size_t config_check_ids(const struct config *c, const struct ruleset *rs,
 		struct load_errors *errs);
 /* Frees everything c owns. */
 void config_free(struct config *c);
-/* Finds the nearest CONFIG_NAME from the directory of path (the current directory for "-")
- * up to the root; returns an owned path or NULL when there is none. */
-char *config_find(const char *path);
+/* Finds the nearest CONFIG_NAME or CONFIG_NAME_ALT from the directory of path (the current
+ * directory for "-") upwards, stopping after the repository root (the first directory that
+ * holds .git, a directory or a worktree's file) or at the file system root. Returns an
+ * owned path, or NULL when there is none; when one directory holds both names, returns
+ * NULL and sets *both to that directory (owned), else *both is NULL. */
+char *config_find(const char *path, char **both);
 /* The path glob patterns are matched against for file: relative to c->dir when the file is
  * below it, else absolute (owned). */
 char *config_rel_path(const struct config *c, const char *file);

@@ -1,5 +1,5 @@
-/* Where a file's config is (the nearest .noticelint.yml above it) and how a config's globs
- * meet a file's path. */
+/* Where a file's config is (the nearest .noticelint.yml or .noticelint.yaml above it, no
+ * higher than the repository root) and how a config's globs meet a file's path. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <fnmatch.h>
 #include <stdio.h>
@@ -40,24 +40,61 @@ start_dir(const char *path)
 	return abs != NULL ? abs : xstrdup("/");
 }
 
-char *
-config_find(const char *path)
+/* dir/name (owned); dir "/" gives "/name". */
+static char *
+join(const char *dir, const char *name)
 {
-	char *dir = start_dir(path), *cand, *slash;
-	struct stat st;
-	size_t len;
+	size_t len = strlen(dir) + strlen(name) + 2;
+	char *s = xmalloc(len);
 
+	snprintf(s, len, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, name);
+	return s;
+}
+
+/* True when dir/name exists and is not a directory (a config file). */
+static bool
+has_file(const char *dir, const char *name)
+{
+	char *p = join(dir, name);
+	struct stat st;
+	bool yes = stat(p, &st) == 0 && !S_ISDIR(st.st_mode);
+
+	free(p);
+	return yes;
+}
+
+/* True when dir holds .git of any kind: a repository's directory, a worktree's file. */
+static bool
+is_repo_root(const char *dir)
+{
+	char *p = join(dir, ".git");
+	struct stat st;
+	bool yes = lstat(p, &st) == 0;
+
+	free(p);
+	return yes;
+}
+
+char *
+config_find(const char *path, char **both)
+{
+	char *dir = start_dir(path), *found = NULL, *slash;
+	bool yml, yaml;
+
+	*both = NULL;
 	for (;;) {
-		len = strlen(dir) + sizeof(CONFIG_NAME) + 2;
-		cand = xmalloc(len);
-		snprintf(cand, len, "%s/%s", strcmp(dir, "/") == 0 ? "" : dir, CONFIG_NAME);
-		if (stat(cand, &st) == 0 && !S_ISDIR(st.st_mode)) {
-			free(dir);
-			return cand;
+		yml = has_file(dir, CONFIG_NAME);
+		yaml = has_file(dir, CONFIG_NAME_ALT);
+		if (yml && yaml) {
+			*both = dir;
+			return NULL;
 		}
-		free(cand);
+		if (yml || yaml) {
+			found = join(dir, yml ? CONFIG_NAME : CONFIG_NAME_ALT);
+			break;
+		}
 		slash = strrchr(dir, '/');
-		if (slash == NULL || strcmp(dir, "/") == 0)
+		if (is_repo_root(dir) || slash == NULL || strcmp(dir, "/") == 0)
 			break;
 		if (slash == dir)
 			slash[1] = '\0';
@@ -65,7 +102,7 @@ config_find(const char *path)
 			*slash = '\0';
 	}
 	free(dir);
-	return NULL;
+	return found;
 }
 
 char *

@@ -100,7 +100,7 @@ fix_one(const struct walk_item *it, const struct ruleset *rs, const struct optio
 			say(o->lang, "fix-unsupported", it->path, NULL);
 		return it->err_id != NULL ? 0 : -1;  /* an input error is reported by the lint */
 	}
-	if (source_read(&src, it->path, o->lang, &se) != 0) {
+	if (source_read(&src, it->path, o->encoding, o->lang, &se) != 0) {
 		source_error_free(&se);
 		return 0;
 	}

@@ -113,6 +113,8 @@ static const struct msg_def catalogue[] = {
 	 "the baseline {path} is not valid: {reason}"},
 	/* Project config (.noticelint.yml). */
 	{"config-unreadable", "无法读取配置文件：{reason}", "cannot read the config file: {reason}"},
+	{"config-two-files", "目录 {dir} 中同时有 .noticelint.yml 和 .noticelint.yaml，请只保留一个",
+	 "{dir} holds both .noticelint.yml and .noticelint.yaml; keep one"},
 	{"config-yaml-syntax", "配置文件 YAML 语法错误：{reason}", "config YAML syntax error: {reason}"},
 	{"config-not-a-map", "配置文件顶层应为映射（键: 值）",
 	 "a config file is a mapping (key: value)"},

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Project config tests: .noticelint.yml disables and relevels rules, suppresses one finding
-# with a reason (--no-suppress brings it back), the nearest config wins, --config
-# overrides the search, include/exclude apply to walked files only (every file with
-# --force-exclude), --stdin-filename stands for a file, a config's rule pack
-# applies to its own files, --print-config, strict loading errors at file:line:col with
-# exit 2, and --encoding.
+# with a reason (--no-suppress brings it back), the nearest config wins, the search stops
+# at the repository root, .noticelint.yaml is found (both names in one place is an error),
+# `root: true` is accepted, --config overrides the search, include/exclude apply to walked
+# files only (every file with --force-exclude), --stdin-filename stands for a file, a
+# config's rule pack applies to its own files, --print-config, strict loading errors at
+# file:line:col with exit 2, and --encoding.
 # Usage: config.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -199,6 +200,41 @@ has "a configuration holds a single YAML document [config-yaml-syntax]" "$err" "
 run --config "$tmp/missing.yml" a.txt
 expect 2 "missing --config"
 has "[config-unreadable]" "$err" "missing --config"
+
+# Discovery stops at the repository root: a config above the directory holding .git (a
+# directory, or a worktree's .git file) does not govern the repository's files; without
+# .git the search goes on up. .noticelint.yaml is found like .noticelint.yml; a directory
+# holding both is an error; `root: true` is accepted, and only true or false.
+mkdir -p "$tmp/up/repo/.git" "$tmp/up/wt" "$tmp/up/plain/deep"
+printf 'gitdir: /nowhere/.git/worktrees/wt\n' >"$tmp/up/wt/.git"
+printf 'disable: [GEN-003]\n' >"$tmp/up/.noticelint.yml"
+cp "$seed" "$tmp/up/repo/n.txt"
+cp "$seed" "$tmp/up/wt/n.txt"
+cp "$seed" "$tmp/up/plain/deep/n.txt"
+run --format jsonl "$tmp/up/repo/n.txt" "$tmp/up/wt/n.txt" "$tmp/up/plain/deep/n.txt"
+has '"path":"'"$tmp"'/up/repo/n.txt","rule":"GEN-003"' "$out" "config above a repository (.git dir)"
+has '"path":"'"$tmp"'/up/wt/n.txt","rule":"GEN-003"' "$out" "config above a worktree (.git file)"
+hasnt '"path":"'"$tmp"'/up/plain/deep/n.txt","rule":"GEN-003"' "$out" "config above a plain directory"
+run --print-config "$tmp/up/repo/n.txt"
+has '"config":	null' "$out" "--print-config stops at the repository root"
+printf 'root: true\ndisable: [GEN-003]\n' >"$tmp/up/repo/.noticelint.yaml"
+run --format jsonl "$tmp/up/repo/n.txt"
+expect 1 ".noticelint.yaml with root: true (the seed keeps its errors)"
+hasnt '"rule":"GEN-003"' "$out" ".noticelint.yaml is found"
+run --print-config "$tmp/up/repo/n.txt"
+has '/up/repo/.noticelint.yaml"' "$out" "--print-config names the .yaml config"
+printf 'disable: [GEN-002]\n' >"$tmp/up/repo/.noticelint.yml"
+run --format jsonl "$tmp/up/repo/n.txt"
+expect 2 "both config names in one directory"
+has "up/repo holds both .noticelint.yml and .noticelint.yaml; keep one [config-two-files]" "$err" \
+	"both config names in one directory"
+[ -z "$out" ] || bad "both config names: a report was written"
+rm "$tmp/up/repo/.noticelint.yml"
+printf 'root: "yes"\n' >"$tmp/up/repo/.noticelint.yaml"
+run "$tmp/up/repo/n.txt"
+expect 2 "root: not a boolean"
+has ".noticelint.yaml:1:7: error: config key 'root' must be true or false [config-wrong-type]" "$err" \
+	"root: not a boolean"
 
 # --encoding: auto detects GB18030; forcing UTF-8 reports its bytes; a bad name is usage.
 gb=$src/fixtures/input/gb18030.txt

@@ -289,11 +289,16 @@ done
 ls -A . tree/sub | grep -q '^\.noticelint-' && bad "input as output: a temporary file was left"
 
 # 14. A reader that leaves early (| head -1): no message, no signal death, the exit status
-#     of the findings, in the human and in a machine format (the report is far larger than
-#     a pipe's buffer, so the writes do fail).
+#     of the findings, in the human and in a machine format (the report of 10,000
+#     headings is far larger than a pipe's buffer, so the writes do fail).
+python3 -c '
+import sys
+cn = "一二三四五六七八九十"
+sys.stdout.write("中共某县委巡察整改进展情况的通报\n" + "".join(
+    "%s、第%d项整改任务\n" % (cn[i % 10], i) for i in range(10000)))' >many.txt
 for f in human json; do
 	set -o pipefail
-	timeout 20 "$bin" --lang en --format $f heads.txt "$good" 2>err.txt | head -1 >/dev/null
+	timeout 60 "$bin" --lang en --format $f many.txt "$good" 2>err.txt | head -1 >/dev/null
 	rc=$?
 	set +o pipefail
 	err=$(cat err.txt)
