@@ -163,13 +163,22 @@ examples(FILE *out, enum label l, const struct rule_example *v, size_t n, enum l
 {
 	size_t i;
 
+	size_t own = 0;
+
 	fprintf(out, "  %s%s\n", label(l, lang), lang == LANG_EN ? ":" : "：");
-	if (n == 0)
-		fprintf(out, "    %s\n", label(L_NONE, lang));
 	for (i = 0; i < n; i++) {
+		if (v[i].entry != NULL)
+			continue;
 		fputs("    - ", out);
 		put_indented(out, v[i].text, 6);
+		own++;
 	}
+	/* A lexicon's entries carry examples of their own; they are counted, not listed. */
+	if (own < n)
+		fprintf(out, lang == LANG_EN ? "    (and %zu examples of lexicon entries)\n" :
+		    "    （另有 %zu 个词条示例）\n", n - own);
+	else if (n == 0)
+		fprintf(out, "    %s\n", label(L_NONE, lang));
 }
 
 /* The level line: effective level, the pack's level when it was overridden, "off". */

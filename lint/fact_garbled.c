@@ -39,6 +39,7 @@ struct token {
 	struct reading r;
 	bool strong;
 	bool range_end;        /* 至56: continues the previous token */
+	bool after_year;       /* 2024年917日: the year is written, 月 is lost */
 };
 
 /* Tokens of the whole document before they become facts. */
@@ -369,6 +370,33 @@ blocked(uint32_t cp)
 	return cp == 0x3014 || cp == 0x3010 || cp == 0x2014 || cp == 0xFF0E;  /* 〔 【 — ． */
 }
 
+/* Month and day run together after a written year (2024年917日, 2025年1230日): 月 lost
+ * between them. The token covers the year too, and takes the place of the year-only date
+ * the extractor read there. */
+static bool
+after_year_token(const char *s, size_t a, size_t b, size_t end, struct token *t)
+{
+	size_t y, k;
+
+	if (a < strlen("年") + 4 || b - a < 3 || b - a > 4 || s[a] == '0' ||
+	    scan_word(s, b, end, "日") == 0)
+		return false;
+	y = a - strlen("年") - 4;
+	for (k = y; k < y + 4; k++)
+		if (!digit(s[k]))
+			return false;
+	if (!plausible_year(s + y) || (y > 0 && digit(s[y - 1])))
+		return false;
+	t->start = y;
+	t->end = b + scan_word(s, b, end, "日");
+	t->strong = true;
+	t->after_year = true;
+	t->r.y = value(s + y, 4);
+	if (!read_md(s + a, b - a, t->r.y, &t->r))
+		t->r.ambiguous = true;
+	return true;
+}
+
 /* Tries the token kinds on the digit run [a, b). */
 static bool
 token_at(const char *s, size_t a, size_t b, size_t end, uint32_t prev, bool signature,
@@ -376,6 +404,8 @@ token_at(const char *s, size_t a, size_t b, size_t end, uint32_t prev, bool sign
 {
 	memset(t, 0, sizeof(*t));
 	t->start = a;
+	if (prev == 0x5E74)  /* 年 */
+		return after_year_token(s, a, b, end, t);
 	if (b - a >= 5 && plausible_year(s + a))
 		return year_token(s, a, b, end, signature, t);
 	if (b - a == 4 && plausible_year(s + a))
@@ -502,6 +532,29 @@ add_facts(struct facts *f, size_t *cap, const struct token *t, int prev)
 	return (int)f->ndates - 1;
 }
 
+/* Moves the garbled fact at index g over the year-only fact the extractor read at the same
+ * place (2024年 of 2024年917日), if there is one among the first n facts; returns the index
+ * the garbled fact ends up at. */
+static int
+replace_year_fact(struct facts *f, size_t n, int g)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		struct date_fact *d = &f->dates[k];
+
+		if (d->span.start != f->dates[g].span.start || d->prec != DATE_PREC_YEAR ||
+		    d->peer >= 0)
+			continue;
+		free(d->reading);
+		f->dates[g].sentence = d->sentence;
+		*d = f->dates[g];
+		f->ndates--;
+		return (int)k;
+	}
+	return g;
+}
+
 /* Sort key of the dates merge: text position, then the order they were added. */
 struct order {
 	size_t start;
@@ -572,6 +625,8 @@ fact_garbled(struct facts *f, const struct doc *doc)
 		    f->dates[prev].span.end != ts.v[i].start))
 			continue;
 		prev = add_facts(f, &cap, &ts.v[i], prev);
+		if (ts.v[i].after_year)
+			prev = replace_year_fact(f, first, prev);
 	}
 	free(ts.v);
 	if (f->ndates > first)

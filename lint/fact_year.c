@@ -86,16 +86,44 @@ signature_date(const struct facts *f, const struct doc *doc)
 	return -1;
 }
 
-/* The year of a second half (至7月下旬) from its first half; a later month in an earlier
- * position (2024年12月至1月) moves to the next year. */
+/* A range without its second year runs into the next year only across a year end and
+ * for at most this many months (2024年11月至3月); a longer wrap (2025年5月6日至3月24日)
+ * is a range written backwards. */
+#define WRAP_MONTHS 6
+
+/* The year of a second half (至7月下旬) from its first half; an earlier month in the
+ * second half (2024年12月至1月) moves to the next year when the wrap is short. */
 static void
 inherit(struct facts *f, struct date_fact *d)
 {
 	const struct date_fact *a = &f->dates[d->ydate];
 
 	d->y = a->y;
-	if (d->y != 0 && d->m != 0 && a->m != 0 && d->m < a->m && d->peer == d->ydate)
+	if (d->y != 0 && d->m != 0 && a->m != 0 && d->m < a->m && d->peer == d->ydate &&
+	    d->m + 12 - a->m <= WRAP_MONTHS)
 		d->y++;
+}
+
+/* Marks the second half of each range that ends before its first half starts. */
+static void
+mark_reversed(struct facts *f)
+{
+	long a0, a1, b0, b1;
+	size_t i;
+
+	for (i = 0; i < f->ndates; i++) {
+		const struct date_fact *a = &f->dates[i];
+		struct date_fact *b;
+
+		if (!a->range_first || a->peer < 0 || (size_t)a->peer >= f->ndates)
+			continue;
+		b = &f->dates[a->peer];
+		if (((a->flags | b->flags) & (DATE_GARBLED | DATE_INVALID)) ||
+		    !facts_date_bounds(a, &a0, &a1) || !facts_date_bounds(b, &b0, &b1))
+			continue;
+		if (b1 < a0)
+			b->flags |= DATE_REVERSED;
+	}
 }
 
 void
@@ -135,4 +163,5 @@ fact_resolve_years(struct facts *f, const struct doc *doc)
 		d->ydate = src;
 		d->y = f->dates[src].y;
 	}
+	mark_reversed(f);
 }

@@ -52,7 +52,9 @@ enum {
 	DATE_INVALID = 1u << 8,       /* no such calendar day or month: 2月30日, 13月 */
 	DATE_SAME_TOKEN = 1u << 9,    /* second date of one garbled token (2025717202599) */
 	DATE_BOILERPLATE = 1u << 10,  /* on a line of web page chrome */
-	DATE_SPACED = 1u << 11        /* spaces between number and unit: 2025 年 3 月 */
+	DATE_SPACED = 1u << 11,       /* spaces between number and unit: 2025 年 3 月 */
+	DATE_REVERSED = 1u << 12      /* second half of a range that ends before it starts
+	                                 (2025年5月6日至3月24日) */
 };
 
 struct date_fact {

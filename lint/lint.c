@@ -1,5 +1,6 @@
 /* The per-file pipeline on decoded text (segment, facts, checks, sorted diagnostics) and
  * the self-test that runs every rule's flag and pass examples. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -84,8 +85,13 @@ static void
 example_failure(struct load_errors *errs, const struct rule *r, const struct rule_example *ex,
 		const char *id)
 {
+	char name[256];
+
+	/* An example of a lexicon entry is named rule/entry, e.g. LEX-001/L017. */
+	snprintf(name, sizeof(name), "%s%s%s", r->id, ex->entry != NULL ? "/" : "",
+	    ex->entry != NULL ? ex->entry : "");
 	load_errors_add(errs, r->file, ex->line, ex->col, id,
-	    msg_format(id, errs->lang, "id", r->id, "text", ex->text, NULL));
+	    msg_format(id, errs->lang, "id", name, "text", ex->text, NULL));
 }
 
 /* True when fixing before with rule r gives after, and fixing after changes nothing. */

@@ -632,3 +632,34 @@ rp_rule(struct rparam *p)
 {
 	return p->rule;
 }
+
+int
+rp_examples(struct rparam *p, const char *key, struct rule_example **out, size_t *n)
+{
+	yaml_node_t *v, *item;
+	yaml_node_item_t *it;
+	const char *s;
+	size_t count;
+
+	if ((v = rp_get(p, key, NULL)) == NULL)
+		return 0;
+	if (v->type == YAML_MAPPING_NODE) {
+		rp_wrong_type(p, key, v, RP_STRINGS);
+		return -1;
+	}
+	count = v->type == YAML_SCALAR_NODE ? 1 :
+	    (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	*out = xcalloc(count > 0 ? count : 1, sizeof(**out));
+	for (*n = 0; *n < count; ++*n) {
+		it = v->type == YAML_SCALAR_NODE ? NULL : v->data.sequence.items.start + *n;
+		item = it == NULL ? v : rp_node(p->ctx, *it);
+		if ((s = rp_node_string(item)) == NULL) {
+			rp_wrong_type(p, key, item, RP_STRINGS);
+			return -1;
+		}
+		(*out)[*n].text = xstrdup(s);
+		(*out)[*n].line = (unsigned)item->start_mark.line + 1;
+		(*out)[*n].col = (unsigned)item->start_mark.column + 1;
+	}
+	return 0;
+}

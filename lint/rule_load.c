@@ -98,37 +98,6 @@ report_load(struct load_ctx *ctx, const struct yamldoc_error *e)
 	load_report(ctx, &e->mark, "rule-yaml-syntax", "reason", reason, NULL);
 }
 
-/* Reads an example list (a string or a list of strings) keeping each one's position. */
-static void
-read_examples(struct rparam *p, const char *key, struct rule_example **out, size_t *n)
-{
-	yaml_node_t *v, *item;
-	yaml_node_item_t *it;
-	const char *s;
-	size_t count;
-
-	if ((v = rp_get(p, key, NULL)) == NULL)
-		return;
-	if (v->type == YAML_MAPPING_NODE) {
-		rp_wrong_type(p, key, v, RP_STRINGS);
-		return;
-	}
-	count = v->type == YAML_SCALAR_NODE ? 1 :
-	    (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-	*out = xcalloc(count > 0 ? count : 1, sizeof(**out));
-	for (*n = 0; *n < count; ++*n) {
-		it = v->type == YAML_SCALAR_NODE ? NULL : v->data.sequence.items.start + *n;
-		item = it == NULL ? v : rp_node(p->ctx, *it);
-		if ((s = rp_node_string(item)) == NULL) {
-			rp_wrong_type(p, key, item, RP_STRINGS);
-			return;
-		}
-		(*out)[*n].text = xstrdup(s);
-		(*out)[*n].line = (unsigned)item->start_mark.line + 1;
-		(*out)[*n].col = (unsigned)item->start_mark.column + 1;
-	}
-}
-
 /* One {before, after} example of the rule's fix. */
 static int
 read_fix_example(struct rparam *p, size_t index, void *ctx)
@@ -159,12 +128,12 @@ read_example_map(struct rparam *p, void *ctx)
 	if (flag == NULL) {
 		rp_missing(p, "flag");
 	} else {
-		read_examples(p, "flag", &r->flag, &r->nflag);
+		(void)rp_examples(p, "flag", &r->flag, &r->nflag);
 		if (r->nflag == 0 && flag->type == YAML_SEQUENCE_NODE)
 			rp_error(p, "flag", p->ctx->errs->lang == LANG_EN ?
 			    "at least one flag example is required" : "至少需要一个 flag 示例");
 	}
-	read_examples(p, "pass", &r->pass, &r->npass);
+	(void)rp_examples(p, "pass", &r->pass, &r->npass);
 	(void)rp_maps(p, "fix", false, read_fix_example, r);
 	if (r->fix_zh != NULL && r->nfixes == 0)
 		rp_error(p, "fix", p->ctx->errs->lang == LANG_EN ?

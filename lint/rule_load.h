@@ -65,6 +65,9 @@ int rp_maps(struct rparam *p, const char *key, bool required,
 /* Reads one nested mapping the same way. */
 int rp_map(struct rparam *p, const char *key, bool required,
 		int (*fn)(struct rparam *child, void *ctx), void *ctx);
+/* Reads an example list (a string or a list of strings) into *out (caller owns), keeping
+ * each example's position; *n is the count. Absent is fine (0, nothing read). */
+int rp_examples(struct rparam *p, const char *key, struct rule_example **out, size_t *n);
 /* Reports a check-specific error at key (or at the mapping when key is NULL or absent). */
 void rp_error(struct rparam *p, const char *key, const char *message);
 /* The rule being loaded (its id, scope and messages are already read). */

@@ -30,6 +30,7 @@ int scope_parse(const char *name, enum scope *out);
 struct rule_example {
 	char *text;
 	unsigned line, col;   /* where the example stands in the pack */
+	const char *entry;    /* id of the lexicon entry it belongs to (borrowed), or NULL */
 };
 
 /* A before/after example of a rule's fix. */

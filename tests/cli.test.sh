@@ -254,6 +254,10 @@ run --rules "$src/fixtures/rulepacks/bad-level.yml" clean.txt
 expect 2 "broken pack"
 grep -qE 'bad-level\.yml:[0-9]+:[0-9]+: error: .*\[rule-bad-level\]' <<<"$err" ||
 	bad "broken pack message: $err"
+run --lang en --rules "$src/fixtures/rulepacks/bad-lexicon.yml" clean.txt
+expect 2 "broken lexicon"
+grep -qE 'bad-lexicon\.yml:14:[0-9]+: error: .*entry A2: the flag example draws no match.*\[rule-bad-value\]' <<<"$err" ||
+	bad "broken lexicon message: $err"
 NOTICELINT_RULES=$tmp/no-such-dir run --lang en clean.txt
 expect 2 "no default pack"
 has "noticelint: default rule pack not found (looked in: $tmp/no-such-dir)" err "rule-no-pack"

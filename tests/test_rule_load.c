@@ -41,6 +41,7 @@ static const struct load_case cases[] = {
 	{"no-flag-example.yml", "rule-bad-value", 10, 13, 1},
 	{"substitution-both.yml", "rule-bad-value", 11, 7, 1},
 	{"required-max-below-min.yml", "rule-bad-value", 10, 10, 1},
+	{"bad-lexicon.yml", "rule-bad-value", 14, 72, 1},
 };
 
 static char *

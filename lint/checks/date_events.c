@@ -175,6 +175,11 @@ pick(const struct facts *f, const struct event_def *e, size_t start, size_t end)
 		if (d->span.start < start || d->span.start >= end || (d->flags & DATE_SAME_TOKEN) ||
 		    !facts_date_bounds(d, &a, &b))
 			continue;
+		/* A range written backwards is reported as such (date-valid), not as an event
+		 * order: its end is no event. */
+		if (e->take == EV_RANGE_END && d->range_first && d->peer >= 0 &&
+		    (f->dates[d->peer].flags & DATE_REVERSED))
+			return -1;
 		if ((e->take == EV_RANGE_START || e->take == EV_RANGE_END) && d->range_first)
 			return e->take == EV_RANGE_START ? (int)i : d->peer;
 		if (first < 0)

@@ -1,5 +1,6 @@
 /* Check type `date-valid`: one kind of malformed date per rule (garbled, impossible,
- * two-digit year, ISO form, hyphen range, or a word such as 截至 not followed by a time). */
+ * two-digit year, ISO form, hyphen range, reversed range, or a word such as 截至 not
+ * followed by a time). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +13,15 @@
 
 /* Kinds: garbled (年/月/日 lost: 2025324日), impossible (2月30日, 13月), two-digit-year
  * (26年), iso (2025-12-12 in running text), hyphen-range (2020年-2023年, 2022至2023年),
- * needs-time (`pattern` such as 截至 followed neither by a date nor by `follow`). Only dates
+ * reversed-range (2025年5月6日至3月24日: the end before the start), needs-time (`pattern` such as 截至 followed neither by a date nor by `follow`). Only dates
  * inside the rule's scope count; web boilerplate lies outside every scope but its own. */
 enum dv_kind {
-	DV_GARBLED, DV_IMPOSSIBLE, DV_TWO_DIGIT, DV_ISO, DV_HYPHEN, DV_NEEDS_TIME
+	DV_GARBLED, DV_IMPOSSIBLE, DV_TWO_DIGIT, DV_ISO, DV_HYPHEN, DV_REVERSED, DV_NEEDS_TIME
 };
 
 static const char *const kind_names[] = {
-	"garbled", "impossible", "two-digit-year", "iso", "hyphen-range", "needs-time",
+	"garbled", "impossible", "two-digit-year", "iso", "hyphen-range", "reversed-range",
+	"needs-time",
 };
 
 struct date_valid {
@@ -56,7 +58,8 @@ dv_parse(struct rule *r, struct rparam *rp)
 
 	r->params = p;
 	if (check_parse_choice(rp, "kind", kind_names, sizeof(kind_names) / sizeof(kind_names[0]),
-	    "expected garbled, impossible, two-digit-year, iso, hyphen-range or needs-time",
+	    "expected garbled, impossible, two-digit-year, iso, hyphen-range, reversed-range "
+	    "or needs-time",
 	    &k) != 0)
 		return -1;
 	p->kind = (enum dv_kind)k;
@@ -146,6 +149,17 @@ check_date(struct dv_run *run, const struct date_fact *d)
 			report(run, d->span.start, b->span.end, "reading", buf, NULL, NULL);
 		}
 		break;
+	case DV_REVERSED:
+		if (d->range_first && d->peer >= 0 &&
+		    (run->f->dates[d->peer].flags & DATE_REVERSED)) {
+			const struct date_fact *b = &run->f->dates[d->peer];
+			char first[48], second[48];
+
+			facts_date_format(d, first, sizeof(first));
+			facts_date_format(b, second, sizeof(second));
+			report(run, d->span.start, b->span.end, "start", first, "end", second);
+		}
+		break;
 	default:
 		break;
 	}
@@ -224,7 +238,7 @@ dv_run(const struct rule *r, const struct check_ctx *c)
 const struct check_type chk_date_valid = {
 	"date-valid",
 	"reports malformed dates of one kind: garbled, impossible, two-digit year, ISO form, "
-	"hyphen range, or a word such as 截至 not followed by a time",
+	"hyphen range, a range written backwards, or a word such as 截至 not followed by a time",
 	dv_parse,
 	dv_run,
 	dv_free,

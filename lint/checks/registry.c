@@ -5,6 +5,7 @@
 
 extern const struct check_type chk_existence;
 extern const struct check_type chk_substitution;
+extern const struct check_type chk_lexicon;
 extern const struct check_type chk_required;
 extern const struct check_type chk_sections;
 extern const struct check_type chk_numbering;
@@ -31,6 +32,7 @@ extern const struct check_type chk_paragraph_end;
 static const struct check_type *const registry[] = {
 	&chk_existence,
 	&chk_substitution,
+	&chk_lexicon,
 	&chk_required,
 	&chk_sections,
 	&chk_numbering,
