@@ -151,7 +151,7 @@ lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
 		for (j = 0; j < r->nfixes; j++) {
 			if (!fix_example_holds(r, o, &r->fixes[j])) {
 				struct rule_example ex = {r->fixes[j].before, r->fixes[j].line,
-				    r->fixes[j].col};
+				    r->fixes[j].col, NULL};
 
 				example_failure(errs, r, &ex, "rule-fix-example-wrong");
 				failures++;

@@ -141,9 +141,9 @@ test_reversed_range_facts(void **state)
 static const char *const packs[] = {"dates.yml", "punctuation.yml"};
 
 static const struct tu_snippet snippets[] = {
-	/* PUN-011: straight quotes touching Chinese text, one diagnostic per line. */
-	{"PUN-011", "对已整改问题开展\"回头看\"，严格执行\"三重一大\"决策制度。", 1, "\""},
-	{"PUN-011", "第一行写\"一岗双责\"。\n第二行写\"三会一课\"。", 2, "\""},
+	/* PUN-011: a pair of straight quotes around Chinese text, one diagnostic per pair. */
+	{"PUN-011", "对已整改问题开展\"回头看\"，严格执行\"三重一大\"决策制度。", 2, "\"回头看\""},
+	{"PUN-011", "第一行写\"一岗双责\"。\n第二行写\"三会一课\"。", 2, "\"一岗双责\""},
 	{"PUN-011", "对已整改问题开展“回头看”，严格执行“三重一大”决策制度。", 0, NULL},
 	{"PUN-011", "培训中心英文名称为 Party \"Data Governance\" Center。", 0, NULL},
 	{"PUN-011", "查询地址：https://www.example.gov.cn/?q=\"a\"。", 0, NULL},
