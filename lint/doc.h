@@ -28,7 +28,8 @@ enum line_kind {
 	LINE_FIELD,        /* starts with a labelled field (整改结果：…) */
 	LINE_CONTACT,      /* part of the supervision/contact block */
 	LINE_SIGNATURE,    /* an issuer line of the signature block */
-	LINE_DATE          /* the signature's date line (成文日期) */
+	LINE_DATE,         /* the signature's date line (成文日期) */
+	LINE_TITLE_REPEAT  /* the title printed again below it (page header and article) */
 };
 
 struct line {
@@ -38,6 +39,8 @@ struct line {
 	enum line_kind kind;
 	int md_heading;       /* number of leading '#' characters, 0 if none */
 	bool md_bold;         /* contained ** decoration */
+	bool residue;         /* boilerplate by position only (a column name above the title,
+	                         a headline above the intro), not by content */
 	int heading;          /* index into doc->headings, or -1 */
 	int paragraph;        /* index into doc->paragraphs, or -1 for blank/boilerplate */
 };
@@ -70,6 +73,14 @@ enum {
 	HEAD_NO_ORDINAL = 1 << 4  /* label without a number (问题：, or a group label lost) */
 };
 
+/* The role of a part of the body, told by vocabulary, position and content. */
+enum part_role {
+	PART_NONE,        /* not a top-level part, or not recognised */
+	PART_ORGANISING,  /* organising the rectification: 组织整改 / 落实主体责任 / 总体情况 */
+	PART_PROBLEM,     /* the feedback problems one by one, or one part per feedback aspect */
+	PART_FORWARD      /* the plans: 下一步 / 工作打算 / 巩固深化 / 长效机制 */
+};
+
 struct heading {
 	size_t line;              /* 0-based line index */
 	struct span marker;       /* the marker as written, e.g. "（一）", "1.", "问题②：" */
@@ -80,6 +91,24 @@ struct heading {
 	int ordinal;              /* 1-based number the marker states, 0 if none */
 	unsigned flags;           /* HEAD_* */
 	int parent;               /* index of the enclosing heading (lower level), or -1 */
+	enum part_role role;      /* for a top-level heading: the part it opens */
+};
+
+/* A top-level part of the body: opened by a heading of the top level in use, or an unheaded
+ * paragraph between the intro and the first heading that organises the rectification. */
+struct part {
+	enum part_role role;
+	int heading;              /* the heading that opens it, or -1 when unheaded */
+	size_t first_line, last_line;
+	struct span text;         /* the heading's text, or the unheaded paragraph */
+};
+
+/* Where a truncated text stops: its last line ends mid-sentence (no terminal mark, often
+ * inside a quote or 《, or a heading with nothing under it). */
+struct cut {
+	bool present;
+	size_t line;              /* 0-based index of the last content line */
+	struct span at;           /* that line's content */
 };
 
 enum field_kind {
@@ -130,6 +159,8 @@ struct title {
 	struct span text;          /* the title proper (content of its line(s), first to last) */
 	struct span issuers[4];
 	int nissuers;
+	bool repeated;             /* some line below the title block prints it again */
+	size_t repeat_first, repeat_last;  /* the lines of the first repetition */
 };
 
 /* Supervision and contact block (欢迎广大干部群众…监督…联系电话…). */
@@ -168,9 +199,15 @@ struct doc {
 	size_t nitems;
 	struct field *fields;
 	size_t nfields;
+	struct part *parts;
+	size_t nparts;
+	int part_level;            /* heading level of the top-level parts (1, or 2 without 一、) */
+	struct cut cut;
 
 	struct title title;
 	int intro;                 /* paragraph index of the intro, or -1 */
+	int intro_last;            /* last paragraph of the opening that states the intro facts
+	                              (the intro and up to two unheaded paragraphs after it) */
 	struct contact contact;
 	struct signature signature;
 	size_t body_first, body_last;  /* line range from after the title to before the end block,

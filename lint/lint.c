@@ -23,13 +23,21 @@ lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc
 		struct diag_list *out)
 {
 	struct check_ctx c;
+	size_t first, k;
 
 	c.doc = doc;
 	c.out = out;
 	c.today_y = o->today_y;
 	c.today_m = o->today_m;
 	c.today_d = o->today_d;
+	first = out->n;
 	r->check->run(r, &c);
+	if (r->absence && doc->cut.present)
+		for (k = first; k < out->n; k++)
+			diag_note(out, &out->v[k], doc->cut.at.end, doc->cut.at.end,
+			    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致",
+			    "the text stops here mid-sentence (probably truncated); the absence may "
+			    "be a consequence of the cut", NULL);
 }
 
 void

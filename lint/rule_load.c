@@ -226,6 +226,7 @@ read_common(struct rparam *p, struct rule *r)
 	(void)rp_string(p, "source", true, &r->source);
 	(void)rp_bool(p, "enabled", false, &r->enabled);
 	(void)rp_map(p, "fix", false, read_fix_map, r);
+	(void)rp_bool(p, "absence", false, &r->absence);
 	(void)rp_map(p, "examples", true, read_example_map, r);
 }
 

@@ -16,6 +16,8 @@ static const char *const scope_names[] = {
 	[SCOPE_SIGNATURE] = "signature",
 	[SCOPE_BODY] = "body",
 	[SCOPE_BOILERPLATE] = "boilerplate",
+	[SCOPE_CUT] = "cut",
+	[SCOPE_TITLE_REPEAT] = "title-repeat",
 };
 
 const char *

@@ -18,8 +18,10 @@ enum scope {
 	SCOPE_CONTACT,    /* the supervision/contact block */
 	SCOPE_SIGNATURE,  /* the signature block */
 	SCOPE_BODY,       /* from after the title to before the contact/signature block */
-	SCOPE_BOILERPLATE /* each block of web-page chrome lines (blank lines inside a block
+	SCOPE_BOILERPLATE, /* each block of web-page chrome lines (blank lines inside a block
 	                     do not split it); handled by check_scope_each in check.h */
+	SCOPE_CUT,        /* the last line of a text that stops mid-sentence */
+	SCOPE_TITLE_REPEAT /* the lines that print the title again below it */
 };
 
 /* "document", "title", ... for a scope. */
@@ -50,6 +52,8 @@ struct rule {
 	char *source;
 	enum scope scope;
 	bool enabled;
+	bool absence;              /* reports a missing part: in a truncated text, each finding
+	                              gets a note that the cut may be the cause */
 	void *params;              /* owned by the check type (free_params) */
 	struct rule_example *flag;
 	size_t nflag;

@@ -122,6 +122,18 @@ scope_each(const struct doc *doc, enum scope scope, scope_fn fn, void *ctx)
 		    LINE_SIGNATURE, LINE_DATE, fn, ctx);
 	case SCOPE_BODY:
 		return runs(doc, doc->body_first, doc->body_last, fn, ctx);
+	case SCOPE_CUT:
+		return doc->cut.present ? fn(doc, doc->cut.at, ctx) : 0;
+	case SCOPE_TITLE_REPEAT: {
+		/* One span over the repetition, which may be split over lines. */
+		struct span sp;
+
+		if (!doc->title.repeated)
+			return 0;
+		sp.start = doc->lines[doc->title.repeat_first].content.start;
+		sp.end = doc->lines[doc->title.repeat_last].content.end;
+		return fn(doc, sp, ctx);
+	}
 	default:
 		return 0;
 	}

@@ -52,8 +52,6 @@ bool seg_is_blank_cp(uint32_t cp);
 /* Fills doc->lines: spans, trimmed content without Markdown decoration, and the kinds
  * LINE_BLANK, LINE_BOILERPLATE or LINE_TEXT. */
 void seg_lines(struct doc *doc);
-/* True for a line of web page chrome (site banner, 发布时间, footer). */
-bool seg_is_boilerplate(const char *s, size_t n);
 /* True when line i is neither blank nor boilerplate. */
 bool seg_is_content(const struct doc *doc, size_t i);
 /* First content line in [from, end), or end. */
@@ -62,6 +60,42 @@ size_t seg_next_content(const struct doc *doc, size_t from, size_t end);
 size_t seg_prev_content(const struct doc *doc, size_t from, size_t end);
 /* Pointer to line i's content. */
 const char *seg_content(const struct doc *doc, size_t i, size_t *n);
+
+/* seg_role.c: the line classifier (what a line is by its content alone). */
+
+enum line_role {
+	ROLE_BLANK,
+	ROLE_CHROME,      /* web page chrome: navigation, 发布时间/来源/浏览, footer, 上一篇 */
+	ROLE_TITLE,       /* reads as a title by the genre formula (…关于…情况的通报) */
+	ROLE_ISSUER,      /* names organisations only (issuer or signature line) */
+	ROLE_EDITION,     /* an edition marker such as (社会公开稿) */
+	ROLE_DATE,        /* a date line (成文日期) */
+	ROLE_CONTACT,     /* a line of the supervision/contact block */
+	ROLE_ATTACHMENT,  /* an attachment note (附件：…) */
+	ROLE_BODY
+};
+
+/* The role of a line by its content (s[0..n) trimmed, without Markdown decoration). */
+enum line_role seg_line_role(const char *s, size_t n);
+/* True for a line of web page chrome: navigation, breadcrumbs, 今天是…星期…, 发布时间/来源/
+ * 浏览次数/字号/打印本页/分享到, 信息索引号 tables, footers, 上一篇/下一篇, e-paper markers. */
+bool seg_is_chrome(const char *s, size_t n);
+/* Same as seg_is_chrome (the name the rest of the segmenter used). */
+bool seg_is_boilerplate(const char *s, size_t n);
+/* True when s[0..n) reads as a title by the genre formula: 关于…通报/报告/公告/公开, or a
+ * 巡察/整改…情况 title ending in one of them; a glued publication date is ignored. */
+bool seg_reads_as_title(const char *s, size_t n);
+/* True when s[0..n) may open a title broken over two lines ("…关于第十四届"). */
+bool seg_reads_as_title_start(const char *s, size_t n);
+/* Length of the title proper in s[0..n): n, or less when a publication date is glued on. */
+size_t seg_title_end(const char *s, size_t n);
+/* True when s[0..n) may be page residue by position (above the title or the intro): no
+ * sentence, at most max_cp code points, no 关于, date, organisation name or contact. */
+bool seg_is_residue(const char *s, size_t n, size_t max_cp);
+/* True for an edition marker under the title: "(社会公开稿)", "——…". */
+bool seg_is_edition_marker(const char *s, size_t n);
+/* True for an attachment note: "附件：…", "附：…". */
+bool seg_is_attachment_line(const char *s, size_t n);
 
 /* seg_vocab.c: the genre's fixed vocabulary. */
 
@@ -89,6 +123,23 @@ void seg_split_orgs(const char *text, struct span sp, struct span *out, int *cou
 void seg_title(struct seg *sg);
 /* Finds the contact block and the signature at the end of the lines from first on. */
 void seg_end_block(struct seg *sg, size_t first);
+
+/* seg_open.c: the opening between the title block and the body. */
+
+/* Marks title lines printed again (LINE_TITLE_REPEAT) and page residue (LINE_BOILERPLATE)
+ * between the title and the intro, or above the intro of a notice without a title. */
+void seg_opening(struct seg *sg);
+
+/* seg_part.c: parts by role, and the cut of a truncated text. */
+
+/* Role of a top-level heading by its words; first is set for the first part of the body. */
+enum part_role seg_heading_role(const char *s, size_t n, bool first);
+/* Gives each top-level heading its role (words, position, content) and sets part_level. */
+void seg_part_roles(struct seg *sg);
+/* Fills doc->parts from the heading roles and an unheaded organising paragraph. */
+void seg_parts(struct doc *d);
+/* Sets doc->cut when the text stops mid-sentence. */
+void seg_cut(struct doc *d);
 
 /* seg_heading.c: headings. */
 

@@ -101,7 +101,9 @@ set_title(struct seg *sg, const size_t *iss, int niss, size_t t0, size_t t1, siz
 	t->first_line = niss > 0 ? iss[0] : t0;
 	t->last_line = t1;
 	t->text.start = d->lines[t0].content.start;
-	t->text.end = d->lines[t1].content.end;
+	t->text.end = d->lines[t1].content.start +
+	    seg_title_end(d->text + d->lines[t1].content.start,
+	    d->lines[t1].content.end - d->lines[t1].content.start);
 	for (k = 0; k < niss; k++) {
 		d->lines[iss[k]].kind = LINE_ISSUER;
 		seg_split_orgs(d->text, d->lines[iss[k]].content, t->issuers, &t->nissuers, 4);
@@ -114,14 +116,105 @@ set_title(struct seg *sg, const size_t *iss, int niss, size_t t0, size_t t1, siz
 	sg->title_end = (sub != SEG_NONE ? sub : t1) + 1;
 }
 
+/* How far down the title is looked for: content lines above the first heading and the
+ * first paragraph that reads as body text. */
+#define TITLE_WINDOW 16
+
+/* True when line i ends the window the title is looked for in: a heading, or a sentence of
+ * the body (a sentence end, or a comma in a long line). */
+static bool
+ends_title_window(const struct seg *sg, size_t i)
+{
+	size_t n;
+	const char *s = seg_content(sg->doc, i, &n);
+
+	if (!unmarked(sg, i))
+		return true;
+	return (seg_has_sentence_end(s, n) || seg_has(s, n, "，") || seg_has(s, n, ",")) &&
+	    seg_ncp_over(s, n, 40) && !seg_reads_as_title(s, n);
+}
+
+/* Finds a title by the genre formula in the window at the top: *t0..*t1 (one line, or a title
+ * broken over two). Returns false when there is none. */
+static bool
+formula_title(const struct seg *sg, size_t *t0, size_t *t1)
+{
+	const struct doc *d = sg->doc;
+	size_t i, j, n, jn, seen = 0;
+	const char *s, *js;
+
+	for (i = seg_next_content(d, 0, d->nlines); i < d->nlines && seen < TITLE_WINDOW;
+	    i = seg_next_content(d, i + 1, d->nlines), seen++) {
+		if (ends_title_window(sg, i))
+			return false;
+		s = seg_content(d, i, &n);
+		if (seg_reads_as_title(s, n)) {
+			*t0 = *t1 = i;
+			return true;
+		}
+		if (!seg_reads_as_title_start(s, n))
+			continue;
+		j = seg_next_content(d, i + 1, d->nlines);
+		if (j >= d->nlines || !is_title_continuation(sg, j))
+			continue;
+		js = seg_content(d, j, &jn);
+		if (seg_has(js, jn, "整改") || seg_has(s, n, "整改") || seg_has(js, jn, "情况")) {
+			*t0 = i;
+			*t1 = j;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Short lines above the title block that are no sentence, date or organisation name: page
+ * header residue (a column name such as 政府公告, a site name). */
+static void
+chrome_above(struct seg *sg, size_t first)
+{
+	struct doc *d = sg->doc;
+	size_t i, n;
+	const char *s;
+
+	for (i = 0; i < first; i++) {
+		if (!seg_is_content(d, i))
+			continue;
+		s = seg_content(d, i, &n);
+		if (seg_is_residue(s, n, 40)) {
+			d->lines[i].kind = LINE_BOILERPLATE;
+			d->lines[i].residue = true;
+		}
+	}
+}
+
 void
 seg_title(struct seg *sg)
 {
 	struct doc *d = sg->doc;
-	size_t n = d->nlines, iss[MAX_ISSUER_LINES], i, t1, j, sub = SEG_NONE;
+	size_t n = d->nlines, iss[MAX_ISSUER_LINES], i, t1, j, sub = SEG_NONE, t0, k;
 	int niss = 0;
 
 	sg->title_end = 0;
+	if (formula_title(sg, &t0, &t1)) {
+		/* Issuer lines directly above the formula title belong to its block. */
+		for (k = t0; niss < MAX_ISSUER_LINES;) {
+			i = seg_prev_content(d, 0, k);
+			if (i == SEG_NONE || !is_issuer_line(sg, i))
+				break;
+			niss++;
+			k = i;
+		}
+		for (j = 0; j < (size_t)niss; j++) {
+			iss[j] = k;
+			k = seg_next_content(d, k + 1, n);
+		}
+		chrome_above(sg, niss > 0 ? iss[0] : t0);
+		j = seg_next_content(d, t1 + 1, n);
+		if (j < n && is_subtitle(sg, j))
+			sub = j;
+		set_title(sg, iss, niss, t0, t1, sub);
+		return;
+	}
 	i = seg_next_content(d, 0, n);
 	while (i < n && niss < MAX_ISSUER_LINES && is_issuer_line(sg, i)) {
 		iss[niss++] = i;

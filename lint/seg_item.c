@@ -63,6 +63,8 @@ section_score(const struct item_build *b, int h, size_t a, size_t e)
 	}
 	if (h < 0)
 		return score;
+	if (d->headings[h].role == PART_ORGANISING || d->headings[h].role == PART_FORWARD)
+		return score - 1000;
 	s = d->text + d->headings[h].text.start;
 	n = d->headings[h].text.end - d->headings[h].text.start;
 	for (k = 0; k < sizeof(plan_words) / sizeof(plan_words[0]); k++)
@@ -71,6 +73,22 @@ section_score(const struct item_build *b, int h, size_t a, size_t e)
 	if (seg_has(s, n, "问题") || seg_has(s, n, "反馈"))
 		score += 2;
 	return score;
+}
+
+/* True when the top-level parts are all organising or forward ones (两个组织整改部分). */
+static bool
+no_problem_part(const struct doc *d)
+{
+	size_t h;
+	bool any = false;
+
+	for (h = 0; h < d->nheadings; h++) {
+		if (d->headings[h].role == PART_PROBLEM)
+			return false;
+		if (d->headings[h].role != PART_NONE)
+			any = true;
+	}
+	return any;
 }
 
 /* Picks the per-problem section among the level-1 sections of [first, end). */
@@ -98,7 +116,7 @@ problem_section(struct item_build *b, size_t first, size_t end)
 		}
 		h = k - 1;
 	}
-	if (!any) {
+	if (!any && !no_problem_part(d)) {
 		b->first = first;
 		b->end = end;
 	}

@@ -1,10 +1,15 @@
 /* Text to document model: the driver of the segmenter, paragraphs, intro and body range.
  *
  * The notice grammar as segment_build reads it. The genre writes one paragraph per line;
- * blank lines and web boilerplate lines (site banner, 发布时间, 审核/责任编辑, footer with
- * 主办/承办/网站标识码/ICP备) separate nothing and are set aside first.
+ * blank lines and web page chrome (seg_role.c: breadcrumbs, 发布时间/来源/浏览次数, 字号,
+ * 信息索引号, footers with 主办/承办/网站标识码/ICP备, 上一篇/下一篇, e-paper markers)
+ * separate nothing and are set aside first. Then position adds to content: the title is
+ * the first line in the opening window that reads as one by the genre formula (seg_block.c),
+ * the short lines above it and between it and the intro are page residue, a copy of the
+ * title below it is a repetition (seg_open.c); the top-level parts get their roles and a
+ * text that stops mid-sentence gets its cut (seg_part.c).
  *
- *   notice      := title-block? body end-block?
+ *   notice      := chrome* title-block? residue* body end-block? chrome*
  *   title-block := issuer-line{0,4} title-line title-cont? subtitle?
  *   issuer-line := organisation name(s) ending in 党组/党委/委员会/局/…, no punctuation
  *                  ("中共平江县卫生健康局党组"; "# 中共乐山市…党组" with Markdown)
@@ -137,21 +142,61 @@ build_paragraphs(struct doc *d)
 		d->paragraphs[k].broken_after = is_broken(d, k);
 }
 
-/* The intro: the first body paragraph, if it comes before any heading. */
+/* True when heading h opens a general-situation part (一、总体情况 / 基本情况) whose first
+ * paragraph carries the intro facts. */
+static bool
+is_overview_heading(const struct doc *d, int h)
+{
+	const struct heading *hd = &d->headings[h];
+	const char *s = d->text + hd->text.start;
+	size_t n = hd->text.end - hd->text.start;
+
+	return !seg_ncp_over(s, n, 20) && (seg_has(s, n, "总体情况") || seg_has(s, n, "基本情况") ||
+	    seg_has(s, n, "整体情况") || seg_has(s, n, "总体概况"));
+}
+
+/* The last paragraph of the opening from paragraph k on: up to two more unheaded
+ * paragraphs of body text directly after it. */
+static int
+opening_end(const struct doc *d, int k)
+{
+	int last = k, more;
+	size_t i;
+
+	for (more = 0; more < 2 && (size_t)last + 1 < d->nparagraphs; more++) {
+		i = d->paragraphs[last + 1].line;
+		if (i > d->body_last || d->lines[i].kind != LINE_TEXT)
+			break;
+		last++;
+	}
+	return last;
+}
+
+/* The intro: the first body paragraph, if it comes before any heading; else the first
+ * paragraph of a leading 总体情况/基本情况 part. */
 static void
 find_intro(struct doc *d)
 {
 	size_t i;
 
 	d->intro = -1;
+	d->intro_last = -1;
 	for (i = d->body_first; i <= d->body_last && i < d->nlines; i++) {
-		if (d->lines[i].kind == LINE_HEADING)
-			return;
-		if (d->lines[i].kind == LINE_TEXT) {
-			d->intro = d->lines[i].paragraph;
+		if (d->lines[i].kind == LINE_HEADING) {
+			if (d->lines[i].heading < 0 || !is_overview_heading(d, d->lines[i].heading))
+				return;
+			i = seg_next_content(d, i + 1, d->body_last + 1);
+			if (i <= d->body_last && d->lines[i].kind == LINE_TEXT)
+				break;
 			return;
 		}
+		if (d->lines[i].kind == LINE_TEXT)
+			break;
 	}
+	if (i > d->body_last || i >= d->nlines)
+		return;
+	d->intro = d->lines[i].paragraph;
+	d->intro_last = opening_end(d, d->intro);
 }
 
 void
@@ -165,19 +210,24 @@ segment_build(struct doc *doc, const char *path, const char *text, size_t len)
 	doc->len = text != NULL ? len : 0;
 	doc->markdown_input = is_markdown_path(path);
 	doc->intro = -1;
+	doc->intro_last = -1;
 	seg_lines(doc);
 	memset(&sg, 0, sizeof(sg));
 	sg.doc = doc;
 	parse_marks(&sg);
 	seg_title(&sg);
+	seg_opening(&sg);
 	first = seg_next_content(doc, sg.title_end, doc->nlines);
 	seg_end_block(&sg, first);
 	set_body(doc, first, sg.body_end);
 	if (doc->body_first <= doc->body_last)
 		seg_headings(&sg, doc->body_first, doc->body_last);
+	seg_part_roles(&sg);
 	seg_items(&sg);
 	build_paragraphs(doc);
 	find_intro(doc);
+	seg_parts(doc);
+	seg_cut(doc);
 	free(sg.marks);
 }
 
@@ -204,6 +254,9 @@ doc_free(struct doc *doc)
 	free(doc->headings);
 	free(doc->items);
 	free(doc->fields);
+	free(doc->parts);
+	doc->parts = NULL;
+	doc->nparts = 0;
 	linemap_free(&doc->lines_map);
 	facts_free(doc->facts);
 	doc->facts = NULL;

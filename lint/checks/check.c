@@ -47,13 +47,14 @@ check_parse_choice(struct rparam *p, const char *key, const char *const *names, 
 }
 
 /* Walks blocks of boilerplate lines: a block ends at the first line that is neither
- * boilerplate nor blank. */
+ * boilerplate nor blank. A block of lines set aside by position only (a column name above
+ * the title) is not given: nothing in it reads as chrome by itself. */
 static int
 boilerplate_each(const struct doc *doc,
 		int (*fn)(const struct doc *doc, struct span span, void *ctx), void *ctx)
 {
 	struct span block = {0, 0};
-	bool open = false;
+	bool open = false, chrome = false;
 	size_t i;
 	int rc;
 
@@ -61,17 +62,20 @@ boilerplate_each(const struct doc *doc,
 		const struct line *l = &doc->lines[i];
 
 		if (l->kind == LINE_BOILERPLATE) {
-			if (!open)
+			if (!open) {
 				block.start = l->span.start;
+				chrome = false;
+			}
 			block.end = l->span.end;
 			open = true;
+			chrome = chrome || !l->residue;
 		} else if (l->kind != LINE_BLANK && open) {
 			open = false;
-			if ((rc = fn(doc, block, ctx)) != 0)
+			if (chrome && (rc = fn(doc, block, ctx)) != 0)
 				return rc;
 		}
 	}
-	return open ? fn(doc, block, ctx) : 0;
+	return open && chrome ? fn(doc, block, ctx) : 0;
 }
 
 int

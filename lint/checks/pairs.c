@@ -353,6 +353,7 @@ pairs_run(const struct rule *r, const struct check_ctx *c)
 	struct span_list scope = {NULL, 0, 0};
 	struct pair_scan s;
 	size_t p = 0, q, start, end;
+	bool cut;
 
 	(void)check_scope_each(doc, r->scope, collect_span, &scope);
 	memset(&s, 0, sizeof(s));
@@ -369,10 +370,14 @@ pairs_run(const struct rule *r, const struct check_ctx *c)
 				paragraph_range(doc, p, &start, &end);
 				scan_range(&s, start, end);
 			}
+			/* A mark still open where a truncated text stops was left open by the
+			 * cut, not by the writer. */
+			cut = doc->cut.present && doc->paragraphs[q].line == doc->cut.line;
 			while (s.depth > 0 && !s.stop) {
 				s.depth--;
-				report(&s, PAIR_UNCLOSED, s.stack[s.depth].pos, s.stack[s.depth].len,
-				    s.stack[s.depth].pair);
+				if (!cut)
+					report(&s, PAIR_UNCLOSED, s.stack[s.depth].pos,
+					    s.stack[s.depth].len, s.stack[s.depth].pair);
 			}
 		}
 		p = q + 1;

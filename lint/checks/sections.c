@@ -16,13 +16,16 @@ enum region {
 	IN_HEADING1,   /* each level-1 heading's text */
 	IN_HEADING,    /* each heading's text */
 	IN_PARAGRAPH,  /* each paragraph */
-	IN_CONTACT     /* the supervision/contact block */
+	IN_CONTACT,    /* the supervision/contact block */
+	IN_ORGANISING, /* each part of the body that organises the rectification */
+	IN_PROBLEM,    /* each part that reports the feedback problems */
+	IN_FORWARD     /* each part that sets out the plans */
 };
 
 static const char *const region_names[] = {"title", "issuers", "intro", "heading1", "heading",
-    "paragraph", "contact"};
+    "paragraph", "contact", "organising-part", "problem-part", "forward-part"};
 
-struct part {
+struct spart {
 	char *name, *name_en;
 	enum region in;
 	struct regex *pattern;
@@ -30,7 +33,7 @@ struct part {
 };
 
 struct sections {
-	struct part *v;
+	struct spart *v;
 	size_t n, cap;
 	char *order_zh, *order_en;  /* message for a part out of order; NULL: order unchecked */
 };
@@ -64,8 +67,10 @@ parse_region(struct rparam *p, enum region *out)
 		;
 	free(name);
 	if (i == n) {
-		rp_error(p, "in", "应为 title、issuers、intro、heading1、heading、paragraph 或 contact "
-		    "(one of title, issuers, intro, heading1, heading, paragraph, contact)");
+		rp_error(p, "in", "应为 title、issuers、intro、heading1、heading、paragraph、contact、"
+		    "organising-part、problem-part 或 forward-part (one of title, issuers, intro, "
+		    "heading1, heading, paragraph, contact, organising-part, problem-part, "
+		    "forward-part)");
 		return -1;
 	}
 	*out = (enum region)i;
@@ -76,7 +81,7 @@ static int
 read_part(struct rparam *p, size_t index, void *ctx)
 {
 	struct sections *s = ctx;
-	struct part *pt;
+	struct spart *pt;
 	int rc = 0;
 
 	(void)index;
@@ -128,6 +133,22 @@ sections_parse(struct rule *r, struct rparam *p)
 	return rc;
 }
 
+/* The part role a part region stands for. */
+static enum part_role
+part_role_of(enum region in)
+{
+	switch (in) {
+	case IN_ORGANISING:
+		return PART_ORGANISING;
+	case IN_PROBLEM:
+		return PART_PROBLEM;
+	case IN_FORWARD:
+		return PART_FORWARD;
+	default:
+		return PART_NONE;
+	}
+}
+
 /* The units of region in, in text order: *n receives the count, at most cap are written. */
 static size_t
 region_units(const struct doc *doc, enum region in, struct span *out, size_t cap)
@@ -144,8 +165,17 @@ region_units(const struct doc *doc, enum region in, struct span *out, size_t cap
 			out[n++] = doc->title.issuers[i];
 		break;
 	case IN_INTRO:
-		if (doc->intro >= 0 && cap > 0)
-			out[n++] = doc->paragraphs[doc->intro].span;
+		/* The intro and the unheaded paragraphs of the opening that follow it. */
+		for (i = doc->intro >= 0 ? (size_t)doc->intro : doc->nparagraphs;
+		    (int)i <= doc->intro_last && i < doc->nparagraphs && n < cap; i++)
+			out[n++] = doc->paragraphs[i].span;
+		break;
+	case IN_ORGANISING:
+	case IN_PROBLEM:
+	case IN_FORWARD:
+		for (i = 0; i < doc->nparts && n < cap; i++)
+			if (doc->parts[i].role == part_role_of(in))
+				out[n++] = doc->parts[i].text;
 		break;
 	case IN_HEADING1:
 	case IN_HEADING:
@@ -170,6 +200,12 @@ static size_t
 region_size(const struct doc *doc, enum region in)
 {
 	switch (in) {
+	case IN_INTRO:
+		return doc->intro >= 0 ? (size_t)(doc->intro_last - doc->intro + 1) : 1;
+	case IN_ORGANISING:
+	case IN_PROBLEM:
+	case IN_FORWARD:
+		return doc->nparts;
 	case IN_ISSUERS:
 		return (size_t)doc->title.nissuers;
 	case IN_HEADING1:
@@ -192,7 +228,7 @@ struct found {
 /* Finds part pt in a unit starting at or after from (or, with before set, before from).
  * Returns 1 with *at set, 0 if none, -1 on a resource limit (reported). */
 static int
-find_part(const struct rule *r, const struct check_ctx *c, const struct part *pt,
+find_part(const struct rule *r, const struct check_ctx *c, const struct spart *pt,
 		size_t from, bool before, struct span *at)
 {
 	size_t n = region_size(c->doc, pt->in), k, i;
@@ -207,7 +243,7 @@ find_part(const struct rule *r, const struct check_ctx *c, const struct part *pt
 		/* A unit of a many-unit region serves one part only; the intro or the title may
 		 * hold several. */
 		if (before ? units[i].start >= from : units[i].start < from ||
-		    (k > 1 && units[i].start == from && from > 0))
+		    (k > 1 && pt->in != IN_INTRO && units[i].start == from && from > 0))
 			continue;
 		rc = regex_find(pt->pattern, c->doc->text, units[i].start, units[i].end, &m);
 		if (rc == 1)
@@ -220,7 +256,7 @@ find_part(const struct rule *r, const struct check_ctx *c, const struct part *pt
 }
 
 static const char *
-part_name(const struct check_ctx *c, const struct part *pt)
+part_name(const struct check_ctx *c, const struct spart *pt)
 {
 	return c->out->lang == LANG_EN && pt->name_en != NULL ? pt->name_en : pt->name;
 }
@@ -239,7 +275,8 @@ missing_place(const struct check_ctx *c, const struct rule *r, const struct foun
 
 	if ((s->v[i].in == IN_TITLE || s->v[i].in == IN_ISSUERS) && doc->title.present)
 		return doc->title.text;
-	if (region_size(doc, s->v[i].in) == 1 && region_units(doc, s->v[i].in, &one, 1) == 1)
+	if ((region_size(doc, s->v[i].in) == 1 || s->v[i].in == IN_INTRO) &&
+	    region_units(doc, s->v[i].in, &one, 1) == 1)
 		return one;
 	if (s->v[i].in == IN_TITLE || s->v[i].in == IN_ISSUERS || s->v[i].in == IN_INTRO) {
 		/* No title or intro at all: the top of the notice. */
