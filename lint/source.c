@@ -109,7 +109,7 @@ has_utf16_bom(const unsigned char *data, size_t len)
 
 /* Checks the bytes read: not over the cap, not empty, no NUL byte outside UTF-16. */
 static int
-check_content(struct source *src, const char *path, enum lang lang,
+check_content(struct source *src, const char *path, bool binary, enum lang lang,
     struct source_error *err)
 {
 	const unsigned char *nul;
@@ -120,7 +120,7 @@ check_content(struct source *src, const char *path, enum lang lang,
 		fail_too_large(err, path, buf, lang);
 	} else if (src->len == 0) {
 		fail_path(err, "input-empty", path, lang);
-	} else if (!has_utf16_bom(src->data, src->len) &&
+	} else if (!binary && !has_utf16_bom(src->data, src->len) &&
 	    (nul = memchr(src->data, '\0', src->len)) != NULL) {
 		snprintf(buf, sizeof(buf), "%zu", (size_t)(nul - src->data));
 		err->id = "input-binary";
@@ -133,7 +133,7 @@ check_content(struct source *src, const char *path, enum lang lang,
 }
 
 static int
-read_stdin(struct source *src, enum lang lang, struct source_error *err)
+read_stdin(struct source *src, bool binary, enum lang lang, struct source_error *err)
 {
 	const char *path = source_display_path("-");
 	struct stat st;
@@ -144,11 +144,12 @@ read_stdin(struct source *src, enum lang lang, struct source_error *err)
 		return fail_path(err, "input-directory", path, lang);
 	if (read_all(STDIN_FILENO, 0, src, path, lang, err) != 0)
 		return -1;
-	return check_content(src, path, lang, err);
+	return check_content(src, path, binary, lang, err);
 }
 
 static int
-read_file(struct source *src, const char *path, enum lang lang, struct source_error *err)
+read_file(struct source *src, const char *path, bool binary, enum lang lang,
+    struct source_error *err)
 {
 	struct stat st;
 	int fd, rc;
@@ -170,17 +171,32 @@ read_file(struct source *src, const char *path, enum lang lang, struct source_er
 	close(fd);
 	if (rc != 0)
 		return -1;
-	return check_content(src, path, lang, err);
+	return check_content(src, path, binary, lang, err);
+}
+
+/* Reads path under the size cap; binary lets NUL bytes through. */
+static int
+read_any(struct source *src, const char *path, bool binary, enum lang lang,
+    struct source_error *err)
+{
+	memset(src, 0, sizeof(*src));
+	memset(err, 0, sizeof(*err));
+	if (strcmp(path, "-") == 0)
+		return read_stdin(src, binary, lang, err);
+	return read_file(src, path, binary, lang, err);
 }
 
 int
 source_read(struct source *src, const char *path, enum lang lang, struct source_error *err)
 {
-	memset(src, 0, sizeof(*src));
-	memset(err, 0, sizeof(*err));
-	if (strcmp(path, "-") == 0)
-		return read_stdin(src, lang, err);
-	return read_file(src, path, lang, err);
+	return read_any(src, path, false, lang, err);
+}
+
+int
+source_read_binary(struct source *src, const char *path, enum lang lang,
+    struct source_error *err)
+{
+	return read_any(src, path, true, lang, err);
 }
 
 void

@@ -307,6 +307,15 @@ location(const struct artifact *a, const struct linemap *lines, size_t start, si
 	linemap_locate(lines, end, &l, &c);
 	fmt_json_must(cJSON_AddNumberToObject(reg, "endLine", l));
 	fmt_json_must(cJSON_AddNumberToObject(reg, "endColumn", c));
+	if (lines->src != NULL) {
+		/* A converted input: say what the region's lines and columns count. */
+		cJSON *pb = fmt_json_must(cJSON_AddObjectToObject(reg, "properties"));
+
+		fmt_json_must(cJSON_AddStringToObject(pb, "sourceFormat", lines->src->format));
+		fmt_json_must(cJSON_AddStringToObject(pb, "lineUnit", lines->src->line_unit));
+		if (linemap_page(lines, start) > 0)
+			fmt_json_must(cJSON_AddNumberToObject(pb, "page", linemap_page(lines, start)));
+	}
 	return loc;
 }
 
