@@ -1,5 +1,6 @@
 /* Streaming XML parts for the .docx reader: libxml2's xmlTextReader with XML_PARSE_NONET and
  * without XML_PARSE_NOENT, parse errors captured per reader, DTDs refused. */
+#define _GNU_SOURCE  /* memmem */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,12 +55,46 @@ on_error(void *arg, xmlErrorPtr e)
 		x->why[--n] = '\0';
 }
 
+/* True when the prolog of buf (before the root element) holds a document type declaration.
+ * It is refused before parsing: libxml2 reads the internal subset's entity declarations
+ * before it reports the declaration node. */
+static bool
+has_doctype(const char *buf, size_t len)
+{
+	size_t i = 0;
+	const char *end;
+
+	while (i < len) {
+		if (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n' ||
+		    (unsigned char)buf[i] >= 0x80) {
+			i++;  /* white space, or a byte order mark */
+		} else if (len - i >= 2 && memcmp(buf + i, "<?", 2) == 0) {
+			end = memmem(buf + i, len - i, "?>", 2);
+			if (end == NULL)
+				return false;
+			i = (size_t)(end - buf) + 2;
+		} else if (len - i >= 4 && memcmp(buf + i, "<!--", 4) == 0) {
+			end = memmem(buf + i, len - i, "-->", 3);
+			if (end == NULL)
+				return false;
+			i = (size_t)(end - buf) + 3;
+		} else {
+			return len - i >= 9 && memcmp(buf + i, "<!DOCTYPE", 9) == 0;
+		}
+	}
+	return false;
+}
+
 int
 xmlpart_open(struct xmlpart *x, const char *buf, size_t len, const char *part)
 {
 	memset(x, 0, sizeof(*x));
 	x->part = part;
 	markup_init();
+	if (has_doctype(buf, len)) {
+		x->id = "input-xml-dtd";
+		return -1;
+	}
 	if (len > (size_t)0x7fffffff) {
 		x->id = "input-xml-malformed";
 		snprintf(x->why, sizeof(x->why), "too large");
