@@ -34,6 +34,18 @@ struct page {
 	size_t expect;         /* source offset of the next character if one follows on */
 };
 
+/* True when s is one of the NULL-terminated names, ignoring case. */
+static bool
+in_list(const char *s, const char *const *names)
+{
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcasecmp(s, names[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Elements whose content a reader does not see as the notice. */
 static bool
 left_out(const char *name)
@@ -41,12 +53,8 @@ left_out(const char *name)
 	static const char *const names[] = {"script", "style", "noscript", "template", "head",
 	    "title", "nav", "header", "footer", "aside", "form", "select", "button", "iframe",
 	    "svg", "object", "menu", "textarea", NULL};
-	size_t i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (strcasecmp(name, names[i]) == 0)
-			return true;
-	return false;
+	return in_list(name, names);
 }
 
 /* True when a class or id value holds one of the tokens CMS templates give their chrome:
@@ -59,7 +67,7 @@ chrome_token(const char *v)
 	    "copyright", "toolbar", "topbar", "header", "footer", "foot", "position", "dqwz",
 	    "location", "skip", NULL};
 	char tok[64];
-	size_t n, i;
+	size_t n;
 
 	while (*v != '\0') {
 		while (*v == ' ' || *v == '\t' || *v == '\n')
@@ -69,9 +77,8 @@ chrome_token(const char *v)
 		if (n > 0 && n < sizeof(tok)) {
 			memcpy(tok, v, n);
 			tok[n] = '\0';
-			for (i = 0; tokens[i] != NULL; i++)
-				if (strcasecmp(tok, tokens[i]) == 0)
-					return true;
+			if (in_list(tok, tokens))
+				return true;
 		}
 		v += n;
 	}
@@ -85,12 +92,8 @@ block(const char *name)
 	    "ul", "ol", "dl", "dt", "dd", "table", "tr", "tbody", "thead", "tfoot", "caption",
 	    "section", "article", "main", "blockquote", "pre", "center", "address", "figure",
 	    "figcaption", "hr", "body", "html", "fieldset", "details", "summary", NULL};
-	size_t i;
 
-	for (i = 0; names[i] != NULL; i++)
-		if (strcasecmp(name, names[i]) == 0)
-			return true;
-	return false;
+	return in_list(name, names);
 }
 
 /* Absolute offset in the page of the parser's read position. */
