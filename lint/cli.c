@@ -131,8 +131,9 @@ static const struct cli_opt options_table[] = {
 	 "apply the project config's include/exclude to files named on the command line (and to "
 	 "--stdin-filename) too", set_force_exclude},
 	{"stdin-format", 0, "FORMAT",
-	 "标准输入的格式：txt（默认）、md、docx、html、htm 或 pdf",
-	 "format of standard input: txt (default), md, docx, html, htm or pdf",
+	 "标准输入的格式：txt、md、docx、html、htm 或 pdf（默认按 --stdin-filename 的扩展名，否则为 txt）",
+	 "format of standard input: txt, md, docx, html, htm or pdf (default: as the extension of "
+	 "--stdin-filename says, else txt)",
 	 set_stdin_format},
 	{"config", 0, "FILE",
 	 "对每个输入都使用项目配置 FILE，不再查找 .noticelint.yml",

@@ -86,6 +86,9 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 		return;
 	}
 	fmt = input_format_of(it->path, lo->stdin_format);
+	/* Without --stdin-format, standard input is read as --stdin-filename's extension says. */
+	if (as != it->path && lo->stdin_format == NULL)
+		fmt = input_format_of(as, NULL);
 	if ((fmt == INPUT_TEXT || fmt == INPUT_HTML ? source_read(&src, it->path, lo->lang, &se) :
 	    source_read_binary(&src, it->path, lo->lang, &se)) != 0) {
 		fr->err_id = se.id;

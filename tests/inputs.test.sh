@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Input formats: a .docx, .html or .pdf lints as its text does (the same findings, with
 # locations in the source's own terms), automatic Word numbering reaches the numbering
-# checks, a directory mixing formats is walked, --stdin-format reads standard input, and
+# checks, a directory mixing formats is walked, --stdin-format (or --stdin-filename's
+# extension) says what standard input holds, and
 # every bad input (damaged or bombed zip, entity bomb, external entity, no document.xml,
 # encrypted, damaged or scanned PDF, 30 MB page, .doc) is its own input error with exit 2
 # while the other files of the run are still linted.
@@ -108,6 +109,10 @@ PY
 findings "$tmp/stdin.json" >"$tmp/a"
 findings "$tmp/auto.json" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || bad "--stdin-format docx: findings differ from the file's"
+"$bin" --today $today --format json --stdin-filename "$src/fixtures/docx/n.docx" - \
+	<"$src/fixtures/docx/004-auto.docx" >"$tmp/stdin2.json"
+findings "$tmp/stdin2.json" >"$tmp/a"
+cmp -s "$tmp/a" "$tmp/b" || bad "--stdin-filename n.docx: stdin not read as a docx"
 "$bin" --stdin-format rtf - </dev/null >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "stdin-format" "$tmp/err" || bad "--stdin-format rtf: not a usage error"
 
