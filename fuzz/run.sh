@@ -3,7 +3,8 @@
 # build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
 # Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
 # Usage: fuzz/run.sh [--max-len BYTES] [--runs N] [--out DIR] [DURATION [HARNESS...]]
-#   DURATION defaults to 60 s; HARNESS is model, rules, lint or regex (default: all four);
+#   DURATION defaults to 60 s; HARNESS is model, rules, lint, regex, docx or html (default:
+#   all six);
 #   --max-len caps the input size (default 65536; small inputs run many times faster);
 #   --runs stops each harness after N executions (DURATION still caps the time);
 #   --out builds and keeps corpora in DIR instead of build-fuzz.
@@ -22,14 +23,15 @@ while [ $# -gt 0 ]; do
 done
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-model rules lint regex}
+harnesses=${*:-model rules lint regex docx html}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DNL_FUZZ=ON -DNL_TESTS=OFF >/dev/null || exit 2
-cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint fuzz_regex >/dev/null || exit 2
+cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint fuzz_regex \
+	fuzz_docx fuzz_html >/dev/null || exit 2
 
 # Seed corpora: notices and encoding fixtures for the text harnesses, packs for the loader.
-for h in model lint rules regex; do
+for h in model lint rules regex docx html; do
 	mkdir -p "$out/corpus/$h"
 done
 cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/model/"
@@ -39,6 +41,9 @@ cp "$src"/fixtures/rulepacks/*.yml "$src"/fixtures/formats/pack.yml "$out/corpus
 for f in "$src"/rules/*.yml; do
 	cp "$f" "$out/corpus/rules/default-$(basename "$f")"
 done
+# The format readers start from the format fixtures.
+cp "$src"/fixtures/docx/*.docx "$out/corpus/docx/"
+cp "$src"/fixtures/html/*.html "$out/corpus/html/"
 # The regex harness reads "PATTERN\nSUBJECT": each default pattern over a piece of a seed,
 # and the inputs it once failed on.
 cp "$src"/fixtures/fuzz/regex-* "$out/corpus/regex/"

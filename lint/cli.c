@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli.h"
+#include "input/input.h"
 #include "msg.h"
 #include "xalloc.h"
 
@@ -60,6 +61,7 @@ static int set_baseline(struct parse_state *, const struct cli_opt *, const char
 static int set_write_baseline(struct parse_state *, const struct cli_opt *, const char *);
 static int set_prune_baseline(struct parse_state *, const struct cli_opt *, const char *);
 static int set_encoding(struct parse_state *, const struct cli_opt *, const char *);
+static int set_stdin_format(struct parse_state *, const struct cli_opt *, const char *);
 static int set_config(struct parse_state *, const struct cli_opt *, const char *);
 static int set_print_config(struct parse_state *, const struct cli_opt *, const char *);
 static int set_no_suppress(struct parse_state *, const struct cli_opt *, const char *);
@@ -128,6 +130,11 @@ static const struct cli_opt options_table[] = {
 	 "命令行上直接给出的文件（及 --stdin-filename）也按项目配置的 include/exclude 过滤",
 	 "apply the project config's include/exclude to files named on the command line (and to "
 	 "--stdin-filename) too", set_force_exclude},
+	{"stdin-format", 0, "FORMAT",
+	 "标准输入的格式：txt、md、docx、html、htm 或 pdf（默认按 --stdin-filename 的扩展名，否则为 txt）",
+	 "format of standard input: txt, md, docx, html, htm or pdf (default: as the extension of "
+	 "--stdin-filename says, else txt)",
+	 set_stdin_format},
 	{"config", 0, "FILE",
 	 "对每个输入都使用项目配置 FILE，不再向上查找 .noticelint.yml 或 .noticelint.yaml",
 	 "use the project config FILE for every input instead of searching for .noticelint.yml "
@@ -523,6 +530,18 @@ set_encoding(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 		    "expected", "auto, GB18030, GBK, UTF-16LE, ... (a name iconv knows)", NULL);
 	iconv_close(cd);
 	ps->o->encoding = arg;
+	return 0;
+}
+
+static int
+set_stdin_format(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	enum input_format f;
+
+	if (input_format_parse(arg, &f) != 0)
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "txt, md, docx, html, htm or pdf", NULL);
+	ps->o->stdin_format = arg;
 	return 0;
 }
 

@@ -64,6 +64,7 @@ struct options {
 	const char *write_baseline;  /* --write-baseline FILE */
 	bool prune_baseline;         /* rewrite --baseline FILE without stale entries */
 	const char *encoding;        /* --encoding NAME, NULL for auto */
+	const char *stdin_format;    /* --stdin-format FORMAT, NULL for text */
 	const char *config;          /* --config FILE: used for every input instead of a search */
 	const char *print_config;    /* --print-config PATH */
 	bool no_suppress;            /* --no-suppress: config suppressions are ignored */

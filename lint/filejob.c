@@ -1,11 +1,12 @@
-/* One input from path to sorted diagnostics: read, decode, report replaced bytes, lint
- * (or report a file with no text), apply the file's config settings, note a truncated list
- * and build the line table. */
+/* One input from path to sorted diagnostics: read, decode (or convert a .docx, .html or .pdf
+ * with its map back to the source), report replaced bytes, lint (or report a file with no
+ * text), apply the file's config settings, note a truncated list and build the line table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "encoding.h"
 #include "filejob.h"
+#include "input/input.h"
 #include "msg.h"
 #include "segment.h"
 #include "source.h"
@@ -99,6 +100,8 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 	struct source src;
 	struct source_error se;
 	struct doc doc;
+	enum input_format fmt;
+	int rc;
 
 	memset(fr, 0, sizeof(*fr));
 	/* Standard input named by --stdin-filename is shown and configured as that file. */
@@ -109,15 +112,32 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 		fr->err_msg = xstrdup(it->err_msg ? it->err_msg : "");
 		return;
 	}
-	if (source_read(&src, it->path, forced, lo->lang, &se) != 0) {
+	fmt = input_format_of(it->path, lo->stdin_format);
+	/* Without --stdin-format, standard input is read as --stdin-filename's extension says. */
+	if (as != it->path && lo->stdin_format == NULL)
+		fmt = input_format_of(as, NULL);
+	if ((fmt == INPUT_TEXT || fmt == INPUT_HTML ? source_read(&src, it->path, forced, lo->lang,
+	    &se) : source_read_binary(&src, it->path, lo->lang, &se)) != 0) {
 		fr->err_id = se.id;
 		fr->err_msg = xstrdup(se.message ? se.message : "");
 		source_error_free(&se);
 		return;
 	}
-	if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
-		encoding_decode(&fr->dec, src.data, src.len, NULL);
-	source_free(&src);
+	if (fmt != INPUT_TEXT) {
+		rc = input_convert(fmt, src.data, src.len, fr->path, forced, lo->lang, &fr->dec,
+		    &fr->map, &se);
+		source_free(&src);
+		if (rc != 0) {
+			fr->err_id = se.id;
+			fr->err_msg = xstrdup(se.message ? se.message : "");
+			source_error_free(&se);
+			return;
+		}
+	} else {
+		if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
+			encoding_decode(&fr->dec, src.data, src.len, NULL);
+		source_free(&src);
+	}
 	if (text_is_blank(fr->dec.text, fr->dec.len)) {
 		report_blank(&fr->diags, fr->path);
 	} else {
@@ -130,6 +150,8 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 	settings_apply(fs, as, fr->dec.text, &fr->diags);
 	note_dropped(&fr->diags, fr->dec.len);
 	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);
+	if (fr->map.format != NULL)
+		fr->lines.src = &fr->map;
 }
 
 void
@@ -139,6 +161,7 @@ file_result_free(struct file_result *fr)
 	if (fr->err_id == NULL) {
 		linemap_free(&fr->lines);
 		decoded_free(&fr->dec);
+		srcmap_free(&fr->map);
 	}
 	diag_list_free(&fr->diags);
 	memset(fr, 0, sizeof(*fr));

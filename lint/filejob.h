@@ -16,6 +16,7 @@ struct file_result {
 	char *err_msg;           /* owned input error message */
 	struct decoded dec;      /* decoded text (valid when err_id is NULL) */
 	struct linemap lines;
+	struct srcmap map;       /* back to the source of a .docx/.html/.pdf; empty for text */
 	struct diag_list diags;  /* sorted diagnostics */
 };
 

@@ -24,4 +24,18 @@
 /* Directory recursion depth when walking PATH arguments (guards symlink loops too). */
 #define NL_MAX_WALK_DEPTH 64
 
+/* Zip container of a .docx: entries in the archive and bytes inflated per part and in all.
+ * A notice's document.xml is well under 5 MiB and Word writes a few dozen entries, so
+ * these leave room while a zip bomb stops at a bounded cost. */
+#define NL_MAX_ZIP_ENTRIES 4096u
+#define NL_MAX_ZIP_PART_BYTES (32u * 1024u * 1024u)
+#define NL_MAX_ZIP_TOTAL_BYTES ((size_t)64u * 1024u * 1024u)
+
+/* Largest HTML page read: a saved notice page is well under 1 MiB even with its site
+ * chrome; past this the page is refused rather than parsed. */
+#define NL_MAX_HTML_BYTES (8u * 1024u * 1024u)
+
+/* Deepest element nesting followed in an XML part or HTML page. */
+#define NL_MAX_MARKUP_DEPTH 256
+
 #endif

@@ -16,6 +16,7 @@ linemap_build(struct linemap *m, const char *text, size_t len)
 	m->len = len;
 	m->starts = NULL;
 	m->nlines = 0;
+	m->src = NULL;
 	m->starts = xgrow(m->starts, &cap, 1, sizeof(*m->starts));
 	m->starts[m->nlines++] = 0;
 	for (i = 0; i < len; i = (size_t)(nl - text) + 1) {
@@ -80,6 +81,10 @@ linemap_locate(const struct linemap *m, size_t off, unsigned *line, unsigned *co
 
 	if (off > m->len)
 		off = m->len;
+	if (m->src != NULL) {
+		srcmap_locate(m->src, m->text, m->len, off, line, col);
+		return;
+	}
 	i = linemap_line_index(m, off);
 	*line = (unsigned)i + 1;
 	/* The text is decoded (valid UTF-8); an offset inside a code point takes the slow
@@ -88,6 +93,12 @@ linemap_locate(const struct linemap *m, size_t off, unsigned *line, unsigned *co
 		*col = (unsigned)utf8_count(m->text + m->starts[i], off - m->starts[i]) + 1;
 	else
 		*col = (unsigned)count_lead_bytes(m->text + m->starts[i], off - m->starts[i]) + 1;
+}
+
+unsigned
+linemap_page(const struct linemap *m, size_t off)
+{
+	return m->src != NULL ? srcmap_page(m->src, off) : 0;
 }
 
 void

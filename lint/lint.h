@@ -13,6 +13,7 @@ struct lint_opts {
 	enum lang lang;
 	int today_y, today_m, today_d;  /* the date that date checks treat as today */
 	struct timing *timing;          /* --timing counters, NULL when not timing */
+	const char *stdin_format;       /* --stdin-format: what standard input holds; NULL text */
 };
 
 /* Builds the model of text into a zeroed *doc (caller frees with doc_free) and runs every

@@ -142,6 +142,7 @@ lint_options(const struct options *o)
 	lo.today_y = o->today_y;
 	lo.today_m = o->today_m;
 	lo.today_d = o->today_d;
+	lo.stdin_format = o->stdin_format;
 	return lo;
 }
 

@@ -100,6 +100,9 @@ read_all(int fd, size_t hint, struct source *src, const char *path, enum lang la
 	return 0;
 }
 
+/* The encoding argument that marks a container format (.docx, .pdf): NUL bytes are data. */
+static const char source_binary[] = "binary";
+
 /* Checks the bytes read: not over the cap, no NUL code unit in the input's encoding. */
 static int
 check_content(struct source *src, const char *path, const char *encoding, enum lang lang,
@@ -108,7 +111,7 @@ check_content(struct source *src, const char *path, const char *encoding, enum l
 	size_t nul = (size_t)-1;
 	char buf[32];
 
-	if (src->len <= NL_MAX_FILE_BYTES)
+	if (src->len <= NL_MAX_FILE_BYTES && encoding != source_binary)
 		nul = encoding_find_nul(src->data, src->len, encoding);
 	if (src->len > NL_MAX_FILE_BYTES) {
 		snprintf(buf, sizeof(buf), ">%u", NL_MAX_FILE_BYTES);
@@ -175,6 +178,13 @@ source_read(struct source *src, const char *path, const char *encoding, enum lan
 	if (strcmp(path, "-") == 0)
 		return read_stdin(src, encoding, lang, err);
 	return read_file(src, path, encoding, lang, err);
+}
+
+int
+source_read_binary(struct source *src, const char *path, enum lang lang,
+    struct source_error *err)
+{
+	return source_read(src, path, source_binary, lang, err);
 }
 
 void

@@ -25,6 +25,9 @@ struct source_error {
  * given, "<stdin>" for "-". */
 int source_read(struct source *src, const char *path, const char *encoding, enum lang lang,
 		struct source_error *err);
+/* As source_read, for a container format (.docx, .pdf): NUL bytes are no error. */
+int source_read_binary(struct source *src, const char *path, enum lang lang,
+		struct source_error *err);
 /* Frees the bytes of src. */
 void source_free(struct source *src);
 /* Frees err's message and clears it. */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "input/input.h"
 #include "limits.h"
 #include "msg.h"
 #include "walk.h"
@@ -57,15 +58,6 @@ join(const char *dir, const char *name)
 }
 
 static int
-is_notice_name(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	    (n > 3 && strcmp(name + n - 3, ".md") == 0);
-}
-
-static int
 cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -108,7 +100,7 @@ walk_entry(struct walker *w, const char *dir, const char *name, int depth)
 
 	if (stat(child, &st) == 0 && S_ISDIR(st.st_mode))
 		walk_dir(w, child, &st, depth + 1);
-	else if (is_notice_name(name)) {
+	else if (input_is_notice_name(name)) {
 		add_item(w->out, child, NULL, NULL);
 		return;
 	}

@@ -1,5 +1,5 @@
 /* PATH operands to the list of inputs: files stay as given, directories are walked for
- * their .txt and .md notices in sorted order. */
+ * their notices (.txt .md .docx .html .htm .pdf) in sorted order. */
 #ifndef NL_WALK_H
 #define NL_WALK_H
 #include <stddef.h>
@@ -18,8 +18,8 @@ struct walk_list {
 };
 
 /* Appends what operand arg yields to out. A non-directory (or a path that does not exist)
- * is appended as is, for source_read to judge. A directory yields every *.txt and *.md
- * file below it, sorted by strcmp of the whole path; entries whose name starts with '.'
+ * is appended as is, for source_read to judge. A directory yields every *.txt, *.md, *.docx,
+ * *.html, *.htm and *.pdf file below it, sorted by strcmp of the whole path; entries whose name starts with '.'
  * are skipped, recursion stops at NL_MAX_WALK_DEPTH (input-walk-too-deep) and a
  * directory already open higher up (a symlink loop) is not entered again. An unreadable
  * directory gives an input-unreadable item, one without notices an input-no-notices item. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Golden tests. Every fixture notice (fixtures/**/*.txt or *.md) that has NAME.expected.json
-# beside it is linted twice from the source directory, with relative paths and a fixed
+# Golden tests. Every fixture notice (fixtures/**/*.txt, *.md, *.docx, *.html, *.htm or *.pdf)
+# that has NAME.expected.json beside it is linted twice from the source directory, with relative paths and a fixed
 # --today: `--format json` must print NAME.expected.json byte for byte, and
 # `--format human --color never` must print NAME.expected.out after its first line,
 # `# exit: N`, which records the exit status both runs must return. Nothing may appear on
@@ -38,7 +38,7 @@ while IFS= read -r f; do
 	diff -u "$base.expected.out" "$tmp/txt" || bad "$f: human output or exit status differs"
 
 	[ -s "$tmp/err" ] && bad "$f: wrote to stderr: $(head -c 600 "$tmp/err")"
-done < <(find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.out' |
+done < <(find fixtures -type f \( -name '*.txt' -o -name '*.md' -o -name '*.docx' -o -name '*.html' -o -name '*.htm' -o -name '*.pdf' \) ! -name '*.expected.out' |
 	LC_ALL=C sort)
 
 [ "$count" -gt 0 ] || bad "no fixture has an expected output"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SARIF validation: installs the official SARIF multitool from npm into a scratch folder,
-# validates `--format sarif` output of every seed (default rules) and of the format goldens
-# against the sarif-2.1.0.json schema it ships (python3-jsonschema, draft 2020-12), then
+# validates `--format sarif` output of every seed (default rules), of a .docx and a .pdf,
+# and of the format goldens against the sarif-2.1.0.json schema it ships
+# (python3-jsonschema, draft 2020-12), then
 # runs its validator with the SARIF and GitHub rule kinds and fails on any error. Also
 # checks the GitHub code scanning essentials by hand. Fails when npm cannot install.
 # Usage: sarif.test.sh path/to/noticelint source-dir
@@ -29,7 +30,7 @@ tool=$pkg/Sarif.Multitool
 chmod u+x "$tool" 2>/dev/null
 
 "$bin" --today 2026-11-23 --format sarif fixtures/seeds/*.txt fixtures/input/invalid-utf8.txt \
-	missing-notice.txt >"$tmp/seeds.sarif" 2>"$tmp/err"
+	fixtures/docx/004-auto.docx fixtures/pdf/000.pdf missing-notice.txt >"$tmp/seeds.sarif" 2>"$tmp/err"
 [ $? = 2 ] || bad "the run with a missing file did not exit 2"
 [ -s "$tmp/err" ] && bad "wrote to stderr: $(head -c 300 "$tmp/err")"
 sed 1d fixtures/formats/seeds.expected.sarif >"$tmp/golden.sarif"
@@ -64,6 +65,16 @@ assert run["tool"]["driver"]["informationUri"].startswith("https://")
 # GitHub's upload limits: 25,000 results and rules per run, 1,000 locations per result.
 assert len(run["results"]) <= 25000 and len(rules) <= 25000
 assert all(len(r.get("relatedLocations", [])) <= 1000 for r in run["results"])
+# Converted inputs say what their regions count; PDF regions name the page.
+conv = [r["locations"][0]["physicalLocation"] for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith((".docx", ".pdf"))]
+if sys.argv[2].endswith("seeds.sarif"):
+    assert conv, "no results for the docx and pdf fixtures"
+    for loc in conv:
+        props = loc["region"]["properties"]
+        fmt = loc["artifactLocation"]["uri"].rsplit(".", 1)[1]
+        assert props["sourceFormat"] == fmt, props
+        assert (fmt == "pdf") == ("page" in props), props
 for d in rules:
     assert d["shortDescription"]["text"] and d["fullDescription"]["text"] and d["help"]["text"]
     assert d["name"] and d["help"]["markdown"] and d["helpUri"].startswith("https://")

@@ -355,7 +355,7 @@ test_walk_operands(void **state)
 	assert_null(wl.v[0].err_id);
 	assert_string_equal(wl.v[1].path, "-");
 	assert_string_equal(wl.v[2].err_id, "input-no-notices");
-	assert_non_null(strstr(wl.v[2].err_msg, "no .txt or .md notices under"));
+	assert_non_null(strstr(wl.v[2].err_msg, "no notices (.txt .md .docx .html .htm .pdf) under"));
 	walk_list_free(&wl);
 }
 
@@ -389,7 +389,7 @@ static void
 test_vanished_after_walk(void **state)
 {
 	static const char notice[] = "关于巡察整改进展情况的通报\n如果意见建议，请联系。\n";
-	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL};
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL};
 	struct walk_list l = {NULL, 0, 0};
 	struct file_result a, b;
 	struct ruleset rs = {NULL, 0, 0};

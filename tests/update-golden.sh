@@ -22,7 +22,7 @@ unset NO_COLOR COLUMNS
 cd "$src"
 
 list() {
-	find fixtures -type f \( -name '*.txt' -o -name '*.md' \) ! -name '*.expected.out' |
+	find fixtures -type f \( -name '*.txt' -o -name '*.md' -o -name '*.docx' -o -name '*.html' -o -name '*.htm' -o -name '*.pdf' \) ! -name '*.expected.out' |
 	while IFS= read -r f; do
 		if [[ $f == fixtures/seeds/* || -f ${f%.*}.expected.json ]]; then
 			echo "$f"

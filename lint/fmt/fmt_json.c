@@ -154,6 +154,9 @@ member_position(struct strbuf *b, int tabs, const char *line_key, const char *co
 	unsigned line, col;
 
 	linemap_locate(lines, off, &line, &col);
+	if (linemap_page(lines, off) > 0)
+		member_int(b, tabs, line_key[0] == 'e' ? "end_page" : "page",
+		    linemap_page(lines, off), false);
 	member_int(b, tabs, line_key, line, false);
 	member_int(b, tabs, col_key, col, false);
 }
@@ -210,6 +213,11 @@ put_file(struct strbuf *b, const struct fmt_file *f)
 
 	strbuf_put(b, "{\n", 2);
 	member_str(b, 3, "path", f->path, false);
+	if (f->lines != NULL && f->lines->src != NULL) {
+		/* A converted input: what its lines and columns count. */
+		member_str(b, 3, "source_format", f->lines->src->format, false);
+		member_str(b, 3, "line_unit", f->lines->src->line_unit, false);
+	}
 	put_key(b, 3, "diagnostics");
 	strbuf_put(b, "[", 1);
 	for (i = 0; i < n; i++) {

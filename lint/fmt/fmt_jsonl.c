@@ -31,6 +31,9 @@ add_position(cJSON *obj, const char *lkey, const char *ckey, const struct linema
 	unsigned line, col;
 
 	linemap_locate(lm, off, &line, &col);
+	if (linemap_page(lm, off) > 0)
+		fmt_json_must(cJSON_AddNumberToObject(obj, lkey[0] == 'e' ? "end_page" : "page",
+		    linemap_page(lm, off)));
 	fmt_json_must(cJSON_AddNumberToObject(obj, lkey, line));
 	fmt_json_must(cJSON_AddNumberToObject(obj, ckey, col));
 }
@@ -59,6 +62,10 @@ jsonl_file(void *state, const struct fmt_file *f)
 		fmt_json_must(cJSON_AddStringToObject(obj, "rule", d->rule));
 		fmt_json_must(cJSON_AddStringToObject(obj, "level", level_name(d->level)));
 		fmt_json_must(cJSON_AddStringToObject(obj, "message", d->message));
+		if (f->lines->src != NULL) {
+			fmt_json_must(cJSON_AddStringToObject(obj, "source_format", f->lines->src->format));
+			fmt_json_must(cJSON_AddStringToObject(obj, "line_unit", f->lines->src->line_unit));
+		}
 		add_position(obj, "line", "column", f->lines, d->span.start);
 		add_position(obj, "end_line", "end_column", f->lines, d->span.end);
 		fmt_json_must(cJSON_AddStringToObject(obj, "fingerprint", fps[i].hex));

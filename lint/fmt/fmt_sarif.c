@@ -293,7 +293,7 @@ location(const struct artifact *a, const struct linemap *lines, size_t start, si
 	cJSON *phys = fmt_json_must(cJSON_AddObjectToObject(loc, "physicalLocation"));
 	cJSON *art = fmt_json_must(cJSON_AddObjectToObject(phys, "artifactLocation"));
 	cJSON *reg;
-	unsigned l, c;
+	unsigned l, c, sl, sc;
 
 	fmt_json_must(cJSON_AddStringToObject(art, "uri", a->uri));
 	if (a->based)
@@ -301,12 +301,26 @@ location(const struct artifact *a, const struct linemap *lines, size_t start, si
 	if (lines == NULL)
 		return loc;
 	reg = fmt_json_must(cJSON_AddObjectToObject(phys, "region"));
-	linemap_locate(lines, start, &l, &c);
-	fmt_json_must(cJSON_AddNumberToObject(reg, "startLine", l));
-	fmt_json_must(cJSON_AddNumberToObject(reg, "startColumn", c));
+	linemap_locate(lines, start, &sl, &sc);
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startLine", sl));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startColumn", sc));
 	linemap_locate(lines, end, &l, &c);
+	/* A span running onto the next PDF page would end "before" it starts. */
+	if (l < sl || (l == sl && c < sc)) {
+		l = sl;
+		c = sc;
+	}
 	fmt_json_must(cJSON_AddNumberToObject(reg, "endLine", l));
 	fmt_json_must(cJSON_AddNumberToObject(reg, "endColumn", c));
+	if (lines->src != NULL) {
+		/* A converted input: say what the region's lines and columns count. */
+		cJSON *pb = fmt_json_must(cJSON_AddObjectToObject(reg, "properties"));
+
+		fmt_json_must(cJSON_AddStringToObject(pb, "sourceFormat", lines->src->format));
+		fmt_json_must(cJSON_AddStringToObject(pb, "lineUnit", lines->src->line_unit));
+		if (linemap_page(lines, start) > 0)
+			fmt_json_must(cJSON_AddNumberToObject(pb, "page", linemap_page(lines, start)));
+	}
 	return loc;
 }
 
