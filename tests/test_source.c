@@ -120,7 +120,7 @@ test_missing(void **state)
 static struct file_result
 lint_file(const char *name, const char *encoding)
 {
-	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL};
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL};
 	struct options o;
 	struct file_settings fs;
 	struct walk_item it;
