@@ -4,7 +4,8 @@
 # is what gets linted, a clean notice commits silently, a notice with findings below the
 # fail level too, README.md and requirements.txt never reach the linter, the repository's
 # .noticelint.yml applies (levels, and include/exclude choosing the notices among the named
-# files), and .pre-commit-hooks.yaml defines the documented hook.
+# files), Word, web and PDF notices are linted from their staged bytes, and
+# .pre-commit-hooks.yaml defines the documented hook.
 # Usage: precommit.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -87,10 +88,32 @@ printf '%s\n' "$pct" >notices/严格/通报.txt
 git add notices/严格
 git commit -q -m nested >"$tmp/out" 2>&1 && bad "the nearest config of the staged file was not used"
 
+# A Word notice and a web page are linted from their staged bytes too (under notices/严格,
+# whose config keeps FMT-001 an error); a PDF without findings at the fail level commits.
+git reset -q
+rm -f notices/严格/通报.txt
+cp "$src/fixtures/docx/001-typed.docx" "notices/严格/县卫健局通报.DOCX"
+git add notices/严格
+git commit -q -m docx >"$tmp/out" 2>&1 && bad "the defective .docx notice was committed"
+grep -q '^notices/严格/县卫健局通报.DOCX:[0-9]*:[0-9]*: error:' "$tmp/out" ||
+	bad "no diagnostics for the .docx notice: $(head -5 "$tmp/out")"
+git reset -q
+rm -f "notices/严格/县卫健局通报.DOCX"
+cp "$src/fixtures/html/003-gbk.html" notices/严格/page.html
+git add notices/严格
+git commit -q -m html >"$tmp/out" 2>&1 && bad "the defective .html notice was committed"
+grep -q '^notices/严格/page.html:[0-9]*:[0-9]*: error:' "$tmp/out" ||
+	bad "no diagnostics for the .html notice: $(head -5 "$tmp/out")"
+git reset -q
+rm -f notices/严格/page.html
+cp "$src/fixtures/pdf/000.pdf" notices/严格/scan.pdf
+git add notices/严格
+git commit -q -m pdf >"$tmp/out" 2>&1 || bad "a .pdf notice without errors was blocked: $(cat "$tmp/out")"
+
 # The framework's hook definition: only notices reach it, and it filters through the config.
 y=$src/.pre-commit-hooks.yaml
 for line in '- id: noticelint' 'entry: noticelint --quiet --force-exclude' 'language: system' \
-	'types: [text]' 'files: \.(txt|md)$' 'require_serial: true'; do
+	'types: [file]' 'files: (?i)\.(txt|md|docx|html?|pdf)$' 'require_serial: true'; do
 	grep -qF -- "$line" "$y" || bad ".pre-commit-hooks.yaml lacks: $line"
 done
 python3 - "$y" <<'PY' || bad ".pre-commit-hooks.yaml passes the wrong files"
@@ -102,7 +125,7 @@ for p in ["README.md", "docs/Readme-zh.md", "requirements.txt", "requirements-de
           "LICENSE.txt", "CHANGELOG.md", "CMakeLists.txt", "robots.txt", "a/README.txt"]:
     assert not passed(p), p
 for p in ["notices/2025/市委巡察整改通报.txt", "notice-2025-01.txt", "通报.md", "readmes/a.txt",
-          "news-2025.txt"]:
+          "news-2025.txt", "通报.docx", "a/通报.DOCX", "page.html", "page.htm", "scan.pdf"]:
     assert passed(p), p
 PY
 # The plain hook skips the same names.

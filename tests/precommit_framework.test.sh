@@ -2,7 +2,8 @@
 # The real pre-commit framework (Debian's pre-commit package) running this repository's
 # .pre-commit-hooks.yaml at HEAD in a scratch repository: a defective notice is blocked with
 # its diagnostics printed, a clean one commits, README.md and requirements.txt are not
-# passed to it, and the repository config's include chooses the notices (--force-exclude).
+# passed to it, the repository config's include chooses the notices (--force-exclude), and
+# a binary .docx notice reaches the hook.
 # Usage: precommit_framework.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -66,6 +67,15 @@ printf '%s\n' "$pct" >notices/通报.txt
 git add notices
 git commit -q -m notice >"$tmp/out" 2>&1 && bad "a defective notice under include was committed"
 grep -q '^notices/通报.txt:1:[0-9]*: error:' "$tmp/out" || bad "no diagnostics: $(head -20 "$tmp/out")"
+
+# A Word notice is binary: it reaches the hook all the same.
+git reset -q
+rm -f notices/通报.txt
+cp "$src/fixtures/docx/001-typed.docx" notices/通报.docx
+git add notices
+git commit -q -m docx >"$tmp/out" 2>&1 && bad "a defective .docx notice was committed"
+grep -q '^notices/通报.docx:[0-9]*:[0-9]*: error:' "$tmp/out" ||
+	bad "no diagnostics for the .docx notice: $(head -20 "$tmp/out")"
 
 if [ $fail -ne 0 ]; then echo "precommit-framework: FAILED"; exit 1; fi
 echo "precommit-framework: the pre-commit framework blocks defective notices and passes clean ones"
