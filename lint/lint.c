@@ -18,6 +18,25 @@ lint_build_model(struct doc *doc, const char *path, const char *text, size_t len
 	facts_extract(doc);
 }
 
+/* Marks an absence found in a text that stops mid-sentence: the part may stand after the cut,
+ * so an error is lowered to a warning, and a note at the cut says why. */
+static void
+cut_absence(struct diag_list *out, struct diag *d, const struct doc *doc)
+{
+	if (d->level == LEVEL_ERROR) {
+		d->level = LEVEL_WARNING;
+		diag_note(out, d, doc->cut.at.end, doc->cut.at.end,
+		    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致，故只作警告",
+		    "the text stops here mid-sentence (probably truncated); the absence may "
+		    "be a consequence of the cut, so it is reported as a warning", NULL);
+		return;
+	}
+	diag_note(out, d, doc->cut.at.end, doc->cut.at.end,
+	    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致",
+	    "the text stops here mid-sentence (probably truncated); the absence may "
+	    "be a consequence of the cut", NULL);
+}
+
 void
 lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
 		struct diag_list *out)
@@ -34,10 +53,7 @@ lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc
 	r->check->run(r, &c);
 	if (r->absence && doc->cut.present)
 		for (k = first; k < out->n; k++)
-			diag_note(out, &out->v[k], doc->cut.at.end, doc->cut.at.end,
-			    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致",
-			    "the text stops here mid-sentence (probably truncated); the absence may "
-			    "be a consequence of the cut", NULL);
+			cut_absence(out, &out->v[k], doc);
 }
 
 void

@@ -253,6 +253,21 @@ test_required_counts(void **state)
 	assert_non_null(strstr(out.v[0].related[0].message, "truncated"));
 	diag_list_free(&out);
 	doc_free(&doc);
+	/* An absence (GEN-014, no date line) is an error in a whole text; in a text cut
+	 * mid-sentence the date may stand after the cut, so it is a warning with the note. */
+	tu_run_rule(&rs, &opts, "GEN-014", "case.txt", none, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.v[0].level, LEVEL_ERROR);
+	assert_int_equal(out.v[0].nrelated, 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	tu_run_rule(&rs, &opts, "GEN-014", "case.txt", cut, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(out.v[0].level, LEVEL_WARNING);
+	assert_int_equal(out.v[0].nrelated, 1);
+	assert_non_null(strstr(out.v[0].related[0].message, "reported as a warning"));
+	diag_list_free(&out);
+	doc_free(&doc);
 	ruleset_free(&rs);
 
 	load_inline(&rs, required_pack);
