@@ -257,13 +257,21 @@ item_status(struct doc *d, struct item *it)
 	}
 }
 
-/* Problem statement of heading h: its text without trailing status tags. */
+/* Problem statement of heading h: its title when a labelled field runs on after it on the
+ * line (1.关于……的问题。整改情况：……), else its text without trailing status tags. */
 static struct span
 heading_statement(const struct doc *d, const struct heading *h)
 {
 	struct span sp = h->text;
 	const char *s = d->text + sp.start;
-	size_t n = sp.end - sp.start, x, y;
+	size_t n = sp.end - sp.start, x, y, a, len, off;
+	enum field_kind kind;
+
+	if (h->flags & HEAD_RUN_IN) {
+		a = h->title.end + seg_skip_space(d->text + h->title.end, h->text.end - h->title.end, 0);
+		if (seg_field_label(d->text + a, h->text.end - a, false, &kind, &len, &off))
+			return h->title;
+	}
 
 	if (seg_find_tag(s, n, 0, &x, &y) && seg_skip_space(s, n, y) == n) {
 		sp.end = sp.start + x;

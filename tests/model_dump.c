@@ -4,6 +4,7 @@
  *   FILE  repeat  FIRST-LAST | -       FILE  cut    LINE | -
  *   FILE  part    LINE ROLE heading|unheaded   (one per top-level part of the body)
  *   FILE  heading LINE LEVEL ROLE      (one per heading; ROLE is the part the heading opens)
+ *   FILE  item    FIRST-LAST STATEMENT (one per problem item, its statement's text)
  * Usage: model_dump FILE... */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,11 @@ dump(const char *path, const struct doc *d)
 	for (k = 0; k < d->nheadings; k++)
 		printf("%s\theading\t%zu\t%d\t%s\n", path, d->headings[k].line + 1,
 		    d->headings[k].level, role_name(d->headings[k].role));
+	for (k = 0; k < d->nitems; k++)
+		printf("%s\titem\t%zu-%zu\t%.*s\n", path, d->items[k].first_line + 1,
+		    d->items[k].last_line + 1,
+		    (int)(d->items[k].statement.end - d->items[k].statement.start),
+		    d->text + d->items[k].statement.start);
 }
 
 int

@@ -27,6 +27,9 @@ struct vb_unit {
 	long key;             /* level and parent: only units of one key are compared */
 	size_t cp, ncp;       /* its normalised code points: pool[cp, cp + ncp) */
 	uint64_t hash;
+	long peers;           /* a statement that is only its heading's title: that heading's
+	                       * level and parent, where TXT-003.3's heading scope compares it;
+	                       * -1 otherwise */
 };
 
 static int
@@ -81,6 +84,7 @@ add(struct vb_run *run, const char *t, size_t start, size_t end, long key)
 	u->span.start = start;
 	u->span.end = end;
 	u->key = key;
+	u->peers = -1;
 	u->cp = run->npool;
 	while (i < end) {
 		uint32_t cp = dup_keep_cp(utf8_next(t, end, &i));
@@ -109,8 +113,9 @@ collect(struct vb_run *run, const struct doc *doc)
 	}
 }
 
-/* Adds every problem statement, without its marker, that says more than the title of its
- * heading (a statement that is only its heading's title is judged at scope heading). */
+/* Adds every problem statement without its marker. A statement that is only its heading's
+ * title is marked with the heading's level and parent: two such under one parent are judged
+ * at scope heading, so only a repeat across parents is this scope's. */
 static void
 collect_items(struct vb_run *run, const struct doc *doc)
 {
@@ -118,20 +123,19 @@ collect_items(struct vb_run *run, const struct doc *doc)
 
 	for (i = 0; i < doc->nitems; i++) {
 		const struct item *it = &doc->items[i];
+		const struct heading *h;
 
 		add(run, doc->text, dup_skip_lead(doc->text, it->statement.start,
 		    it->statement.end), it->statement.end, 0);
 		if (it->heading < 0 || (size_t)it->heading >= doc->nheadings)
 			continue;
+		h = &doc->headings[it->heading];
 		n = run->nu;
-		add(run, doc->text, doc->headings[it->heading].title.start,
-		    doc->headings[it->heading].title.end, 0);
+		add(run, doc->text, h->title.start, h->title.end, 0);
 		run->npool -= run->u[n].ncp;   /* the title was added only to be measured */
 		run->nu = n;
-		if (run->u[n].ncp == run->u[n - 1].ncp) {
-			run->npool -= run->u[n - 1].ncp;
-			run->nu = n - 1;
-		}
+		if (run->u[n].ncp == run->u[n - 1].ncp)
+			run->u[n - 1].peers = (long)h->level * 1000003L + h->parent + 1;
 	}
 }
 
@@ -235,6 +239,8 @@ vb_run(const struct rule *r, const struct check_ctx *c)
 			tab[j] = i;
 			continue;
 		}
+		if (u->peers >= 0 && u->peers == run.u[tab[j]].peers)
+			continue;
 		(void)snprintf(line, sizeof(line), "%zu", linemap_line_index(&doc->lines_map,
 		    run.u[tab[j]].span.start) + 1);
 		d = diag_add(c->out, r, u->span.start, u->span.end, "line", line,
