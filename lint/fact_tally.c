@@ -207,6 +207,18 @@ inexact(const struct count_fact *c)
 	return (c->flags & (NUM_ABOVE | NUM_BELOW | NUM_APPROX)) != 0;
 }
 
+/* The words of a noun that speak of the count itself: in 28个问题中已完成整改24个 what
+ * follows 中 speaks of the parts (a closing 整改中 is a status of its own). */
+static struct span
+own_noun(const char *s, struct span noun)
+{
+	long at = find_in(s, noun, "中");
+
+	if (at >= 0 && noun.start + (size_t)at + strlen("中") < noun.end)
+		noun.end = noun.start + (size_t)at;
+	return noun;
+}
+
 /* Sets status and role of every count. */
 static void
 classify(struct facts *f, const char *s)
@@ -224,15 +236,22 @@ classify(struct facts *f, const char *s)
 		if (i < sizeof(status_units) / sizeof(status_units[0])) {
 			c->status = status_in(s, c->label);
 			if (c->status == CSTAT_NONE)
-				c->status = status_in(s, c->noun);
+				c->status = status_in(s, own_noun(s, c->noun));
 		}
 		if (starts_with(s, c->label, "含") || starts_with(s, c->label, "包括") ||
 		    starts_with(s, c->label, "其中含") || starts_with(s, c->label, "其中包括"))
 			c->role |= COUNT_SUBSET;
-		/* 4个方面37个问题: nothing but words between two counts makes the first a level. */
-		if (k + 1 < f->ncounts && f->counts[k + 1].sentence == c->sentence &&
-		    !percent(&f->counts[k + 1]) && c->status == CSTAT_NONE &&
-		    no_mark(s, c->span.end, f->counts[k + 1].span.start))
+	}
+	/* 4个方面37个问题: nothing but words between two counts makes the first a level,
+	 * unless the second states a status (28个问题中已完成整改24个: a total and its part). */
+	for (k = 0; k + 1 < f->ncounts; k++) {
+		struct count_fact *c = &f->counts[k];
+
+		if (percent(c) || f->counts[k + 1].sentence != c->sentence ||
+		    percent(&f->counts[k + 1]) || c->status != CSTAT_NONE ||
+		    f->counts[k + 1].status != CSTAT_NONE)
+			continue;
+		if (no_mark(s, c->span.end, f->counts[k + 1].span.start))
 			c->role |= COUNT_LEVEL;
 	}
 }
