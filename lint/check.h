@@ -62,6 +62,10 @@ char *check_text(const struct doc *doc, size_t start, size_t end);
 int check_parse_choice(struct rparam *p, const char *key, const char *const *names, size_t n,
 		const char *message, size_t *out);
 
+/* Adds to d the note that the text stops mid-sentence at its cut line (doc->cut) and that
+ * what d reports missing may be a consequence of the cut; nothing when the text is whole. */
+void check_cut_note(const struct check_ctx *c, struct diag *d);
+
 /* Sentence-final marks a paragraph may end with, the default of `terminal` parameters. */
 extern const char check_terminal_marks[];
 

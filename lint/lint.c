@@ -21,20 +21,17 @@ lint_build_model(struct doc *doc, const char *path, const char *text, size_t len
 /* Marks an absence found in a text that stops mid-sentence: the part may stand after the cut,
  * so an error is lowered to a warning, and a note at the cut says why. */
 static void
-cut_absence(struct diag_list *out, struct diag *d, const struct doc *doc)
+cut_absence(const struct check_ctx *c, struct diag *d)
 {
 	if (d->level == LEVEL_ERROR) {
 		d->level = LEVEL_WARNING;
-		diag_note(out, d, doc->cut.at.end, doc->cut.at.end,
+		diag_note(c->out, d, c->doc->cut.at.end, c->doc->cut.at.end,
 		    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致，故只作警告",
 		    "the text stops here mid-sentence (probably truncated); the absence may "
 		    "be a consequence of the cut, so it is reported as a warning", NULL);
 		return;
 	}
-	diag_note(out, d, doc->cut.at.end, doc->cut.at.end,
-	    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致",
-	    "the text stops here mid-sentence (probably truncated); the absence may "
-	    "be a consequence of the cut", NULL);
+	check_cut_note(c, d);
 }
 
 void
@@ -53,7 +50,7 @@ lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc
 	r->check->run(r, &c);
 	if (r->absence && doc->cut.present)
 		for (k = first; k < out->n; k++)
-			cut_absence(out, &out->v[k], doc);
+			cut_absence(&c, &out->v[k]);
 }
 
 void

@@ -218,3 +218,16 @@ cpset_free(struct cpset *set)
 	set->v = NULL;
 	set->n = 0;
 }
+
+void
+check_cut_note(const struct check_ctx *c, struct diag *d)
+{
+	const struct doc *doc = c->doc;
+
+	if (d == NULL || !doc->cut.present)
+		return;
+	diag_note(c->out, d, doc->cut.at.end, doc->cut.at.end,
+	    "文本在此处句中中断（疑被截断），上述缺失可能是截断所致",
+	    "the text stops here mid-sentence (probably truncated); the absence may "
+	    "be a consequence of the cut", NULL);
+}

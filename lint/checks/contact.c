@@ -9,7 +9,6 @@
 #include "facts.h"
 #include "regex.h"
 #include "rule_load.h"
-#include "seg.h"
 #include "xalloc.h"
 
 enum contact_aspect {
@@ -103,19 +102,6 @@ supervision_span(const struct doc *doc, struct span span, void *ctx)
 	return run->stop || run->found.end > run->found.start;
 }
 
-/* True when the text was probably cut before its end: no signature, no date, no contact
- * block, and the last paragraph stops without a sentence-final mark. */
-static bool
-cut_short(const struct doc *doc)
-{
-	const struct paragraph *p;
-
-	if (doc->signature.present || doc->contact.present || doc->nparagraphs == 0)
-		return false;
-	p = &doc->paragraphs[doc->nparagraphs - 1];
-	return !seg_ends_terminal(doc->text + p->span.start, p->span.end - p->span.start);
-}
-
 /* Reports a notice without its supervision sentence, or whose sentence gives no channel. */
 static void
 check_supervision(const struct rule *r, const struct check_ctx *c)
@@ -123,7 +109,6 @@ check_supervision(const struct rule *r, const struct check_ctx *c)
 	const struct doc *doc = c->doc;
 	bool en = c->out->lang == LANG_EN;
 	struct contact_run run;
-	struct diag *d;
 	size_t at;
 
 	memset(&run, 0, sizeof(run));
@@ -142,14 +127,9 @@ check_supervision(const struct rule *r, const struct check_ctx *c)
 		return;
 	}
 	at = missing_at(doc);
-	d = diag_add(c->out, r, at, at, "detail", en ?
+	(void)diag_add(c->out, r, at, at, "detail", en ?
 	    "no supervision sentence ('欢迎广大干部群众对巡察整改落实情况进行监督') and no contact channel" :
 	    "缺少接受监督的语句（“欢迎广大干部群众对巡察整改落实情况进行监督”）和联系方式", NULL);
-	if (cut_short(doc))
-		diag_note(c->out, d, at, doc->paragraphs[doc->nparagraphs - 1].span.end,
-		    "文本在句中结束，没有落款和成文日期，可能被截断：缺少监督语句可能是截断所致",
-		    "the text stops mid-sentence without signature or date and may be truncated; "
-		    "the missing sentence may be a consequence", NULL);
 }
 
 /* The label the placeholder names for a channel without value. */

@@ -163,11 +163,11 @@ marker_text(enum marker_style style, int v, char *buf, size_t cap)
 	}
 }
 
-/* Adds one diagnostic of problem what over [start, end); false once the list is full. */
-static bool
-report(const struct rule *r, const struct check_ctx *c, enum num_problem what, size_t start,
-		size_t end, const char *found, const char *expected, size_t note_start,
-		size_t note_end)
+/* Adds one diagnostic of problem what over [start, end); NULL once the list is full. */
+static struct diag *
+report_diag(const struct rule *r, const struct check_ctx *c, enum num_problem what,
+		size_t start, size_t end, const char *found, const char *expected,
+		size_t note_start, size_t note_end)
 {
 	const char *kv[4] = {"found", found, "expected", expected};
 	char *detail;
@@ -179,7 +179,17 @@ report(const struct rule *r, const struct check_ctx *c, enum num_problem what, s
 	free(detail);
 	if (d != NULL && note_end > note_start)
 		diag_note(c->out, d, note_start, note_end, "相关位置", "related", NULL);
-	return d != NULL;
+	return d;
+}
+
+/* report_diag as a truth value: false once the list is full. */
+static bool
+report(const struct rule *r, const struct check_ctx *c, enum num_problem what, size_t start,
+		size_t end, const char *found, const char *expected, size_t note_start,
+		size_t note_end)
+{
+	return report_diag(r, c, what, start, end, found, expected, note_start, note_end) !=
+	    NULL;
 }
 
 /* The marker of heading h as written, without trailing spaces or colon, into buf. */
@@ -630,8 +640,10 @@ struct enum_run {
 static void
 enum_report(struct enum_run *run, enum num_problem what, struct span at, int want)
 {
+	const struct cut *cut = &run->c->doc->cut;
 	char found[48], numeral[16], expected[48];
 	size_t n = at.end - at.start;
+	struct diag *d;
 
 	if (n >= sizeof(found))
 		n = sizeof(found) - 1;
@@ -639,8 +651,11 @@ enum_report(struct enum_run *run, enum num_problem what, struct span at, int wan
 	found[n] = '\0';
 	cn_numeral(want, numeral, sizeof(numeral));
 	snprintf(expected, sizeof(expected), "%s是", numeral);
-	if (!report(run->r, run->c, what, at.start, at.end, found, expected, 0, 0))
+	d = report_diag(run->r, run->c, what, at.start, at.end, found, expected, 0, 0);
+	if (d == NULL)
 		run->stop = true;
+	else if (what == P_ENUM_ALONE && cut->present && at.start >= cut->at.start)
+		check_cut_note(run->c, d);  /* the 二是 that would follow stood after the cut */
 }
 
 /* Ends the open list: it must start at 一是 and have more than one member. */
