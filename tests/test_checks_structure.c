@@ -368,6 +368,85 @@ test_seeds(void **state)
 	ruleset_free(&rs);
 }
 
+/* Number of related notes of d that say the text was cut. */
+static size_t
+cut_notes(const struct diag *d)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->nrelated; i++)
+		if (strstr(d->related[i].message, "truncated") != NULL)
+			n++;
+	return n;
+}
+
+/* STR-004: a 一是 the cut leaves alone says the cut may be why; one alone in a whole text,
+ * or earlier in a cut text, does not. */
+static void
+test_enumeration_at_cut(void **state)
+{
+	static const char cut[] = "一、整改工作开展情况\n"
+	    "（一）压实责任。局党组书记带头研究整改方案。\n"
+	    "整改措施：一是成立专班，逐项";
+	static const char whole[] = "一、整改工作开展情况\n"
+	    "整改措施：一是成立专班，逐项明确责任人。\n"
+	    "（一）压实责任。局党组书记带头研究整改方案。\n";
+	static const char early[] = "一、整改工作开展情况\n"
+	    "整改措施：一是成立专班，逐项明确责任人。\n"
+	    "（一）压实责任。局党组书记带头研究整改";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+
+	(void)state;
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
+	tu_run_rule(&rs, &opts, "STR-004", "case.txt", cut, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(cut_notes(&out.v[0]), 1);
+	diag_list_free(&out);
+	doc_free(&doc);
+	tu_run_rule(&rs, &opts, "STR-004", "case.txt", whole, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(cut_notes(&out.v[0]), 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	tu_run_rule(&rs, &opts, "STR-004", "case.txt", early, &doc, &out);
+	assert_int_equal(out.n, 1);
+	assert_int_equal(cut_notes(&out.v[0]), 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	ruleset_free(&rs);
+}
+
+#define STR9_INTRO "按照区委统一部署，2024年4月8日至5月31日，区委第三巡察组对区市场监管局党组进行了巡察。" \
+	"2024年7月12日，区委第三巡察组向区市场监管局党组反馈了巡察意见。现就巡察整改进展情况予以公布。\n"
+
+/* STR-009 on fresh text: an organising section written out (二是 in a later paragraph of
+ * it) without a heading above 一、 is reported; an overview paragraph is not, nor a part
+ * whose first heading is the organising one. */
+static void
+test_unheaded_part(void **state)
+{
+	static const struct tu_snippet cases[] = {
+		{"STR-009", STR9_INTRO "区市场监管局党组高度重视巡察整改，成立整改工作领导小组。\n"
+		 "一是召开专题会议，逐条研究整改措施。二是建立整改台账，实行销号管理。\n"
+		 "一、关于“食品安全监管存在薄弱环节”问题的整改情况\n整改情况：已完成。\n", 1,
+		 "区市场监管局党组高度重视巡察整改，成立整改工作领导小组。"},
+		{"STR-009", STR9_INTRO "区市场监管局党组高度重视巡察整改，成立整改工作领导小组，"
+		 "制定整改方案。巡察反馈的3个方面15个问题已全部整改到位。\n"
+		 "一、关于“食品安全监管存在薄弱环节”问题的整改情况\n整改情况：已完成。\n", 0, NULL},
+		{"STR-009", STR9_INTRO "一、强化组织领导，压实整改责任\n"
+		 "区市场监管局党组高度重视巡察整改，一是召开专题会议；二是建立整改台账。\n"
+		 "二、关于“食品安全监管存在薄弱环节”问题的整改情况\n整改情况：已完成。\n", 0, NULL},
+	};
+	struct ruleset rs;
+
+	(void)state;
+	tu_load_packs(&rs, packs, sizeof(packs) / sizeof(packs[0]));
+	tu_run_snippets(&rs, &opts, cases, sizeof(cases) / sizeof(cases[0]));
+	ruleset_free(&rs);
+}
+
 int
 main(void)
 {
@@ -378,6 +457,8 @@ main(void)
 		cmocka_unit_test(test_contact_supervision),
 		cmocka_unit_test(test_bad_params),
 		cmocka_unit_test(test_seeds),
+		cmocka_unit_test(test_enumeration_at_cut),
+		cmocka_unit_test(test_unheaded_part),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -28,6 +28,7 @@ extern const struct check_type chk_verbatim;
 extern const struct check_type chk_pasted;
 extern const struct check_type chk_status_presence;
 extern const struct check_type chk_paragraph_end;
+extern const struct check_type chk_unheaded_part;
 
 static const struct check_type *const registry[] = {
 	&chk_existence,
@@ -55,6 +56,7 @@ static const struct check_type *const registry[] = {
 	&chk_pasted,
 	&chk_status_presence,
 	&chk_paragraph_end,
+	&chk_unheaded_part,
 };
 
 const struct check_type *
