@@ -29,7 +29,8 @@ enum line_kind {
 	LINE_CONTACT,      /* part of the supervision/contact block */
 	LINE_SIGNATURE,    /* an issuer line of the signature block */
 	LINE_DATE,         /* the signature's date line (成文日期) */
-	LINE_TITLE_REPEAT  /* the title printed again below it (page header and article) */
+	LINE_TITLE_REPEAT, /* the title printed again below it (page header and article) */
+	LINE_ATTACHMENT    /* an attachment note after the signature (附件：…) and its list */
 };
 
 struct line {

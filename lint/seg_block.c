@@ -374,16 +374,51 @@ finish_contact(struct doc *d)
 	}
 }
 
+/* Most lines of an attachment note and its list (附件：1.…  2.…) after the signature. */
+#define MAX_ATTACHMENT_LINES 8
+
+/* Longest line of an attachment list, in bytes: a title, not a paragraph. */
+#define ATTACHMENT_LINE_MAX 240
+
+/* Start of an attachment note that ends the text (附件：…清单 and the numbered titles
+ * under it, none a sentence), marked LINE_ATTACHMENT; d->nlines when there is none. */
+static size_t
+trailing_attachment(const struct seg *sg, size_t first)
+{
+	struct doc *d = sg->doc;
+	size_t i = d->nlines, at = d->nlines, n, k;
+	const char *s;
+	int lines = 0;
+
+	while (lines < MAX_ATTACHMENT_LINES && (i = seg_prev_content(d, first, i)) != SEG_NONE) {
+		if (d->lines[i].kind != LINE_TEXT)
+			break;
+		s = seg_content(d, i, &n);
+		if (n > ATTACHMENT_LINE_MAX || seg_find(s, n, "。") != SEG_NONE)
+			break;
+		lines++;
+		if (seg_is_attachment_line(s, n))
+			at = i;
+	}
+	if (at == d->nlines)
+		return at;
+	for (k = at; k < d->nlines; k++)
+		if (d->lines[k].kind == LINE_TEXT)
+			d->lines[k].kind = LINE_ATTACHMENT;
+	return at;
+}
+
 void
 seg_end_block(struct seg *sg, size_t first)
 {
 	struct doc *d = sg->doc;
 	enum end_phase ph = PH_TRAIL;
 	enum end_kind k;
-	size_t i = d->nlines;
+	size_t i;
 	int ncontact = 0, nissuer = 0;
 
-	sg->body_end = d->nlines;
+	i = trailing_attachment(sg, first);
+	sg->body_end = i;
 	while ((i = seg_prev_content(d, first, i)) != SEG_NONE) {
 		k = end_kind(sg, i);
 		ph = end_step(ph, k, &ncontact, &nissuer);

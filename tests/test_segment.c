@@ -544,6 +544,47 @@ test_split_title_and_joint_signature(void **state)
 	release(&m);
 }
 
+/* An attachment note after the date (附件：and the titles under it) ends the text: the
+ * signature and date above it are found, and the note is neither body nor signature. A
+ * sentence after 附件 is body text as before. */
+static void
+test_attachment_after_signature(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0871-65123456。\n"
+	    "中共某镇委员会\n"
+	    "2025年9月26日\n"
+	    "\n"
+	    "附件：1.某镇巡察整改问题清单\n"
+	    "      2.某镇整改制度汇编目录\n");
+	d = &m.doc;
+	assert_true(d->signature.present);
+	assert_int_equal(d->signature.date_line, 4);
+	assert_int_equal(d->lines[3].kind, LINE_SIGNATURE);
+	assert_int_equal(d->lines[2].kind, LINE_CONTACT);
+	assert_int_equal(d->lines[6].kind, LINE_ATTACHMENT);
+	assert_int_equal(d->lines[7].kind, LINE_ATTACHMENT);
+	assert_int_equal(d->body_last, 1);
+	release(&m);
+
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "中共某镇委员会\n"
+	    "2025年9月26日\n"
+	    "附件已于同日报送县委巡察办。\n");
+	d = &m.doc;
+	assert_int_equal(d->lines[4].kind, LINE_TEXT);
+	assert_false(d->signature.has_date);
+	release(&m);
+}
+
 /* Appends n copies of the UTF-8 character c to buf (of size cap, NUL-terminated). */
 static void
 append_rep(char *buf, size_t cap, const char *c, size_t n)
@@ -666,6 +707,7 @@ main(void)
 		cmocka_unit_test(test_dates_in_prose_are_text),
 		cmocka_unit_test(test_split_title_and_joint_signature),
 		cmocka_unit_test(test_boilerplate_lines),
+		cmocka_unit_test(test_attachment_after_signature),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};
