@@ -1,6 +1,7 @@
 /* Check type `paragraph-end`: a prose paragraph that ends without terminal punctuation.
  * Headings without run-in text, title block, signature, date, contact and field label lines
- * and paragraphs cut by an extraction break (reported by `broken-sentence`) are left alone. */
+ * and paragraphs cut by an extraction break (reported by `broken-sentence`) or by the end of
+ * a truncated text (reported by the `cut` scope) are left alone. */
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
@@ -88,6 +89,9 @@ pe_run(const struct rule *r, const struct check_ctx *c)
 		pa = &doc->paragraphs[i];
 		if (pa->span.end <= pa->span.start || pa->broken_after ||
 		    !is_prose(doc, &doc->lines[pa->line]))
+			continue;
+		/* A text cut mid-sentence: the cut is reported at its last line (TXT-007). */
+		if (doc->cut.present && pa->span.end == doc->cut.at.end)
 			continue;
 		last = pa->span.end;
 		cp = utf8_prev(doc->text, &last);

@@ -345,6 +345,10 @@ sections_run(const struct rule *r, const struct check_ctx *c)
 			if (s->order_zh != NULL)
 				report_order(r, c, f, i);
 		} else if (!f[i].present && s->v[i].required) {
+			/* With no title at all, the title's issuer is not missing on its own: the
+			 * missing title (a part `in: title`) says it all. */
+			if (s->v[i].in == IN_ISSUERS && !c->doc->title.present)
+				continue;
 			at = missing_place(c, r, f, i);
 			(void)diag_add(c->out, r, at.start, at.end, "part", part_name(c, &s->v[i]),
 			    NULL);
