@@ -12,6 +12,7 @@
 #include "linemap.h"
 
 struct ruleset;
+struct shard_meta;
 
 /* An input problem of one file (input-missing, input-binary, ...). */
 struct fmt_error {
@@ -46,6 +47,7 @@ struct fmt_opts {
 	const char *root;     /* real path of the source root (srcroot.h); NULL: paths as shown */
 	const char *doc_url;  /* base URL of the documentation, ending in '/' */
 	size_t width; /* display columns of a source line (human format); 0: FMT_DEFAULT_WIDTH */
+	const struct shard_meta *shard;  /* --shard: written by json and sarif at the end */
 };
 
 /* Output width of the human format when neither COLUMNS nor a terminal tells. */

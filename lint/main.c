@@ -1,6 +1,8 @@
 /* noticelint's entry point: parse the command line, run, exit with the run's status. */
 #include <signal.h>
+#include <string.h>
 #include "cli.h"
+#include "repo/merge.h"
 #include "run.h"
 
 int
@@ -12,6 +14,8 @@ main(int argc, char **argv)
 	/* A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing
 	 * the run, so it can end quietly with the status of its findings (see run.c). */
 	signal(SIGPIPE, SIG_IGN);
+	if (argc > 1 && strcmp(argv[1], "merge") == 0)
+		return merge_main(argc - 1, argv + 1);
 	status = cli_parse(&o, argc, argv);
 	if (status == 0)
 		status = run(&o);

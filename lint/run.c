@@ -19,6 +19,7 @@
 #include "lint.h"
 #include "msg.h"
 #include "pool.h"
+#include "repo/repo.h"
 #include "rulepath.h"
 #include "source.h"
 #include "ruledocs.h"
@@ -40,6 +41,7 @@ struct lint_run {
 	struct file_result *results;   /* one per item, alive from linting to reporting */
 	struct baseline base;          /* --baseline entries */
 	struct baseline found;         /* findings for --write-baseline */
+	struct repo *repo;             /* shards, cache and corpus of the repository layer */
 };
 
 /* Prints loader or example errors as `file:line:col: error: message [id]`. */
@@ -240,6 +242,7 @@ report(struct lint_run *lr, const struct file_result *fr)
 		ff.errors = &fe;
 		ff.nerrors = 1;
 		count(&lr->totals, &ff);
+		repo_reported(lr->repo, &ff);
 		lr->fmt.ops->file(lr->fmt.state, &ff);
 		return;
 	}
@@ -252,6 +255,7 @@ report(struct lint_run *lr, const struct file_result *fr)
 	ff.diags = &shown;
 	ff.fps = fps_shown;
 	count(&lr->totals, &ff);
+	repo_reported(lr->repo, &ff);
 	lr->fmt.ops->file(lr->fmt.state, &ff);
 	free(shown.v);
 	free(fps_shown);
@@ -488,10 +492,11 @@ lint_inputs(struct lint_run *lr)
 
 static int
 lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset *cs,
-    const struct walk_list *items)
+    const struct walk_list *items, struct repo *repo)
 {
 	struct lint_run lr;
-	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs, NULL, o->doc_url, 0};
+	struct fmt_opts fo = {stdout, o->lang, false, human_quiet(o), rs, NULL, o->doc_url, 0,
+	    NULL};
 	struct atomic_file af;
 	struct timing tm;
 	char *root;
@@ -503,6 +508,9 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	lr.cs = cs;
 	lr.items = *items;
 	lr.lo = lint_options(o);
+	lr.repo = repo;
+	repo_setup(repo, o, rs, cs);
+	fo.shard = &repo->shard;
 	if (check_outputs(o, items) != 0 || (root = find_root(o)) == NULL)
 		return 2;
 	fo.root = root;
@@ -542,24 +550,24 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
  * (status 2 when an input could not be fixed); otherwise the inputs are linted. */
 static int
 fix_then_lint(const struct ruleset *rs, const struct options *o, const struct cfgset *cs,
-    const struct walk_list *items)
+    const struct walk_list *items, struct repo *repo)
 {
 	struct lint_opts lo = lint_options(o);
 	int fixed, status;
 
 	if (!o->fix && !o->fix_dry_run)
-		return lint_all(rs, o, cs, items);
+		return lint_all(rs, o, cs, items, repo);
 	fixed = fixrun_inputs(rs, o, cs, items, &lo);
 	if (o->fix_dry_run)
 		return fixed;
-	status = lint_all(rs, o, cs, items);
+	status = lint_all(rs, o, cs, items, repo);
 	return fixed == 2 ? 2 : status;
 }
 
 /* Runs the action that needs the loaded rules. */
 static int
 run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset *cs,
-    const struct walk_list *items)
+    const struct walk_list *items, struct repo *repo)
 {
 	switch (o->action) {
 	case CLI_PRINT_CONFIG:
@@ -578,7 +586,7 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 	case CLI_RULE_DOCS:
 		return ruledocs_write(rs, o->rule_docs, o->lang) == 0 ? 0 : 2;
 	default:
-		return fix_then_lint(rs, o, cs, items);
+		return fix_then_lint(rs, o, cs, items, repo);
 	}
 }
 
@@ -611,7 +619,8 @@ finish(int status, enum lang lang)
 /* Expands the PATH operands (or takes --print-config's PATH) and finds their project
  * configs; -1 after printing what went wrong. */
 static int
-prepare_inputs(const struct options *o, struct walk_list *items, struct cfgset *cs)
+prepare_inputs(const struct options *o, struct walk_list *items, struct cfgset *cs,
+    struct repo *repo)
 {
 	struct load_errors errs;
 	bool *walked = NULL;
@@ -632,6 +641,7 @@ prepare_inputs(const struct options *o, struct walk_list *items, struct cfgset *
 		for (j = before; j < items->n; j++)
 			walked[j] = strcmp(items->v[j].path, o->paths[i]) != 0;
 	}
+	repo_select(repo, o, items, walked);
 	rc = cfgset_collect(cs, o, items, walked, &errs);
 	print_load_errors(stderr, &errs);
 	load_errors_free(&errs);
@@ -660,6 +670,7 @@ run(const struct options *o)
 	struct ruleset rs;
 	struct cfgset cs;
 	struct walk_list items;
+	struct repo repo;
 	int status = 2;
 
 	if (o->action == CLI_HELP) {
@@ -672,11 +683,13 @@ run(const struct options *o)
 	}
 	memset(&rs, 0, sizeof(rs));
 	memset(&items, 0, sizeof(items));
-	if (prepare_inputs(o, &items, &cs) == 0 && load_rules(&rs, o, &cs) == 0 &&
+	memset(&repo, 0, sizeof(repo));
+	if (prepare_inputs(o, &items, &cs, &repo) == 0 && load_rules(&rs, o, &cs) == 0 &&
 	    apply_overrides(&rs, o) == 0 && finish_configs(&cs, &rs, o) == 0)
-		status = run_with_rules(&rs, o, &cs, &items);
+		status = run_with_rules(&rs, o, &cs, &items, &repo);
 	cfgset_free(&cs);
 	walk_list_free(&items);
+	repo_free(&repo);
 	ruleset_free(&rs);
 	return finish(status, o->lang);
 }

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include "fmt.h"
 #include "jsonout.h"
+#include "repo/shard.h"
 #include "xalloc.h"
 
 /* Version of the JSON document's shape; bumped on any incompatible change. */
@@ -261,7 +262,7 @@ static void
 json_end(void *state, const struct fmt_totals *t)
 {
 	struct json *j = state;
-	cJSON *summary;
+	cJSON *summary, *shard;
 
 	if (!j->w.streaming && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
@@ -273,6 +274,10 @@ json_end(void *state, const struct fmt_totals *t)
 	add_int(summary, "infos", t->infos);
 	jsonout_puts(&j->w, "],\n\t\"summary\":\t");
 	jsonout_nested(&j->w, summary, 1);
+	if ((shard = shard_json(j->o.shard)) != NULL) {
+		jsonout_puts(&j->w, ",\n\t\"shard\":\t");
+		jsonout_nested(&j->w, shard, 1);
+	}
 	jsonout_puts(&j->w, "\n}\n");
 }
 

@@ -11,6 +11,7 @@
 #include "fmt.h"
 #include "jsonout.h"
 #include "msg.h"
+#include "repo/shard.h"
 #include "rules.h"
 #include "srcroot.h"
 #include "strbuf.h"
@@ -394,7 +395,7 @@ static void
 sarif_end(void *state, const struct fmt_totals *t)
 {
 	struct sarif *s = state;
-	cJSON *inv, *invs;
+	cJSON *inv, *invs, *props, *shard;
 
 	if (s->o.quiet && t->errors + t->warnings + t->infos + t->failed == 0)
 		return;
@@ -409,6 +410,13 @@ sarif_end(void *state, const struct fmt_totals *t)
 	jsonout_puts(&s->w, ",\n\t\t\t\"tool\":\t");
 	jsonout_nested(&s->w, s->tool, 3);
 	s->tool = NULL;
+	if ((shard = shard_json(s->o.shard)) != NULL) {
+		/* A shard's report: what noticelint merge needs, in the run's property bag. */
+		props = fmt_json_must(cJSON_CreateObject());
+		cJSON_AddItemToObject(props, "noticelint/shard", shard);
+		jsonout_puts(&s->w, ",\n\t\t\t\"properties\":\t");
+		jsonout_nested(&s->w, props, 3);
+	}
 	jsonout_puts(&s->w, "\n\t\t}]\n}\n");
 }
 
