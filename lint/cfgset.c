@@ -3,9 +3,9 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include "cfgset.h"
 #include "msg.h"
+#include "pack_load.h"
 #include "xalloc.h"
 
 #define NO_CFG ((size_t)-1)
@@ -88,10 +88,10 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
 
 /* Loads the pack at path unless already loaded; returns its index. */
 static size_t
-load_pack(struct cfgset *cs, struct ruleset *rs, const char *path, struct load_errors *errs)
+load_pack(struct cfgset *cs, struct ruleset *rs, const char *path, bool use_cache,
+		struct load_errors *errs)
 {
 	char *key = realpath(path, NULL);
-	struct stat st;
 	size_t i;
 
 	if (key == NULL)
@@ -105,16 +105,14 @@ load_pack(struct cfgset *cs, struct ruleset *rs, const char *path, struct load_e
 	cs->packs = xrealloc(cs->packs, (cs->npacks + 1) * sizeof(*cs->packs));
 	cs->packs[cs->npacks].key = key;
 	cs->packs[cs->npacks].start = rs->n;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		rules_load_dir(rs, path, errs);
-	else
-		rules_load_file(rs, path, errs);
+	(void)pack_load(rs, path, false, use_cache, errs);
 	cs->packs[cs->npacks].end = rs->n;
 	return cs->npacks++;
 }
 
 int
-cfgset_load_packs(struct cfgset *cs, struct ruleset *rs, struct load_errors *errs)
+cfgset_load_packs(struct cfgset *cs, struct ruleset *rs, bool use_cache,
+		struct load_errors *errs)
 {
 	struct cfg_entry *e;
 	size_t before = errs->n, i, k;
@@ -123,7 +121,8 @@ cfgset_load_packs(struct cfgset *cs, struct ruleset *rs, struct load_errors *err
 		e = cs->v[i];
 		e->packs = xcalloc(e->cfg.rules.n + 1, sizeof(*e->packs));
 		for (k = 0; k < e->cfg.rules.n; k++)
-			e->packs[e->npacks++] = load_pack(cs, rs, e->cfg.rules.v[k].s, errs);
+			e->packs[e->npacks++] = load_pack(cs, rs, e->cfg.rules.v[k].s, use_cache,
+			    errs);
 	}
 	return errs->n > before ? -1 : 0;
 }

@@ -41,8 +41,10 @@ struct cfgset {
  * every item with o->force_exclude, that the config's include/exclude leave out. Returns 0, or -1 after adding errors. */
 int cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *items,
 		const bool *walked, struct load_errors *errs);
-/* Loads every config's extra rule packs into rs once each; -1 after adding errors. */
-int cfgset_load_packs(struct cfgset *cs, struct ruleset *rs, struct load_errors *errs);
+/* Loads every config's extra rule packs into rs once each (through compiled packs when
+ * use_cache, see pack_load.h); -1 after adding errors. */
+int cfgset_load_packs(struct cfgset *cs, struct ruleset *rs, bool use_cache,
+		struct load_errors *errs);
 /* Checks every config's rule ids against rs and builds the per-file settings; returns -1
  * after adding errors. */
 int cfgset_finish(struct cfgset *cs, const struct ruleset *rs, const struct options *o,

@@ -77,6 +77,7 @@ static int set_rule_docs(struct parse_state *, const struct cli_opt *, const cha
 static int set_fix_dry_run(struct parse_state *, const struct cli_opt *, const char *);
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 static int set_shard(struct parse_state *, const struct cli_opt *, const char *);
+static int set_no_pack_cache(struct parse_state *, const struct cli_opt *, const char *);
 
 /* The option table: the single source of --help and of what getopt_long accepts. */
 static const struct cli_opt options_table[] = {
@@ -86,6 +87,12 @@ static const struct cli_opt options_table[] = {
 	 set_rules},
 	{"no-default-rules", 0, NULL,
 	 "不加载默认规则包", "do not load the default rule pack", set_no_default},
+	{"no-pack-cache", 0, NULL,
+	 "每次都从 YAML 加载规则包：既不读也不写编译好的规则包（默认规则包旁的和 "
+	 "$XDG_CACHE_HOME/noticelint 中的）",
+	 "load rule packs from their YAML every time: neither read nor write compiled packs "
+	 "(the one beside the default pack, those in $XDG_CACHE_HOME/noticelint)",
+	 set_no_pack_cache},
 	{"format", 'f', "FORMAT",
 	 "输出格式：human（默认）、json、jsonl、github（GitHub Actions 注释，随后是纯文本行）、"
 	 "sarif、gitlab（GitLab 代码质量报告）或 html（可在浏览器中打开的单个报告文件）",
@@ -324,6 +331,15 @@ set_no_default(struct parse_state *ps, const struct cli_opt *opt, const char *ar
 	(void)opt;
 	(void)arg;
 	ps->o->no_default_rules = true;
+	return 0;
+}
+
+static int
+set_no_pack_cache(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->no_pack_cache = true;
 	return 0;
 }
 

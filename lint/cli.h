@@ -48,6 +48,7 @@ struct options {
 	const char **rule_packs;     /* --rules values, in order */
 	size_t nrule_packs;
 	bool no_default_rules;
+	bool no_pack_cache;          /* --no-pack-cache: rule packs always from YAML */
 	enum cli_format format;
 	enum lang lang;
 	enum cli_color color;

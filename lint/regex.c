@@ -54,27 +54,18 @@ error_text(int code)
 	return xstrdup((const char *)buf);
 }
 
-struct regex *
-regex_compile(const char *pattern, char **err, size_t *erroff)
-{
-	struct regex *re;
-	pcre2_code *code;
-	PCRE2_SIZE off = 0;
-	int code_err = 0;
+/* The options every rule pattern is compiled with. \C could split a code point and break
+ * the no-UTF-check matching contract. */
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
 
-	*err = NULL;
-	*erroff = 0;
-	/* \C could split a code point and break the no-UTF-check matching contract. */
-	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, &code_err, &off, NULL);
-	if (code == NULL) {
-		*err = error_text(code_err);
-		*erroff = off;
-		return NULL;
-	}
+struct regex *
+regex_adopt(void *compiled, const char *pattern)
+{
+	pcre2_code *code = compiled;
+	struct regex *re;
+
 	if (shared_match_context() == NULL) {
 		pcre2_code_free(code);
-		*err = xstrdup("out of memory");
 		return NULL;
 	}
 	re = xmalloc(sizeof(*re));
@@ -85,6 +76,34 @@ regex_compile(const char *pattern, char **err, size_t *erroff)
 	(void)regex_lit_analyse(pattern, &re->lit);
 	atomic_fetch_add(&live_patterns, 1);
 	return re;
+}
+
+struct regex *
+regex_compile(const char *pattern, char **err, size_t *erroff)
+{
+	struct regex *re;
+	pcre2_code *code;
+	PCRE2_SIZE off = 0;
+	int code_err = 0;
+
+	*err = NULL;
+	*erroff = 0;
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, COMPILE_OPTIONS,
+	    &code_err, &off, NULL);
+	if (code == NULL) {
+		*err = error_text(code_err);
+		*erroff = off;
+		return NULL;
+	}
+	if ((re = regex_adopt(code, pattern)) == NULL)
+		*err = xstrdup("out of memory");
+	return re;
+}
+
+const void *
+regex_code(const struct regex *re)
+{
+	return re->code;
 }
 
 void

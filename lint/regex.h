@@ -17,6 +17,11 @@ struct regex_match {
 /* Compiles pattern; on failure returns NULL and sets *err (caller frees) and *erroff (byte
  * offset in the pattern). */
 struct regex *regex_compile(const char *pattern, char **err, size_t *erroff);
+/* Wraps a PCRE2 code compiled (or decoded) elsewhere from pattern with regex_compile's
+ * options, taking it over; NULL (code freed) when out of memory. */
+struct regex *regex_adopt(void *compiled, const char *pattern);
+/* The PCRE2 code of re (a pcre2_code_8), for serialising it. */
+const void *regex_code(const struct regex *re);
 /* Frees a compiled pattern (NULL is fine). */
 void regex_free(struct regex *re);
 /* The pattern's source text. */

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "msg.h"
 #include "regex.h"
+#include "regex_pack.h"
 #include "rparam.h"
 #include "xalloc.h"
 
@@ -324,7 +325,11 @@ compile_node(struct rparam *p, const char *key, yaml_node_t *n, enum rp_kind kin
 		rp_wrong_type(p, key, n, kind);
 		return NULL;
 	}
+	if (p->ctx->replay != NULL && (re = regex_codes_take(p->ctx->replay, s)) != NULL)
+		return re;
 	re = regex_compile(s, &err, &off);
+	if (re != NULL && p->ctx->record != NULL)
+		regex_codes_add(p->ctx->record, re);
 	if (re == NULL) {
 		snprintf(offbuf, sizeof(offbuf), "%zu", off);
 		load_report(p->ctx, &n->start_mark, "rule-bad-regex", "offset", offbuf, "reason",
@@ -631,6 +636,12 @@ struct rule *
 rp_rule(struct rparam *p)
 {
 	return p->rule;
+}
+
+bool
+rp_trusted(const struct rparam *p)
+{
+	return p->ctx->trusted;
 }
 
 int

@@ -7,12 +7,18 @@
 #include <yaml.h>
 #include "rule_load.h"
 
+struct regex_codes;
+
 /* One pack file being loaded. */
 struct load_ctx {
 	yaml_document_t *doc;
 	const char *file;
 	struct load_errors *errs;
 	size_t nerrors;        /* errors reported for this file so far */
+	struct regex_codes *record;   /* patterns compiled are recorded here (may be NULL) */
+	struct regex_codes *replay;   /* patterns are taken from here first (may be NULL) */
+	bool trusted;          /* the document comes from a compiled pack, whose examples were
+	                          tried when it was compiled */
 };
 
 /* A mapping being read; read[i] is set once pair i's key was asked for. */

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "check.h"
 #include "limits.h"
 #include "msg.h"
+#include "packtree.h"
 #include "rparam.h"
 #include "xalloc.h"
 #include "yamldoc.h"
@@ -334,27 +336,58 @@ sort_errors(struct load_errors *errs, size_t from)
 	free(tmp);
 }
 
+/* Loads a parsed document; sorts the errors it added by position. */
+static void
+load_parsed(struct ruleset *rs, struct load_ctx *ctx, size_t before)
+{
+	load_document(rs, ctx);
+	sort_errors(ctx->errs, before);
+}
+
+int
+rules_load_source(struct ruleset *rs, const struct pack_source *s, struct load_errors *errs,
+		struct regex_codes *record, struct strbuf *tree)
+{
+	struct load_ctx ctx = {NULL, s->path, errs, 0, record, NULL, false};
+	struct yamldoc_error err;
+	yaml_document_t doc;
+	size_t before = errs->n;
+
+	if (yamldoc_load(&doc, s->buf, s->len, NL_MAX_YAML_DEPTH, &err) != 0) {
+		report_load(&ctx, &err);
+		sort_errors(errs, before);
+		return -1;
+	}
+	ctx.doc = &doc;
+	load_parsed(rs, &ctx, before);
+	if (tree != NULL)
+		packtree_encode(&doc, tree);
+	yaml_document_delete(&doc);
+	return errs->n > before ? -1 : 0;
+}
+
+int
+rules_load_tree(struct ruleset *rs, const char *path, struct yaml_document_s *doc,
+		struct regex_codes *replay, struct load_errors *errs)
+{
+	struct load_ctx ctx = {doc, path, errs, 0, NULL, replay, true};
+	size_t before = errs->n;
+
+	load_parsed(rs, &ctx, before);
+	return errs->n > before ? -1 : 0;
+}
+
 int
 rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs)
 {
-	struct load_ctx ctx = {NULL, path, errs, 0};
-	struct yamldoc_error err;
-	yaml_document_t doc;
-	size_t before = errs->n, len;
-	char *buf;
+	struct pack_source s = {(char *)(uintptr_t)path, NULL, NULL, 0};
+	int rc;
 
-	if (read_pack(path, &buf, &len, errs) != 0)
+	if (read_pack(path, &s.buf, &s.len, errs) != 0)
 		return -1;
-	if (yamldoc_load(&doc, buf, len, NL_MAX_YAML_DEPTH, &err) != 0) {
-		report_load(&ctx, &err);
-	} else {
-		ctx.doc = &doc;
-		load_document(rs, &ctx);
-		yaml_document_delete(&doc);
-	}
-	free(buf);
-	sort_errors(errs, before);
-	return errs->n > before ? -1 : 0;
+	rc = rules_load_source(rs, &s, errs, NULL, NULL);
+	free(s.buf);
+	return rc;
 }
 
 static int
@@ -430,4 +463,67 @@ rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs)
 	}
 	free(names);
 	return rc;
+}
+
+/* Adds the file at path, shown under name, to src; -1 when it cannot be read (reported). */
+static int
+read_source(struct pack_sources *src, const char *path, const char *name,
+		struct load_errors *errs)
+{
+	struct pack_source *s;
+	char *buf;
+	size_t len;
+
+	if (read_pack(path, &buf, &len, errs) != 0)
+		return -1;
+	src->v = xrealloc(src->v, (src->n + 1) * sizeof(*src->v));
+	s = &src->v[src->n++];
+	s->path = xstrdup(path);
+	s->name = xstrdup(name);
+	s->buf = buf;
+	s->len = len;
+	return 0;
+}
+
+int
+rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *errs)
+{
+	char **names, *file;
+	const char *base;
+	size_t n, i, len;
+	int rc = 0;
+
+	memset(src, 0, sizeof(*src));
+	if (!is_directory(path)) {
+		base = strrchr(path, '/');
+		return read_source(src, path, base != NULL ? base + 1 : path, errs);
+	}
+	if ((names = list_packs(path, &n, errs)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		len = strlen(path) + strlen(names[i]) + 2;
+		file = xmalloc(len);
+		snprintf(file, len, "%s%s%s", path,
+		    path[0] != '\0' && path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
+		if (!is_directory(file) && read_source(src, file, names[i], errs) != 0)
+			rc = -1;
+		free(file);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+void
+pack_sources_free(struct pack_sources *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		free(src->v[i].path);
+		free(src->v[i].name);
+		free(src->v[i].buf);
+	}
+	free(src->v);
+	memset(src, 0, sizeof(*src));
 }

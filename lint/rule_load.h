@@ -26,6 +26,39 @@ struct load_errors {
 int rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs);
 /* Loads every *.yml / *.yaml file of dir in sorted name order; same return as above. */
 int rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs);
+/* One pack file read whole. */
+struct pack_source {
+	char *path;      /* as errors and rules name it */
+	char *name;      /* its name inside the pack: the file name */
+	char *buf;       /* its bytes, NUL-terminated */
+	size_t len;
+};
+
+/* The files of one pack, in load order. */
+struct pack_sources {
+	struct pack_source *v;
+	size_t n;
+};
+
+struct regex_codes;
+struct strbuf;
+struct yaml_document_s;
+
+/* Reads the pack at path (a directory: its *.yml / *.yaml files in name order; else one
+ * file) into src; 0, or -1 when a file or the directory could not be read (reported; the
+ * files that could be read are in src). */
+int rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *errs);
+/* Frees what rules_read_pack read. */
+void pack_sources_free(struct pack_sources *src);
+/* Loads one read file from its YAML, as rules_load_file does. With record, every pattern
+ * compiled is recorded there; with tree, the parsed document is appended to it in the
+ * compiled pack's flat form. */
+int rules_load_source(struct ruleset *rs, const struct pack_source *s, struct load_errors *errs,
+		struct regex_codes *record, struct strbuf *tree);
+/* Loads one file of a compiled pack from its rebuilt document doc, shown as path, taking
+ * its patterns from replay in order; same return as rules_load_file. */
+int rules_load_tree(struct ruleset *rs, const char *path, struct yaml_document_s *doc,
+		struct regex_codes *replay, struct load_errors *errs);
 /* Frees the error list. */
 void load_errors_free(struct load_errors *errs);
 /* Appends one error; message is taken over (freed with the list). line and col are 1-based,
@@ -68,6 +101,9 @@ int rp_map(struct rparam *p, const char *key, bool required,
 /* Reads an example list (a string or a list of strings) into *out (caller owns), keeping
  * each example's position; *n is the count. Absent is fine (0, nothing read). */
 int rp_examples(struct rparam *p, const char *key, struct rule_example **out, size_t *n);
+/* True when the pack loads from its compiled form, whose examples were all tried when it
+ * was compiled from the same YAML: a check type may skip trying them again. */
+bool rp_trusted(const struct rparam *p);
 /* Reports a check-specific error at key (or at the mapping when key is NULL or absent). */
 void rp_error(struct rparam *p, const char *key, const char *message);
 /* The rule being loaded (its id, scope and messages are already read). */

@@ -18,6 +18,7 @@
 #include "fmt.h"
 #include "lint.h"
 #include "msg.h"
+#include "pack_load.h"
 #include "pool.h"
 #include "repo/repo.h"
 #include "rulepath.h"
@@ -61,18 +62,6 @@ print_load_errors(FILE *out, const struct load_errors *errs)
 	}
 }
 
-/* Loads a pack given as a directory of *.yml files or as one file. */
-static void
-load_pack(struct ruleset *rs, const char *path, struct load_errors *errs)
-{
-	struct stat st;
-
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		rules_load_dir(rs, path, errs);
-	else
-		rules_load_file(rs, path, errs);
-}
-
 /* Loads the default pack (unless --no-default-rules), every --rules pack and the packs
  * the project configs name; returns -1 after printing what went wrong. */
 static int
@@ -91,13 +80,13 @@ load_rules(struct ruleset *rs, const struct options *o, struct cfgset *cs)
 			free(where);
 			return -1;
 		}
-		load_pack(rs, dir, &errs);
+		pack_load(rs, dir, true, !o->no_pack_cache, &errs);
 		free(dir);
 		free(where);
 	}
 	for (i = 0; i < o->nrule_packs; i++)
-		load_pack(rs, o->rule_packs[i], &errs);
-	cfgset_load_packs(cs, rs, &errs);
+		pack_load(rs, o->rule_packs[i], false, !o->no_pack_cache, &errs);
+	cfgset_load_packs(cs, rs, !o->no_pack_cache, &errs);
 	print_load_errors(stderr, &errs);
 	i = errs.n;
 	load_errors_free(&errs);

@@ -1,0 +1,12 @@
+/* A fast 64-bit hash of byte strings, for keys and checksums of files this program writes
+ * itself (not a cryptographic hash). */
+#ifndef NL_HASH64_H
+#define NL_HASH64_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Hashes p[0..n) continuing from h (start with any seed, e.g. 0); the result depends on
+ * every byte and on n. */
+uint64_t hash64(uint64_t h, const void *p, size_t n);
+
+#endif

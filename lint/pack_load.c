@@ -1,0 +1,274 @@
+/* Compiled packs in use: candidates are tried in order (beside the default pack's
+ * directory, the build tree, the user's cache); a candidate counts only when its header
+ * matches the key of the YAML just read and every section decodes, so a stale, truncated
+ * or foreign file is passed over and the pack is loaded from YAML and compiled again. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "hash64.h"
+#include "pack_load.h"
+#include "packfile.h"
+#include "packtree.h"
+#include "regex_pack.h"
+#include "strbuf.h"
+#include "xalloc.h"
+
+/* The sections of a compiled pack, decoded and checked against the sources. */
+struct compiled {
+	yaml_document_t *docs;
+	size_t ndocs;
+	struct regex_codes *codes;
+};
+
+static void
+compiled_free(struct compiled *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ndocs; i++)
+		packtree_release(&c->docs[i]);
+	free(c->docs);
+	regex_codes_free(c->codes);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Decodes every section of pf: one tree per source, named as it, then the patterns.
+ * 0, or -1 (nothing kept) when anything is missing, extra or malformed. */
+static int
+decode_all(const struct packfile *pf, const struct pack_sources *src, struct compiled *c)
+{
+	const unsigned char *body;
+	const char *name;
+	uint32_t kind;
+	size_t at = 0, len;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	c->docs = xcalloc(src->n + 1, sizeof(*c->docs));
+	while ((rc = packfile_next(pf, &at, &kind, &name, &body, &len)) == 1) {
+		if (kind == PACK_SEC_TREE && c->codes == NULL && c->ndocs < src->n &&
+		    strcmp(name, src->v[c->ndocs].name) == 0 &&
+		    packtree_decode(body, len, &c->docs[c->ndocs]) == 0)
+			c->ndocs++;
+		else if (kind == PACK_SEC_CODES && c->codes == NULL && c->ndocs == src->n &&
+		    (c->codes = regex_codes_decode(body, len)) != NULL)
+			continue;
+		else
+			break;
+	}
+	if (rc != 0 || c->ndocs != src->n || c->codes == NULL) {
+		compiled_free(c);
+		return -1;
+	}
+	return 0;
+}
+
+/* Loads the pack from the compiled file at file when it is valid for src; 0 when loaded
+ * (load errors, such as a rule id another pack already holds, are in errs and counted in
+ * *status), -1 when the file is missing or fails a check (rs untouched). */
+static int
+load_compiled(struct ruleset *rs, const char *file, const struct pack_sources *src,
+		uint64_t key, struct load_errors *errs, int *status)
+{
+	struct packfile pf;
+	struct compiled c;
+	size_t i;
+
+	if (packfile_open(&pf, file, key) != 0)
+		return -1;
+	if (decode_all(&pf, src, &c) != 0) {
+		packfile_close(&pf);
+		return -1;
+	}
+	*status = 0;
+	for (i = 0; i < src->n; i++)
+		if (rules_load_tree(rs, src->v[i].path, &c.docs[i], c.codes, errs) != 0)
+			*status = -1;
+	compiled_free(&c);
+	packfile_close(&pf);
+	return 0;
+}
+
+/* Loads src from YAML into rs; with payload, appends the compiled form to it. 0, or -1
+ * after load errors. */
+static int
+load_yaml(struct ruleset *rs, const struct pack_sources *src, struct load_errors *errs,
+		struct strbuf *payload)
+{
+	struct regex_codes *rec = payload != NULL ? regex_codes_new() : NULL;
+	size_t i, at = 0;
+	int rc = 0;
+
+	for (i = 0; i < src->n; i++) {
+		if (payload != NULL)
+			at = packfile_begin(payload, PACK_SEC_TREE, src->v[i].name);
+		if (rules_load_source(rs, &src->v[i], errs, rec, payload) != 0)
+			rc = -1;
+		if (payload != NULL)
+			packfile_end(payload, at);
+	}
+	if (rc == 0 && payload != NULL) {
+		at = packfile_begin(payload, PACK_SEC_CODES, NULL);
+		if (regex_codes_encode(rec, payload) != 0)
+			rc = 1;
+		packfile_end(payload, at);
+	}
+	regex_codes_free(rec);
+	return rc;
+}
+
+int
+pack_compile(struct ruleset *rs, const struct pack_sources *src, struct load_errors *errs,
+		const char *out)
+{
+	struct strbuf payload = {NULL, 0, 0};
+	int rc = load_yaml(rs, src, errs, &payload);
+
+	if (rc == 0)
+		rc = packfile_write(out, packfile_key(src), &payload);
+	free(payload.s);
+	return rc == 0 ? 0 : -1;
+}
+
+/* Creates dir and its missing parents (mode 0700); 0 when it exists afterwards. */
+static int
+make_dirs(char *dir)
+{
+	struct stat st;
+	char *s;
+
+	for (s = dir + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*s = '/';
+			return -1;
+		}
+		*s = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+char *
+pack_cache_path(const char *path)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char *real = realpath(path, NULL), *out;
+	const char *id = real != NULL ? real : path;
+	size_t len;
+
+	if (xdg != NULL && xdg[0] == '/')
+		home = NULL;
+	else if (home != NULL && home[0] == '/')
+		xdg = NULL;
+	else {
+		free(real);
+		return NULL;
+	}
+	len = strlen(xdg != NULL ? xdg : home) + 64;
+	out = xmalloc(len);
+	snprintf(out, len, "%s%s/noticelint/%016llx.nlpack", xdg != NULL ? xdg : home,
+	    xdg != NULL ? "" : "/.cache", (unsigned long long)hash64(0, id, strlen(id)));
+	free(real);
+	return out;
+}
+
+/* Compiles src into the cache file cache (its directory made when missing); failures
+ * are silent: the pack is loaded either way. */
+static void
+store(const char *cache, const struct strbuf *payload, uint64_t key)
+{
+	char *dir = xstrdup(cache), *slash = strrchr(dir, '/');
+
+	if (slash != NULL) {
+		*slash = '\0';
+		if (make_dirs(dir) == 0)
+			(void)packfile_write(cache, key, payload);
+	}
+	free(dir);
+}
+
+/* The compiled file built beside the default pack at path: path less trailing slashes,
+ * with ".nlpack" appended. */
+static char *
+beside(const char *path)
+{
+	size_t n = strlen(path);
+	char *out;
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	out = xmalloc(n + 8);
+	memcpy(out, path, n);
+	memcpy(out + n, ".nlpack", 8);
+	return out;
+}
+
+/* Loads the pack from YAML, the way rules_load_dir or rules_load_file would. */
+static int
+load_plain(struct ruleset *rs, const char *path, struct load_errors *errs)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return rules_load_dir(rs, path, errs);
+	return rules_load_file(rs, path, errs);
+}
+
+int
+pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
+		struct load_errors *errs)
+{
+	struct load_errors read_errs;
+	struct pack_sources src;
+	struct strbuf payload = {NULL, 0, 0};
+	char *cands[3] = {NULL, NULL, NULL}, *cache;
+	uint64_t key;
+	size_t i, n = 0;
+	int rc, status = -1, done = -1;
+
+	if (!use_cache)
+		return load_plain(rs, path, errs);
+	memset(&read_errs, 0, sizeof(read_errs));
+	read_errs.lang = errs->lang;
+	rc = rules_read_pack(path, &src, &read_errs);
+	load_errors_free(&read_errs);
+	if (rc != 0 || src.n == 0) {
+		/* Unreadable files are reported in the order the plain load reports them. */
+		pack_sources_free(&src);
+		return load_plain(rs, path, errs);
+	}
+	key = packfile_key(&src);
+	cache = pack_cache_path(path);
+	if (is_default) {
+		cands[n++] = beside(path);
+#ifdef NL_PACK_BUILT
+		cands[n++] = xstrdup(NL_PACK_BUILT);
+#endif
+	}
+	if (cache != NULL)
+		cands[n++] = xstrdup(cache);
+	for (i = 0; i < n && done != 0; i++)
+		done = load_compiled(rs, cands[i], &src, key, errs, &status);
+	if (done != 0) {
+		status = load_yaml(rs, &src, errs, cache != NULL ? &payload : NULL);
+		if (status == 0 && cache != NULL)
+			store(cache, &payload, key);
+		if (status > 0)
+			status = 0;
+	}
+	for (i = 0; i < n; i++)
+		free(cands[i]);
+	free(cache);
+	free(payload.s);
+	pack_sources_free(&src);
+	return status;
+}
