@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include "i18n.h"
+#include "input/dynload.h"
 #include "input/input.h"
 #include "input/reader.h"
 #include "msg.h"
@@ -114,13 +115,15 @@ input_convert(enum input_format f, const unsigned char *raw, size_t len, const c
     struct source_error *err)
 {
 	struct reader_out ro;
-	const char *encoding = "UTF-8";
+	const char *encoding = "UTF-8", *lib = NULL;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(map, 0, sizeof(*map));
 	memset(err, 0, sizeof(*err));
 	memset(&ro, 0, sizeof(ro));
+	if (dynload_for(f, &lib) != 0)
+		return reader_fail(err, "input-unreadable", lang, path, "reason", lib, NULL);
 	switch (f) {
 	case INPUT_DOCX:
 		rc = docx_read(raw, len, path, lang, &ro, err);
