@@ -159,7 +159,9 @@ rp_open(struct rparam *p, struct load_ctx *ctx, yaml_node_t *map, struct rule *r
 	p->rule = r;
 	p->npairs = map_pairs(map);
 	p->read = xcalloc(p->npairs > 0 ? p->npairs : 1, sizeof(*p->read));
-	check_mapping_keys(ctx, map);
+	/* A compiled pack's mappings passed this check when it was compiled. */
+	if (!ctx->trusted)
+		check_mapping_keys(ctx, map);
 }
 
 void
@@ -218,12 +220,16 @@ rp_get(struct rparam *p, const char *key, yaml_node_t **keynode)
 	yaml_node_pair_t *pair;
 	yaml_node_t *k, *value = NULL;
 	const char *name;
-	size_t i;
+	size_t i, len = strlen(key);
 
 	/* Every repeat of the key counts as read: it is reported as a duplicate instead. */
 	for (i = 0; i < p->npairs; i++) {
 		pair = &p->map->data.mapping.pairs.start[i];
 		k = rp_node(p->ctx, pair->key);
+		/* Length and bytes first: most keys differ there, and rp_node_string scans. */
+		if (k == NULL || k->type != YAML_SCALAR_NODE || k->data.scalar.length != len ||
+		    memcmp(k->data.scalar.value, key, len) != 0)
+			continue;
 		name = rp_node_string(k);
 		if (name == NULL || strcmp(name, key) != 0)
 			continue;
