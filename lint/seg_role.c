@@ -1,6 +1,8 @@
 /* The line classifier: what a line is by its content alone (web page chrome, a title by the
  * genre formula, an issuer line, an edition marker, contact, date, attachment note or body).
  * The segmenter adds what position tells (seg_block.c, segment.c). */
+#include <assert.h>
+#include <pthread.h>
 #include <string.h>
 #include "seg.h"
 #include "utf8.h"
@@ -216,18 +218,84 @@ is_epaper_marker(const char *s, size_t n)
 	return i >= n || colon_after(s, n, i) != SEG_NONE || seg_is_blank_cp((unsigned char)s[i]);
 }
 
-/* True when some chrome word occurs in s. */
+/* Words whose pair makes a line chrome: 关于我们 with 联系我们, 网站 with 欢迎你/欢迎您. */
+enum pair_word { PW_ABOUT = 1, PW_CONTACT = 2, PW_SITE = 4, PW_WELCOME = 8 };
+
+static const struct {
+	const char *word;
+	unsigned bit;
+} pair_words[] = {
+	{"关于我们", PW_ABOUT}, {"联系我们", PW_CONTACT}, {"网站", PW_SITE}, {"欢迎你", PW_WELCOME},
+	{"欢迎您", PW_WELCOME},
+};
+
+#define N_CHROME_WORDS (sizeof(chrome_words) / sizeof(chrome_words[0]))
+#define N_PAIR_WORDS (sizeof(pair_words) / sizeof(pair_words[0]))
+#define N_WORDS (N_CHROME_WORDS + N_PAIR_WORDS)
+
+/* The words above by their first byte, so that one pass over a line finds them all:
+ * word k < N_CHROME_WORDS is chrome_words[k], else pair_words[k - N_CHROME_WORDS]. */
+static struct {
+	unsigned char n[256];
+	unsigned char k[256][N_WORDS];
+	size_t len[N_WORDS];
+} word_index;
+static pthread_once_t word_index_once = PTHREAD_ONCE_INIT;
+
+static const char *
+index_word(size_t k)
+{
+	return k < N_CHROME_WORDS ? chrome_words[k] : pair_words[k - N_CHROME_WORDS].word;
+}
+
+static void
+build_word_index(void)
+{
+	size_t k;
+	unsigned char b;
+
+	for (k = 0; k < N_WORDS; k++) {
+		b = (unsigned char)index_word(k)[0];
+		assert(strlen(index_word(k)) >= 3);
+		word_index.k[b][word_index.n[b]++] = (unsigned char)k;
+		word_index.len[k] = strlen(index_word(k));
+	}
+}
+
+/* True when some chrome word occurs in s, or both words of a chrome pair do. */
 static bool
 has_chrome_word(const char *s, size_t n)
 {
-	size_t k;
+	unsigned seen = 0;
+	size_t i, j, k, wl;
+	unsigned char b;
+	const char *w;
 
-	for (k = 0; k < sizeof(chrome_words) / sizeof(chrome_words[0]); k++)
-		if (seg_has(s, n, chrome_words[k]))
-			return true;
-	if (seg_has(s, n, "关于我们") && seg_has(s, n, "联系我们"))
-		return true;
-	return seg_has(s, n, "网站") && (seg_has(s, n, "欢迎你") || seg_has(s, n, "欢迎您"));
+	(void)pthread_once(&word_index_once, build_word_index);
+	for (i = 0; i < n; i++) {
+		b = (unsigned char)s[i];
+		for (j = 0; j < word_index.n[b]; j++) {
+			k = word_index.k[b][j];
+			wl = word_index.len[k];
+			w = index_word(k);
+			/* Every word has at least three bytes: test the first character inline. */
+			if (wl > n - i || s[i + 1] != w[1] || s[i + 2] != w[2] ||
+			    memcmp(s + i + 3, w + 3, wl - 3) != 0)
+				continue;
+			if (k < N_CHROME_WORDS)
+				return true;
+			seen |= pair_words[k - N_CHROME_WORDS].bit;
+		}
+	}
+	return (seen & (PW_ABOUT | PW_CONTACT)) == (PW_ABOUT | PW_CONTACT) ||
+	    (seen & (PW_SITE | PW_WELCOME)) == (PW_SITE | PW_WELCOME);
+}
+
+/* True when s holds a colon (： or :), which every chrome label is followed by. */
+static bool
+has_colon(const char *s, size_t n)
+{
+	return memchr(s, ':', n) != NULL || seg_has(s, n, "：");
 }
 
 bool
@@ -248,6 +316,8 @@ seg_is_chrome(const char *s, size_t n)
 		return true;
 	if (has_chrome_word(s, n))
 		return true;
+	if (!has_colon(s, n))
+		return false;
 	if (weak_label_start(s, n))
 		return count_labels(s, n) >= 2;
 	return count_labels(s, n) >= 1;

@@ -77,6 +77,12 @@ test_chrome_forms(void **state)
 		{"第A11版:发布厅", ROLE_CHROME},
 		{"第03版：要闻", ROLE_CHROME},
 		{"某市人民政府门户网站 某市交通运输局 政务公告", ROLE_CHROME},
+		/* the word index: pairs, a word at the very end, ASCII words */
+		{"关于我们 | 联系我们 | 网站地图", ROLE_CHROME},
+		{"联系我们　关于我们", ROLE_CHROME},
+		{"欢迎您访问青川市住建局网站", ROLE_CHROME},
+		{"Copyright © 2024 青川市人民政府", ROLE_CHROME},
+		{"返回顶部 收藏本页", ROLE_CHROME},
 	};
 
 	(void)state;
@@ -99,6 +105,12 @@ test_body_lines_like_chrome(void **state)
 		{"第一时间召开党组会议", ROLE_BODY},
 		{"浏览器兼容问题已修复", ROLE_BODY},
 		{"今天是整改工作的起点", ROLE_BODY},
+		/* one word of a chrome pair alone; a label word without its colon */
+		{"关于我们单位的整改进展", ROLE_BODY},
+		{"在局网站开设巡察整改专栏", ROLE_BODY},
+		{"欢迎您提出宝贵意见", ROLE_BODY},
+		{"信息来源核查不严", ROLE_BODY},
+		{"上一年度整改任务", ROLE_BODY},
 	};
 
 	(void)state;
