@@ -69,10 +69,49 @@ struct cscan {
 	size_t mail;                 /* first e-mail channel that may still cover the scan */
 };
 
+/* An ASCII or full-width digit (０８１２－… is read as 0812-…). */
 static bool
 is_digit(uint32_t cp)
 {
-	return cp >= '0' && cp <= '9';
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* Bytes of the digit at t[i] (1 for ASCII, 3 for full-width), 0 when none stands there. */
+static size_t
+digit_len(const struct cscan *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s->t + i;
+
+	if (i >= s->end)
+		return 0;
+	if (u[0] >= '0' && u[0] <= '9')
+		return 1;
+	if (s->end - i >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
+		return 3;
+	return 0;
+}
+
+/* The value of the digit at t[i] (digit_len > 0 there). */
+static int
+digit_val(const struct cscan *s, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s->t + i;
+
+	return u[0] < 0x80 ? u[0] - '0' : u[2] - 0x90;
+}
+
+/* Offset after the run of digits at i; *count receives how many there are. */
+static size_t
+skip_digits(const struct cscan *s, size_t i, int *count)
+{
+	size_t n;
+
+	*count = 0;
+	while ((n = digit_len(s, i)) > 0) {
+		i += n;
+		(*count)++;
+	}
+	return i;
 }
 
 static bool
@@ -239,6 +278,7 @@ mail_token(const struct cscan *s, size_t line, size_t at, size_t *start, size_t 
 /* Digit groups of a number: one group per run of digits, the separators between them. */
 struct groups {
 	size_t start[6], end[6];
+	int nd[6];                   /* digits in group k */
 	uint32_t sep[6];             /* separator before group k (0 for the first) */
 	int n;
 	bool bracketed;              /* the first group stood in brackets: (0871)… */
@@ -255,7 +295,7 @@ group_sep(const struct cscan *s, size_t i, uint32_t *cp)
 	*cp = utf8_next(s->t, s->end, &j);
 	if (*cp == '-' || *cp == 0xFF0D || *cp == 0x2014 || *cp == 0x2013 || *cp == 0x2010 ||
 	    *cp == 0x2212 || *cp == ' ')
-		return j < s->end && is_digit((unsigned char)s->t[j]) ? j - i : 0;
+		return digit_len(s, j) > 0 ? j - i : 0;
 	return 0;
 }
 
@@ -273,8 +313,7 @@ read_groups(const struct cscan *s, size_t i, struct groups *g)
 		close = cp == '(' ? ')' : 0xFF09;
 		i = j;
 		g->start[0] = i;
-		while (i < s->end && is_digit((unsigned char)s->t[i]))
-			i++;
+		i = skip_digits(s, i, &g->nd[0]);
 		g->end[0] = i;
 		j = i;
 		if (i < s->end && utf8_next(s->t, s->end, &j) == close)
@@ -286,10 +325,9 @@ read_groups(const struct cscan *s, size_t i, struct groups *g)
 		if (i < s->end && (s->t[i] == '-'))
 			i++;
 	}
-	while (g->n < 6 && i < s->end && is_digit((unsigned char)s->t[i])) {
+	while (g->n < 6 && digit_len(s, i) > 0) {
 		g->start[g->n] = i;
-		while (i < s->end && is_digit((unsigned char)s->t[i]))
-			i++;
+		i = skip_digits(s, i, &g->nd[g->n]);
 		g->end[g->n] = i;
 		g->sep[g->n] = g->n > 0 ? cp : 0;
 		g->n++;
@@ -304,7 +342,7 @@ read_groups(const struct cscan *s, size_t i, struct groups *g)
 static int
 glen(const struct groups *g, int k)
 {
-	return (int)(g->end[k] - g->start[k]);
+	return g->nd[k];
 }
 
 /* An extension after the number at i (转801, 分机801, 转分机801, (转801)); fills ext and
@@ -314,6 +352,7 @@ read_ext(const struct cscan *s, size_t i, struct span *ext)
 {
 	static const char *const words[] = {"转分机", "分机号", "分机", "转"};
 	size_t j = i, k, n;
+	int k2;
 	bool open = false;
 
 	if (j < s->end && (s->t[j] == '(' || at_word(s, j, "（"))) {
@@ -329,21 +368,35 @@ read_ext(const struct cscan *s, size_t i, struct span *ext)
 		return i;
 	j = skip_colon(s, j + n);
 	ext->start = j;
-	while (j < s->end && is_digit((unsigned char)s->t[j]))
-		j++;
+	j = skip_digits(s, j, &k2);
 	ext->end = j;
 	if (open && j < s->end && (s->t[j] == ')' || at_word(s, j, "）")))
 		j += s->t[j] == ')' ? 1 : 3;
 	return j;
 }
 
-/* True when digits t[start, end) begin with the given prefix. */
+/* True when the digits at start (before end) begin with the ASCII digits of prefix. */
 static bool
-begins(const char *t, size_t start, size_t end, const char *prefix)
+begins(const struct cscan *s, size_t start, size_t end, const char *prefix)
 {
-	size_t n = strlen(prefix);
+	size_t n;
 
-	return end - start >= n && memcmp(t + start, prefix, n) == 0;
+	for (; *prefix != '\0'; prefix++) {
+		if (start >= end || (n = digit_len(s, start)) == 0 ||
+		    digit_val(s, start) != *prefix - '0')
+			return false;
+		start += n;
+	}
+	return true;
+}
+
+/* Offset after the first count digits from i. */
+static size_t
+after_digits(const struct cscan *s, size_t i, int count)
+{
+	while (count-- > 0)
+		i += digit_len(s, i);
+	return i;
 }
 
 /* Sorts the groups of a phone number into area code, local number and extension; returns
@@ -351,34 +404,35 @@ begins(const char *t, size_t start, size_t end, const char *prefix)
 static int
 phone_parts(const struct cscan *s, const struct groups *g, struct channel_fact *ch)
 {
-	const char *t = s->t;
-	int k = 0, local;
+	int k = 0, local, na;
 	size_t a0 = g->start[0], a1;
 
-	if (!g->bracketed && t[a0] == '0' && glen(g, 0) >= 10) {
+	if (!g->bracketed && digit_val(s, a0) == 0 && glen(g, 0) >= 10) {
 		/* 07367221456: the numbering plan says where the area code ends. */
-		a1 = a0 + (begins(t, a0, g->end[0], "010") || begins(t, a0, g->end[0], "02") ? 3 : 4);
+		na = begins(s, a0, g->end[0], "010") || begins(s, a0, g->end[0], "02") ? 3 : 4;
+		a1 = after_digits(s, a0, na);
 		ch->area.start = a0;
 		ch->area.end = a1;
 		ch->local.start = a1;
 		ch->local.end = g->end[0];
-		ch->local_digits = glen(g, 0) - (int)(a1 - a0);
-		ch->area_digits = (int)(a1 - a0);
+		ch->local_digits = glen(g, 0) - na;
+		ch->area_digits = na;
 		k = 1;
 	} else {
-		if (g->bracketed || (g->n >= 2 && t[a0] == '0')) {
+		if (g->bracketed || (g->n >= 2 && digit_val(s, a0) == 0)) {
 			ch->area.start = g->start[0];
 			ch->area.end = g->end[0];
+			ch->area_digits = glen(g, 0);
 			k = 1;
 		}
-		ch->area_digits = (int)(ch->area.end - ch->area.start);
 		if (k >= g->n)
 			return k;
 		ch->local.start = g->start[k];
 		local = glen(g, k++);
 		/* Groups of a number written in blocks (010-8888 8888, 138 1234 5678) join up. */
-		while (k < g->n && (local < 7 || (t[ch->local.start] == '1' && local < 11)) &&
-		    !(ch->area_digits == 0 && t[ch->local.start] == '1' && local + glen(g, k) > 11)) {
+		while (k < g->n && (local < 7 || (digit_val(s, ch->local.start) == 1 && local < 11)) &&
+		    !(ch->area_digits == 0 && digit_val(s, ch->local.start) == 1 &&
+		    local + glen(g, k) > 11)) {
 			local += glen(g, k);
 			k++;
 		}
@@ -417,17 +471,17 @@ time_follows(const struct cscan *s, size_t i)
 		n = 1;
 	else if (at_word(s, i, "："))
 		n = 3;
-	return n > 0 && i + n < s->end && is_digit((unsigned char)s->t[i + n]);
+	return n > 0 && digit_len(s, i + n) > 0;
 }
 
 /* Offset after the minutes of a time whose colon is at i. */
 static size_t
 skip_time(const struct cscan *s, size_t i)
 {
+	int n;
+
 	i += s->t[i] == ':' ? 1 : 3;
-	while (i < s->end && is_digit((unsigned char)s->t[i]))
-		i++;
-	return i;
+	return skip_digits(s, i, &n);
 }
 
 /* A number at i: a phone under a phone label or when shaped like one, a postal code under
@@ -461,9 +515,9 @@ on_number(struct cscan *s, size_t i)
 	/* Unlabelled digits count as a phone only when shaped like one: 7+ digits in one run,
 	 * a leading 0 with its separator, a bracketed area code, or a five-digit 12xxx. */
 	if (!labelled && !g.bracketed && !(g.n == 1 && total >= 7) &&
-	    !(s->t[g.start[0]] == '0' && g.n >= 2) &&
-	    !(g.n == 3 && s->t[g.start[0]] == '1' && total == 11) &&
-	    !(g.n == 1 && total == 5 && s->t[g.start[0]] == '1'))
+	    !(digit_val(s, g.start[0]) == 0 && g.n >= 2) &&
+	    !(g.n == 3 && digit_val(s, g.start[0]) == 1 && total == 11) &&
+	    !(g.n == 1 && total == 5 && digit_val(s, g.start[0]) == 1))
 		return e;
 	ch = add_channel(s, CH_PHONE, g.bracketed ? i : g.start[0], e);
 	k = phone_parts(s, &g, ch);
@@ -547,20 +601,64 @@ scan_mail(struct cscan *s, size_t start)
 	}
 }
 
-/* Reads a web address starting at i (http://, https://, www.); returns its end or i. */
+/* Full-width forms a web address is mistyped with: letters, digits, ． and ／. */
+static bool
+is_wide_web_cp(uint32_t cp)
+{
+	return (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+	    (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF0E || cp == 0xFF0F;
+}
+
+/* True for a dot, ASCII or full-width. */
+static bool
+is_dot_cp(uint32_t cp)
+{
+	return cp == '.' || cp == 0xFF0E;
+}
+
+/* True when the white space at i stands inside a web address: a dot on one side of it and
+ * a letter or digit on the other (www.qcjw .gov.cn, www. qcjw.gov.cn). */
+static bool
+inner_space(const struct cscan *s, size_t start, size_t i)
+{
+	size_t j = i, b = i;
+	uint32_t prev, next;
+
+	while (j < s->end && (s->t[j] == ' ' || at_word(s, j, "　")))
+		j += s->t[j] == ' ' ? 1 : 3;
+	if (j >= s->end || b <= start)
+		return false;
+	prev = utf8_prev(s->t, &b);
+	b = j;
+	next = utf8_next(s->t, s->end, &b);
+	return (is_dot_cp(prev) && (is_ascii_alnum(next) || is_wide_web_cp(next))) ||
+	    (is_dot_cp(next) && (is_ascii_alnum(prev) || is_wide_web_cp(prev)));
+}
+
+/* Reads a web address starting at i (http://, https://, www.), with the full-width forms
+ * and inner spaces it may be mistyped with; returns its end or i. */
 static size_t
 web_at(const struct cscan *s, size_t i)
 {
-	size_t j = i;
+	size_t j = i, k;
+	uint32_t cp;
 
 	if (!ci_prefix(s->t, i, s->end, "http://") && !ci_prefix(s->t, i, s->end, "https://") &&
 	    !ci_prefix(s->t, i, s->end, "www."))
 		return i;
 	if (i > 0 && is_ascii_alnum((unsigned char)s->t[i - 1]))
 		return i;
-	while (j < s->end && (unsigned char)s->t[j] > ' ' && (unsigned char)s->t[j] < 0x7F &&
-	    s->t[j] != ';' && s->t[j] != ',' && s->t[j] != ')')
-		j++;
+	while (j < s->end) {
+		k = j;
+		cp = utf8_next(s->t, s->end, &k);
+		if ((cp > ' ' && cp < 0x7F && cp != ';' && cp != ',' && cp != ')') ||
+		    is_wide_web_cp(cp))
+			j = k;
+		else if ((cp == ' ' || cp == 0x3000) && inner_space(s, i, j))
+			j = k;
+		else
+			break;
+	}
 	while (j > i && s->t[j - 1] == '.')
 		j--;
 	return j;
@@ -623,7 +721,8 @@ scan_line(struct cscan *s, size_t start, size_t end)
 		}
 		j = i;
 		cp = utf8_next(s->t, end, &j);
-		if (is_digit(cp) || ((cp == '(' || cp == 0xFF08) && j < end && s->t[j] == '0')) {
+		if (is_digit(cp) || ((cp == '(' || cp == 0xFF08) && digit_len(s, j) > 0 &&
+		    digit_val(s, j) == 0)) {
 			if (i > start && (is_ascii_alnum((unsigned char)s->t[i - 1]) ||
 			    s->t[i - 1] == '.' || s->t[i - 1] == '/')) {
 				while (j < end && is_ascii_alnum((unsigned char)s->t[j]))
@@ -634,8 +733,7 @@ scan_line(struct cscan *s, size_t start, size_t end)
 			i = on_number(s, i);
 			continue;
 		}
-		if (is_hard_end(cp) || ((cp == 0xFF0C || cp == ',') && !(j < end &&
-		    is_digit((unsigned char)s->t[j])))) {
+		if (is_hard_end(cp) || ((cp == 0xFF0C || cp == ',') && digit_len(s, j) == 0)) {
 			s->label.start = s->label.end = 0;
 			s->lkind = LB_NONE;
 		} else if (cp == '(' || cp == 0xFF08) {

@@ -256,6 +256,29 @@ static const struct tu_snippet cases[] = {
 	{"GEN-010.3", OPEN "通讯地址：青川市滨江路1号（邮编：650000）。" FIRM, 0, NULL},
 	{"GEN-010.3", OPEN "邮寄地址：青禾镇政府大院3号楼201室；邮政编码：427 200。" TOWN, 0, NULL},
 	{"GEN-010.3", OPEN "来信请寄：青川市滨江路1号集团纪委办公室，邮编：6500。" FIRM, 1, "6500"},
+	/* Full-width digits are read as digits: a good number passes, a short one is wrong. */
+	{"GEN-010.4", OPEN "联系电话：０７３６－７２２１４５６；手机：１３９０７３６１２３４。" BUREAU, 0, NULL},
+	{"GEN-010.4", OPEN "举报电话：０７３６－７２２１４５。" BUREAU, 1, "０７３６－７２２１４５"},
+	{"GEN-010.4", OPEN "联系电话：（０７３６）７２２１４５６转８０２。" BUREAU, 0, NULL},
+	{"GEN-010.1", OPEN "联系电话：７２２１４５６。" BUREAU, 1, "７２２１４５６"},
+	{"GEN-010.3", OPEN "通讯地址：桐川县迎宾大道9号（邮编：４１５００）。" BUREAU, 1, "４１５００"},
+	{"GEN-010.3", OPEN "通讯地址：桐川县迎宾大道9号（邮编：４１５０００）。" BUREAU, 0, NULL},
+	/* GEN-010.5: a web address that cannot open; site names and good addresses pass. */
+	{"GEN-010.5", OPEN "监督网站：www.tcxjw. gov.cn。" BUREAU, 1, "www.tcxjw. gov.cn"},
+	{"GEN-010.5", OPEN "网址：www．tcxjw．gov．cn。" BUREAU, 1, "www．tcxjw．gov．cn"},
+	{"GEN-010.5", OPEN "也可登录https://tcxjw/jdjb提交意见。" BUREAU, 1, "https://tcxjw/jdjb"},
+	{"GEN-010.5", OPEN "网址：htps://www.tcxjw.gov.cn。" BUREAU, 1, "htps://www.tcxjw.gov.cn"},
+	{"GEN-010.5", OPEN "网址：https://www.tcxjw.gov.cn:8443/jdjb?id=3。" BUREAU, 0, NULL},
+	{"GEN-010.5", OPEN "也可登录网站www.tczrzy.gov.cn留言。" BUREAU, 0, NULL},
+	{"GEN-010.5", OPEN "网站：桐川清风网。电话：0736-7221456。" BUREAU, 0, NULL},
+	{"GEN-010.5", OPEN "或在县政府网站“书记信箱”留言。电话：0736-7221456。" BUREAU, 0, NULL},
+	{"GEN-010.5", OPEN "网址：http://10.21.3.8/jb。" BUREAU, 0, NULL},
+	/* GEN-010.6: a postal address that is missing or names no place. */
+	{"GEN-010.6", OPEN "通信地址：。联系电话：0736-7221456。" BUREAU, 1, "通信地址"},
+	{"GEN-010.6", OPEN "来信请寄：2-301，邮编：415000。" BUREAU, 1, "2-301"},
+	{"GEN-010.6", OPEN "来信请寄：桐川县迎宾大道9号县自然资源局办公室，邮编：415000。" BUREAU, 0, NULL},
+	{"GEN-010.6", OPEN "举报地址：www.12388.gov.cn。" BUREAU, 0, NULL},
+	{"GEN-010.6", OPEN "群众可到局机关地址反映问题，电话：0736-7221456。" BUREAU, 0, NULL},
 	/* GEN-009: the sentence and at least one channel. */
 	{"GEN-009", OPEN BUREAU, 1, "欢迎广大干部群众对巡察整改落实情况进行监督"},
 	{"GEN-009", OPEN "来信请寄：桐川县102号信箱。" BUREAU, 0, NULL},
@@ -294,6 +317,18 @@ test_reasons(void **state)
 		{"GEN-010.2", OPEN "电子邮箱：qhzjw＠163.com。" TOWN, "full-width '＠'", "全角“＠”"},
 		{"GEN-010.3", OPEN "通讯地址：青川市滨江路1号，邮编：65000。" FIRM,
 		 "a postal code has six digits (653200); '65000' has 5", "有5位"},
+		{"GEN-010.4", OPEN "举报电话：０７３６－７２２１４５。" BUREAU,
+		 "after the four-digit area code 0736 the local number has 7 or 8 digits; '722145' has 6",
+		 "“722145”有6位"},
+		{"GEN-010.5", OPEN "监督网站：www.tcxjw. gov.cn。" BUREAU, "has a space in it",
+		 "中有空格"},
+		{"GEN-010.5", OPEN "网址：www．tcxjw．gov．cn。" BUREAU, "has full-width characters",
+		 "含全角字符"},
+		{"GEN-010.5", OPEN "也可登录https://tcxjw/jdjb提交意见。" BUREAU,
+		 "the host 'tcxjw' has no dot", "主机名“tcxjw”没有点"},
+		{"GEN-010.5", OPEN "网址：htps://www.tcxjw.gov.cn。" BUREAU, "the scheme of", "协议部分"},
+		{"GEN-010.6", OPEN "通信地址：。联系电话：0736-7221456。" BUREAU,
+		 "no address follows the label", "标签后没有地址"},
 	};
 	struct lint_opts zh = opts;
 	struct diag_list out;

@@ -18,11 +18,13 @@ enum contact_aspect {
 	CT_PHONE,        /* every phone number can be dialled as written */
 	CT_EMAIL,        /* every e-mail address can receive mail as written */
 	CT_POSTCODE,     /* every postal code has six digits */
+	CT_WEB,          /* every web address can be opened as written */
+	CT_ADDRESS,      /* every postal address is there and names a place */
 	CT_ORDER         /* the contact block stands before the signature */
 };
 
 static const char *const aspect_names[] = {"supervision", "phone-label", "area-code", "phone",
-    "email", "postcode", "order"};
+    "email", "postcode", "web", "address", "order"};
 
 struct contact_params {
 	enum contact_aspect aspect;
@@ -47,8 +49,9 @@ contact_parse(struct rule *r, struct rparam *p)
 	r->params = cp;
 	if (check_parse_choice(p, "aspect", aspect_names,
 	    sizeof(aspect_names) / sizeof(aspect_names[0]),
-	    "应为 supervision、phone-label、area-code、phone、email、postcode 或 order "
-	    "(one of supervision, phone-label, area-code, phone, email, postcode, order)",
+	    "应为 supervision、phone-label、area-code、phone、email、postcode、web、address 或 "
+	    "order (one of supervision, phone-label, area-code, phone, email, postcode, web, "
+	    "address, order)",
 	    &i) != 0)
 		return -1;
 	cp->aspect = (enum contact_aspect)i;
@@ -177,6 +180,14 @@ check_channels(const struct rule *r, const struct check_ctx *c)
 			break;
 		case CT_POSTCODE:
 			if (ch->kind == CH_POSTCODE && contact_postcode_fault(c->doc->text, ch, &f))
+				report_channel(r, c, ch, "value", &f);
+			break;
+		case CT_WEB:
+			if (ch->kind == CH_WEB && contact_web_fault(c->doc->text, ch, &f))
+				report_channel(r, c, ch, "value", &f);
+			break;
+		case CT_ADDRESS:
+			if (ch->kind == CH_ADDRESS && contact_address_fault(c->doc->text, ch, &f))
 				report_channel(r, c, ch, "value", &f);
 			break;
 		default:

@@ -1,5 +1,6 @@
 /* Judges the channels of the contact block against their real shapes: the Chinese numbering
- * plan for phones, RFC 5321/1035 for e-mail addresses, six digits for postal codes. */
+ * plan for phones, RFC 5321/1035 for e-mail addresses, RFC 3986/1035 for web addresses, six
+ * digits for postal codes, a place name for postal addresses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,15 +9,23 @@
 #include "i18n.h"
 #include "utf8.h"
 
-/* The digits of sp (separators dropped), at most size - 1 of them. */
+/* The digits of sp as ASCII (separators dropped, full-width ０-９ folded), at most
+ * size - 1 of them. */
 static void
 digits(const char *text, struct span sp, char *buf, size_t size)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	size_t i, n = 0;
 
-	for (i = sp.start; i < sp.end && n + 1 < size; i++)
-		if (text[i] >= '0' && text[i] <= '9')
-			buf[n++] = text[i];
+	for (i = sp.start; i < sp.end && n + 1 < size; i++) {
+		if (u[i] >= '0' && u[i] <= '9') {
+			buf[n++] = (char)u[i];
+		} else if (i + 3 <= sp.end && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 &&
+		    u[i + 2] <= 0x99) {
+			buf[n++] = (char)('0' + u[i + 2] - 0x90);
+			i += 2;
+		}
+	}
 	buf[n] = '\0';
 }
 
@@ -345,4 +354,103 @@ contact_postcode_fault(const char *text, const struct channel_fact *ch,
 		    "a postal code has six digits (653200); '{p0}' has {p1}",
 		    "p0", d, "p1", count(n, num), NULL);
 	return false;
+}
+
+/* True when the ASCII prefix w (lower case) opens s, in any case. */
+static bool
+ci_starts(const char *s, const char *w)
+{
+	for (; *w != '\0'; s++, w++)
+		if (*s == '\0' || (*s | 0x20) != *w)
+			return false;
+	return true;
+}
+
+/* True when the channel is written as an address (letters, digits, www., http…) rather than
+ * as the name of a site (青川廉政网) or of a place. */
+static bool
+looks_like_url(const unsigned char *b)
+{
+	return (b[0] < 0x80 && ((b[0] | 0x20) >= 'a' && (b[0] | 0x20) <= 'z')) ||
+	    (b[0] >= '0' && b[0] <= '9') ||
+	    (b[0] == 0xEF && ((b[1] == 0xBC && b[2] >= 0x90) || (b[1] == 0xBD && b[2] <= 0x9A)));
+}
+
+bool
+contact_web_fault(const char *text, const struct channel_fact *ch, struct contact_fault *out)
+{
+	char buf[320], host[320];
+	const char *h;
+	size_t n = ch->span.end - ch->span.start, i, k;
+	bool dot = false, digits_only = true;
+
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	memcpy(buf, text + ch->span.start, n);
+	buf[n] = '\0';
+	if (!looks_like_url((const unsigned char *)buf))
+		return false;
+	h = buf;
+	if (strstr(buf, "://") != NULL && !ci_starts(buf, "http://") && !ci_starts(buf, "https://"))
+		return say(out, "协议部分“{p0}”写错了，应为“http://”或“https://”",
+		    "the scheme of '{p0}' is malformed; it is written http:// or https://",
+		    "p0", buf, NULL);
+	if (ci_starts(buf, "http")) {
+		k = ci_starts(buf, "https") ? 5 : 4;
+		if (strncmp(buf + k, "://", 3) != 0)
+			return say(out, "协议部分“{p0}”写错了，应为“http://”或“https://”",
+			    "the scheme of '{p0}' is malformed; it is written http:// or https://",
+			    "p0", buf, NULL);
+		h = buf + k + 3;
+	}
+	for (i = 0; h[i] != '\0' && h[i] != '/' && h[i] != '?' && h[i] != '#' && h[i] != ':' &&
+	    strncmp(h + i, "／", 3) != 0 && i + 1 < sizeof(host); i++)
+		host[i] = h[i];
+	host[i] = '\0';
+	if (i == 0)
+		return say(out, "“{p0}”没有主机名", "'{p0}' has no host name", "p0", buf, NULL);
+	if (strchr(host, ' ') != NULL || strstr(host, "　") != NULL)
+		return say(out, "主机名“{p0}”中有空格，网址中不能有空格",
+		    "the host '{p0}' has a space in it; a web address has none", "p0", host, NULL);
+	for (i = 0; host[i] != '\0'; i++) {
+		const unsigned char *u = (const unsigned char *)host + i;
+
+		if (u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD))
+			return say(out, "主机名“{p0}”含全角字符，应只用半角字母、数字、点和连字符",
+			    "the host '{p0}' has full-width characters; it takes ASCII letters, "
+			    "digits, dots and hyphens", "p0", host, NULL);
+		if (u[0] >= 0x80)
+			return false;    /* an internationalised name (.政务): not judged */
+		if (u[0] == '.')
+			dot = true;
+		else if (u[0] < '0' || u[0] > '9')
+			digits_only = false;
+	}
+	if (!dot)
+		return say(out, "主机名“{p0}”没有点，应为“名称.后缀”（如www.xx.gov.cn）",
+		    "the host '{p0}' has no dot; the shape is name.suffix (www.xx.gov.cn)",
+		    "p0", host, NULL);
+	if (digits_only)
+		return false;    /* an IP address */
+	return domain_fault(host, out);
+}
+
+bool
+contact_address_fault(const char *text, const struct channel_fact *ch,
+    struct contact_fault *out)
+{
+	size_t i, n = ch->span.end - ch->span.start;
+	const char *v = text + ch->span.start;
+
+	/* An empty value after a label and its colon (通讯地址：。); a label in running text
+	 * with nothing after it is no channel. */
+	if (n == 0)
+		return ch->label.end > ch->label.start && ch->span.start > ch->label.end &&
+		    say(out, "标签后没有地址", "no address follows the label", NULL);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)v[i] >= 0x80 || v[i] == '.' || v[i] == '@' ||
+		    ((v[i] | 0x20) >= 'a' && (v[i] | 0x20) <= 'z'))
+			return false;
+	return say(out, "地址中没有地名，应写明所在地和单位（如××县××路×号）",
+	    "it names no place; an address gives the place and the office", NULL);
 }

@@ -27,6 +27,13 @@ bool contact_phone_fault(const char *text, const struct channel_fact *ch,
 /* True when e-mail ch cannot receive mail as written; *out says why. */
 bool contact_mail_fault(const char *text, const struct channel_fact *ch,
 		struct contact_fault *out);
+/* True when web address ch cannot be opened as written (scheme, space, full-width
+ * characters, no dot, bad labels in its host); *out says why. Site names pass. */
+bool contact_web_fault(const char *text, const struct channel_fact *ch,
+		struct contact_fault *out);
+/* True when postal address ch is missing after its label or names no place; *out says why. */
+bool contact_address_fault(const char *text, const struct channel_fact *ch,
+		struct contact_fault *out);
 /* True when postal code ch is not six digits; *out says why. */
 bool contact_postcode_fault(const char *text, const struct channel_fact *ch,
 		struct contact_fault *out);
