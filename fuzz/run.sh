@@ -3,8 +3,8 @@
 # build-fuzz and runs each for DURATION seconds on a seed corpus drawn from the fixtures.
 # Crashes are left as build-fuzz/crash-* files; the exit status is 1 if any harness failed.
 # Usage: fuzz/run.sh [--max-len BYTES] [--runs N] [--out DIR] [DURATION [HARNESS...]]
-#   DURATION defaults to 60 s; HARNESS is model, rules, lint, regex, docx or html (default:
-#   all six);
+#   DURATION defaults to 60 s; HARNESS is model, rules, lint, regex, mscan, docx or html
+#   (default: all seven);
 #   --max-len caps the input size (default 65536; small inputs run many times faster);
 #   --runs stops each harness after N executions (DURATION still caps the time);
 #   --out builds and keeps corpora in DIR instead of build-fuzz.
@@ -23,15 +23,15 @@ while [ $# -gt 0 ]; do
 done
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-harnesses=${*:-model rules lint regex docx html}
+harnesses=${*:-model rules lint regex mscan docx html}
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 cmake -S "$src" -B "$out" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	-DNL_FUZZ=ON -DNL_TESTS=OFF >/dev/null || exit 2
 cmake --build "$out" -j"$(nproc)" --target fuzz_model fuzz_rules fuzz_lint fuzz_regex \
-	fuzz_docx fuzz_html >/dev/null || exit 2
+	fuzz_mscan fuzz_docx fuzz_html >/dev/null || exit 2
 
 # Seed corpora: notices and encoding fixtures for the text harnesses, packs for the loader.
-for h in model lint rules regex docx html; do
+for h in model lint rules regex mscan docx html; do
 	mkdir -p "$out/corpus/$h"
 done
 cp "$src"/fixtures/seeds/*.txt "$src"/fixtures/input/*.txt "$out/corpus/model/"
@@ -54,6 +54,12 @@ sed -n 's/^ *\(pattern\|unless\): "\(.*\)"$/\2/p' "$src"/rules/*.yml | sed 's/\\
 		{ printf '%s\n' "$pat"; head -c 3000 "$src/fixtures/seeds/00$((k % 5))_"*.txt; } \
 			>"$out/corpus/regex/default-$k"
 	done
+# The prefilter harness starts from the same pattern-and-subject inputs, and from grammar
+# inputs (a 0x01 byte, then choices) made of the seeds' bytes.
+cp "$out"/corpus/regex/* "$out/corpus/mscan/"
+for f in "$src"/fixtures/seeds/*.txt; do
+	{ printf '\001'; head -c 400 "$f"; } >"$out/corpus/mscan/grammar-$(basename "$f")"
+done
 
 fail=0
 for h in $harnesses; do

@@ -32,6 +32,8 @@ enum cli_format {
 /* Most --jobs threads. */
 #define CLI_MAX_JOBS 64
 enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+/* --prefilter: when the rules' patterns share one Vectorscan scan per text. */
+enum cli_prefilter { CLI_PREFILTER_AUTO, CLI_PREFILTER_VECTORSCAN, CLI_PREFILTER_OFF };
 
 /* One --level RULE=LEVEL request; rule points into argv. */
 struct cli_level {
@@ -70,6 +72,7 @@ struct options {
 	const char *print_config;    /* --print-config PATH */
 	bool no_suppress;            /* --no-suppress: config suppressions are ignored */
 	bool timing;                 /* --timing: print where the time went to stderr */
+	enum cli_prefilter prefilter; /* --prefilter: auto by default */
 	const char *root;            /* --root DIR: SARIF SRCROOT and GitLab paths, NULL: find */
 	const char *doc_url;         /* --doc-url URL: base of rule pages (ends in '/') */
 	const char *stdin_filename;  /* --stdin-filename PATH: what "-" stands for */

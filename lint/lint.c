@@ -8,6 +8,8 @@
 #include "fix.h"
 #include "lint.h"
 #include "msg.h"
+#include "mscan.h"
+#include "regex.h"
 #include "segment.h"
 #include "timing.h"
 
@@ -57,8 +59,8 @@ void
 lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 		const char *text, size_t len, struct doc *doc, struct diag_list *out)
 {
+	struct mscan_hits hits;
 	size_t i;
-
 	uint64_t t0 = 0, t1;
 
 	if (o->timing != NULL)
@@ -69,6 +71,15 @@ lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 		atomic_fetch_add(&o->timing->model_ns, t1 - t0);
 		t0 = t1;
 	}
+	if (rs->scan != NULL) {
+		mscan_scan(rs->scan, doc->text, doc->len, &hits);
+		regex_bind_hits(&hits);
+		if (o->timing != NULL) {
+			t1 = timing_now();
+			atomic_fetch_add(&o->timing->scan_ns, t1 - t0);
+			t0 = t1;
+		}
+	}
 	for (i = 0; i < rs->n; i++) {
 		if (!rs->v[i]->enabled)
 			continue;
@@ -78,6 +89,10 @@ lint_text(const struct ruleset *rs, const struct lint_opts *o, const char *path,
 			atomic_fetch_add(&o->timing->rule_ns[i], t1 - t0);
 			t0 = t1;
 		}
+	}
+	if (rs->scan != NULL) {
+		regex_bind_hits(NULL);
+		mscan_hits_free(&hits);
 	}
 	diag_sort(out);
 }

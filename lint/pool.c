@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include "mscan.h"
 #include "pool.h"
 #include "regex.h"
 #include "xalloc.h"
@@ -35,6 +36,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&p->mu);
 	}
 	regex_thread_cleanup();
+	mscan_thread_cleanup();
 	return NULL;
 }
 

@@ -1,6 +1,7 @@
 /* PCRE2 wrapper: compiles rule patterns once (UTF, UCP; JIT on first use when available),
- * skips text that lacks a pattern's required literal, and matches under the resource limits
- * of limits.h with one match-data block per thread. */
+ * skips text that the run's multi-pattern prefilter or a pattern's required literal rules
+ * out, and matches under the resource limits of limits.h with one match-data block per
+ * thread. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "limits.h"
+#include "mscan.h"
 #include "regex.h"
 #include "regex_lit.h"
 #include "xalloc.h"
@@ -18,6 +20,9 @@ struct regex {
 	struct regex_lit lit;   /* text every match contains, if the pattern shows one */
 	atomic_bool *jitted;    /* JIT compilation was tried (it happens on first use, so
 	                         * this state lives outside the otherwise constant struct) */
+	size_t scan_id;         /* index in the run's prefilter, or REGEX_NO_SCAN_ID */
+	bool nonempty;          /* every match consumes a character (PCRE2's minimum length):
+	                         * only then can the prefilter's end offsets rule a search out */
 };
 
 /* Serialises the first-use JIT compilation of patterns shared by worker threads. */
@@ -29,6 +34,9 @@ static atomic_size_t live_patterns;
 
 /* Matching allocates nothing: each thread keeps one block large enough for every group. */
 static _Thread_local pcre2_match_data *thread_md;
+
+/* The prefilter's findings for the text the calling thread is linting, or NULL. */
+static _Thread_local const struct mscan_hits *bound_hits;
 
 static pcre2_match_context *
 shared_match_context(void)
@@ -63,6 +71,7 @@ regex_adopt(void *compiled, const char *pattern)
 {
 	pcre2_code *code = compiled;
 	struct regex *re;
+	uint32_t minlength = 0;
 
 	if (shared_match_context() == NULL) {
 		pcre2_code_free(code);
@@ -73,6 +82,9 @@ regex_adopt(void *compiled, const char *pattern)
 	atomic_init(re->jitted, false);
 	re->code = code;
 	re->source = xstrdup(pattern);
+	re->scan_id = REGEX_NO_SCAN_ID;
+	re->nonempty = pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlength) == 0 &&
+	    minlength > 0;
 	(void)regex_lit_analyse(pattern, &re->lit);
 	atomic_fetch_add(&live_patterns, 1);
 	return re;
@@ -133,6 +145,24 @@ const char *
 regex_source(const struct regex *re)
 {
 	return re->source;
+}
+
+void
+regex_set_scan_id(struct regex *re, size_t id)
+{
+	re->scan_id = re->nonempty ? id : REGEX_NO_SCAN_ID;
+}
+
+size_t
+regex_scan_id(const struct regex *re)
+{
+	return re->scan_id;
+}
+
+void
+regex_bind_hits(const struct mscan_hits *hits)
+{
+	bound_hits = hits;
 }
 
 static void
@@ -245,6 +275,9 @@ regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 	const char *hit;
 
 	if (from > end)
+		return 0;
+	if (re->scan_id != REGEX_NO_SCAN_ID && bound_hits != NULL && bound_hits->text == text &&
+	    !mscan_may_match(bound_hits, re->scan_id, from, end))
 		return 0;
 	if (re->lit.len == 0)
 		return match_at(re, text, from, end, 0, m);

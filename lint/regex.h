@@ -32,6 +32,20 @@ const char *regex_source(const struct regex *re);
 int regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 		struct regex_match *m);
 
+struct mscan_hits;
+
+/* Gives re the index of its pattern in a multi-pattern prefilter (mscan.h); from then on
+ * regex_find on the text of the calling thread's bound hits (regex_bind_hits) consults
+ * them before it runs PCRE2. A pattern that can match the empty string keeps no index
+ * (the prefilter only knows where non-empty matches end). */
+void regex_set_scan_id(struct regex *re, size_t id);
+/* The index set by regex_set_scan_id, or REGEX_NO_SCAN_ID. */
+size_t regex_scan_id(const struct regex *re);
+#define REGEX_NO_SCAN_ID ((size_t)-1)
+/* Makes regex_find in the calling thread skip PCRE2 for a search of hits->text that the
+ * scan shows cannot match; NULL unbinds. hits must outlive the binding. */
+void regex_bind_hits(const struct mscan_hits *hits);
+
 /* Frees the calling thread's match block; worker threads call it before they exit (the
  * last regex_free does it for the calling thread). */
 void regex_thread_cleanup(void);

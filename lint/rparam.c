@@ -331,11 +331,16 @@ compile_node(struct rparam *p, const char *key, yaml_node_t *n, enum rp_kind kin
 		rp_wrong_type(p, key, n, kind);
 		return NULL;
 	}
-	if (p->ctx->replay != NULL && (re = regex_codes_take(p->ctx->replay, s)) != NULL)
+	if (p->ctx->replay != NULL && (re = regex_codes_take(p->ctx->replay, s)) != NULL) {
+		if (p->rule != NULL)
+			rule_add_regex(p->rule, re);
 		return re;
+	}
 	re = regex_compile(s, &err, &off);
 	if (re != NULL && p->ctx->record != NULL)
 		regex_codes_add(p->ctx->record, re);
+	if (re != NULL && p->rule != NULL)
+		rule_add_regex(p->rule, re);
 	if (re == NULL) {
 		snprintf(offbuf, sizeof(offbuf), "%zu", off);
 		load_report(p->ctx, &n->start_mark, "rule-bad-regex", "offset", offbuf, "reason",

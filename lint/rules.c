@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "mscan.h"
 #include "rules.h"
+#include "xalloc.h"
 
 static const char *const scope_names[] = {
 	[SCOPE_DOCUMENT] = "document",
@@ -53,6 +55,13 @@ free_examples(struct rule_example *v, size_t n)
 }
 
 void
+rule_add_regex(struct rule *r, struct regex *re)
+{
+	r->regexes = xgrow(r->regexes, &r->capregexes, r->nregexes + 1, sizeof(*r->regexes));
+	r->regexes[r->nregexes++] = re;
+}
+
+void
 rule_free(struct rule *r)
 {
 	if (r == NULL)
@@ -73,6 +82,7 @@ rule_free(struct rule *r)
 		free(r->fixes[i].after);
 	}
 	free(r->fixes);
+	free(r->regexes);
 	free(r->file);
 	free(r);
 }
@@ -84,6 +94,8 @@ ruleset_free(struct ruleset *rs)
 
 	for (i = 0; i < rs->n; i++)
 		rule_free(rs->v[i]);
+	mscan_free(rs->scan);
+	rs->scan = NULL;
 	free(rs->v);
 	rs->v = NULL;
 	rs->n = rs->cap = 0;

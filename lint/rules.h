@@ -6,6 +6,8 @@
 #include "diag.h"
 
 struct check_type;
+struct mscan;
+struct regex;
 
 enum scope {
 	SCOPE_DOCUMENT,   /* the whole text less web boilerplate */
@@ -62,6 +64,9 @@ struct rule {
 	char *fix_zh, *fix_en;     /* what the fix does (`fix:`); NULL: the rule fixes nothing */
 	struct rule_fix_example *fixes;  /* examples: fix: */
 	size_t nfixes;
+	struct regex **regexes;    /* every pattern of the rule's parameters (borrowed from
+	                              params), for the run's multi-pattern prefilter */
+	size_t nregexes, capregexes;
 	char *file;                /* pack file the rule came from */
 	unsigned line, col;        /* position of the rule's mapping in that file */
 };
@@ -69,8 +74,12 @@ struct rule {
 struct ruleset {
 	struct rule **v;
 	size_t n, cap;
+	struct mscan *scan;        /* the patterns' multi-pattern prefilter (rulescan.h), owned;
+	                              NULL: each pattern is searched by PCRE2 alone */
 };
 
+/* Records that re (owned by r's parameters) is one of r's patterns. */
+void rule_add_regex(struct rule *r, struct regex *re);
 /* Frees one rule and its parameters (NULL is fine). */
 void rule_free(struct rule *r);
 /* Frees every rule and its parameters. */

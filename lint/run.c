@@ -24,6 +24,7 @@
 #include "rulepath.h"
 #include "source.h"
 #include "ruledocs.h"
+#include "rulescan.h"
 #include "run.h"
 #include "srcroot.h"
 #include "timing.h"
@@ -479,6 +480,27 @@ lint_inputs(struct lint_run *lr)
 	free(lr->results);
 }
 
+/* Under --prefilter auto, inputs of at least this many bytes repay compiling the
+ * prefilter's database (a few hundred milliseconds for the default pack). */
+#define PREFILTER_AUTO_BYTES ((uint64_t)16 << 20)
+
+/* True when this run scans each text with the rules' multi-pattern prefilter. */
+static bool
+want_prefilter(const struct options *o, const struct walk_list *items)
+{
+	struct stat st;
+	uint64_t total = 0;
+	size_t i;
+
+	if (o->prefilter != CLI_PREFILTER_AUTO)
+		return o->prefilter == CLI_PREFILTER_VECTORSCAN;
+	for (i = 0; i < items->n && total < PREFILTER_AUTO_BYTES; i++)
+		if (items->v[i].err_id == NULL && stat(items->v[i].path, &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+	return total >= PREFILTER_AUTO_BYTES;
+}
+
 static int
 lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset *cs,
     const struct walk_list *items, struct repo *repo)
@@ -575,6 +597,8 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 	case CLI_RULE_DOCS:
 		return ruledocs_write(rs, o->rule_docs, o->lang) == 0 ? 0 : 2;
 	default:
+		if (want_prefilter(o, items))
+			rs->scan = rulescan_build(rs);
 		return fix_then_lint(rs, o, cs, items, repo);
 	}
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 #include "check.h"
+#include "rulescan.h"
 #include "timing.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -16,6 +17,7 @@ timing_init(struct timing *t, size_t n)
 	size_t i;
 
 	atomic_init(&t->model_ns, 0);
+	atomic_init(&t->scan_ns, 0);
 	t->rule_ns = xcalloc(n ? n : 1, sizeof(*t->rule_ns));
 	for (i = 0; i < n; i++)
 		atomic_init(&t->rule_ns[i], 0);
@@ -68,10 +70,12 @@ print_cell(FILE *out, const char *s, int width)
 }
 
 static void
-print_row(FILE *out, const char *id, const char *check, uint64_t ns, uint64_t total)
+print_row(FILE *out, const char *id, const char *check, const char *engine, uint64_t ns,
+		uint64_t total)
 {
 	print_cell(out, id, 14);
 	print_cell(out, check, 18);
+	print_cell(out, engine, 16);
 	fprintf(out, "%10.3f %6.1f%%\n", (double)ns / 1e6,
 	    total > 0 ? 100.0 * (double)ns / (double)total : 0.0);
 }
@@ -80,7 +84,9 @@ void
 timing_print(FILE *out, const struct timing *t, const struct ruleset *rs, enum lang lang)
 {
 	struct row *rows = xcalloc(t->n ? t->n : 1, sizeof(*rows));
-	uint64_t model = atomic_load(&t->model_ns), total = model;
+	uint64_t model = atomic_load(&t->model_ns), scan = atomic_load(&t->scan_ns);
+	uint64_t total = model + scan;
+	const struct rule *r;
 	size_t i;
 
 	for (i = 0; i < t->n; i++) {
@@ -91,12 +97,17 @@ timing_print(FILE *out, const struct timing *t, const struct ruleset *rs, enum l
 	qsort(rows, t->n, sizeof(*rows), row_cmp);
 	print_cell(out, lang == LANG_ZH ? "规则" : "rule", 14);
 	print_cell(out, lang == LANG_ZH ? "检查类型" : "check", 18);
+	print_cell(out, lang == LANG_ZH ? "匹配引擎" : "engine", 16);
 	fprintf(out, "%*s%s %7s\n", lang == LANG_ZH ? 6 : 8, "", lang == LANG_ZH ? "毫秒" : "ms",
 	    "%");
-	print_row(out, lang == LANG_ZH ? "(文档模型)" : "(model)", "", model, total);
-	for (i = 0; i < t->n && i < TIMING_ROWS && rows[i].ns > 0; i++)
-		print_row(out, rs->v[rows[i].index]->id, rs->v[rows[i].index]->check->name,
-		    rows[i].ns, total);
-	print_row(out, lang == LANG_ZH ? "(合计)" : "(total)", "", total, total);
+	print_row(out, lang == LANG_ZH ? "(文档模型)" : "(model)", "", "", model, total);
+	if (scan > 0)
+		print_row(out, lang == LANG_ZH ? "(预筛扫描)" : "(prefilter)", "", "vectorscan", scan,
+		    total);
+	for (i = 0; i < t->n && i < TIMING_ROWS && rows[i].ns > 0; i++) {
+		r = rs->v[rows[i].index];
+		print_row(out, r->id, r->check->name, rulescan_engine(r), rows[i].ns, total);
+	}
+	print_row(out, lang == LANG_ZH ? "(合计)" : "(total)", "", "", total, total);
 	free(rows);
 }

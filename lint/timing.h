@@ -10,6 +10,7 @@
 
 struct timing {
 	atomic_uint_fast64_t model_ns;    /* segmentation and facts */
+	atomic_uint_fast64_t scan_ns;     /* the multi-pattern prefilter's scans */
 	atomic_uint_fast64_t *rule_ns;    /* per rule, by index in the ruleset */
 	size_t n;
 };

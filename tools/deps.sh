@@ -3,7 +3,7 @@
 # also those the test suite needs; with --bench, those bench/run.sh measures against.
 # Usage: tools/deps.sh [--test | --bench]
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev
+pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libvectorscan-dev
   libxml2-dev libzip-dev libpoppler-glib-dev)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(libcmocka-dev python3 git nodejs python3-jsonschema python3-yaml pre-commit clang libclang-rt-14-dev)

@@ -1,0 +1,405 @@
+/* Multi-pattern prefilter (see mscan.h) on Vectorscan: each pattern is rewritten into a
+ * superset expression (mscan_expr.c), all of them compiled into one database, and a scan
+ * records every end offset per pattern for mscan_may_match to look up. */
+#include <hs.h>
+#include <stdlib.h>
+#include <string.h>
+#include "mscan.h"
+#include "mscan_expr.h"
+#include "xalloc.h"
+
+#define MSCAN_MAGIC "NLMSCAN1"
+#define MSCAN_FLAGS (HS_FLAG_UTF8 | HS_FLAG_PREFILTER)
+/* An expression that can match fewer bytes than one Chinese character matches at nearly
+ * every position of a notice: scanning for it costs more than PCRE2 would. */
+#define MSCAN_MIN_WIDTH 3
+
+struct mscan {
+	hs_database_t *db;     /* NULL when no pattern was accepted */
+	size_t n;
+	bool *accepted;
+	char **reason;         /* by pattern: why it was left out, NULL when accepted */
+	uint64_t fingerprint;  /* of the pattern list, to tell a serialised copy is current */
+};
+
+/* Scratch space of the calling thread, grown to suit each database it scans. */
+static _Thread_local hs_scratch_t *scratch;
+
+/* FNV-1a over every pattern and its terminating NUL. */
+static uint64_t
+fingerprint(const char *const *patterns, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	size_t i;
+	const char *s;
+
+	for (i = 0; i < n; i++) {
+		s = patterns[i];
+		do {
+			h ^= (unsigned char)*s;
+			h *= 0x100000001b3u;
+		} while (*s++ != '\0');
+	}
+	return h;
+}
+
+static struct mscan *
+mscan_new(const char *const *patterns, size_t n)
+{
+	struct mscan *ms = xcalloc(1, sizeof(*ms));
+
+	ms->n = n;
+	ms->accepted = xcalloc(n ? n : 1, sizeof(*ms->accepted));
+	ms->reason = xcalloc(n ? n : 1, sizeof(*ms->reason));
+	ms->fingerprint = fingerprint(patterns, n);
+	return ms;
+}
+
+/* Compiles the accepted expressions; an expression Vectorscan rejects loses its place and
+ * the rest is compiled again. */
+static void
+compile_accepted(struct mscan *ms, char **exprs)
+{
+	const char **v = xcalloc(ms->n ? ms->n : 1, sizeof(*v));
+	unsigned *flags = xcalloc(ms->n ? ms->n : 1, sizeof(*flags));
+	unsigned *ids = xcalloc(ms->n ? ms->n : 1, sizeof(*ids));
+	hs_compile_error_t *err;
+	size_t i, k;
+
+	for (;;) {
+		for (i = 0, k = 0; i < ms->n; i++)
+			if (ms->accepted[i]) {
+				v[k] = exprs[i];
+				flags[k] = MSCAN_FLAGS;
+				ids[k++] = (unsigned)i;
+			}
+		if (k == 0)
+			break;
+		err = NULL;
+		if (hs_compile_multi(v, flags, ids, (unsigned)k, HS_MODE_BLOCK, NULL, &ms->db,
+		    &err) == HS_SUCCESS)
+			break;
+		ms->db = NULL;
+		if (err == NULL || err->expression < 0 || (size_t)err->expression >= k) {
+			for (i = 0; i < ms->n; i++)        /* not one expression's fault */
+				if (ms->accepted[i]) {
+					ms->accepted[i] = false;
+					ms->reason[i] = xstrdup(err != NULL ? err->message : "compile failed");
+				}
+			hs_free_compile_error(err);
+			break;
+		}
+		i = ids[err->expression];
+		ms->accepted[i] = false;
+		ms->reason[i] = xstrdup(err->message);
+		hs_free_compile_error(err);
+	}
+	free(v);
+	free(flags);
+	free(ids);
+}
+
+/* The expression for pattern, or NULL with *why set when it is none or would not filter. */
+static char *
+expression(const char *pattern, char **why)
+{
+	hs_expr_info_t *info = NULL;
+	hs_compile_error_t *err = NULL;
+	const char *reason;
+	char *expr = mscan_expr(pattern, &reason);
+
+	if (expr == NULL) {
+		*why = xstrdup(reason);
+		return NULL;
+	}
+	if (hs_expression_info(expr, MSCAN_FLAGS, &info, &err) != HS_SUCCESS) {
+		*why = xstrdup(err != NULL ? err->message : "not accepted");
+		hs_free_compile_error(err);
+	} else if (info->min_width < MSCAN_MIN_WIDTH) {
+		*why = xstrdup("matches nearly everywhere");
+	} else {
+		free(info);
+		return expr;
+	}
+	free(info);         /* hs_expression_info allocates with malloc */
+	free(expr);
+	return NULL;
+}
+
+struct mscan *
+mscan_build(const char *const *patterns, size_t n)
+{
+	struct mscan *ms = mscan_new(patterns, n);
+	char **exprs = xcalloc(n ? n : 1, sizeof(*exprs));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		exprs[i] = expression(patterns[i], &ms->reason[i]);
+		ms->accepted[i] = exprs[i] != NULL;
+	}
+	compile_accepted(ms, exprs);
+	for (i = 0; i < n; i++)
+		free(exprs[i]);
+	free(exprs);
+	return ms;
+}
+
+void
+mscan_free(struct mscan *ms)
+{
+	size_t i;
+
+	if (ms == NULL)
+		return;
+	mscan_thread_cleanup();     /* its scratch may have been sized for this database */
+	hs_free_database(ms->db);
+	for (i = 0; i < ms->n; i++)
+		free(ms->reason[i]);
+	free(ms->reason);
+	free(ms->accepted);
+	free(ms);
+}
+
+size_t
+mscan_count(const struct mscan *ms)
+{
+	return ms->n;
+}
+
+bool
+mscan_accepted(const struct mscan *ms, size_t i)
+{
+	return i < ms->n && ms->accepted[i];
+}
+
+const char *
+mscan_reason(const struct mscan *ms, size_t i)
+{
+	return i < ms->n ? ms->reason[i] : NULL;
+}
+
+/* Appends n bytes to a growing buffer. */
+static void
+put_bytes(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	*buf = xgrow(*buf, cap, *len + n, 1);
+	memcpy(*buf + *len, p, n);
+	*len += n;
+}
+
+int
+mscan_serialize(const struct mscan *ms, char **bytes, size_t *len)
+{
+	char *db = NULL, *buf = NULL;
+	size_t dblen = 0, n = 0, cap = 0, i;
+	uint64_t count = ms->n, size, rlen;
+	unsigned char flag;
+
+	if (ms->db != NULL && hs_serialize_database(ms->db, &db, &dblen) != HS_SUCCESS)
+		return -1;
+	put_bytes(&buf, &n, &cap, MSCAN_MAGIC, 8);
+	put_bytes(&buf, &n, &cap, &ms->fingerprint, sizeof(ms->fingerprint));
+	put_bytes(&buf, &n, &cap, &count, sizeof(count));
+	for (i = 0; i < ms->n; i++) {
+		flag = ms->accepted[i];
+		rlen = ms->reason[i] != NULL ? strlen(ms->reason[i]) : 0;
+		put_bytes(&buf, &n, &cap, &flag, 1);
+		put_bytes(&buf, &n, &cap, &rlen, sizeof(rlen));
+		if (rlen > 0)
+			put_bytes(&buf, &n, &cap, ms->reason[i], rlen);
+	}
+	size = dblen;
+	put_bytes(&buf, &n, &cap, &size, sizeof(size));
+	if (dblen > 0)
+		put_bytes(&buf, &n, &cap, db, dblen);
+	free(db);           /* hs_serialize_database allocates with malloc */
+	*bytes = buf;
+	*len = n;
+	return 0;
+}
+
+/* A bounds-checked reader over serialised bytes. */
+struct reader {
+	const char *p;
+	size_t left;
+	bool bad;
+};
+
+static const char *
+take(struct reader *r, size_t n)
+{
+	const char *p = r->p;
+
+	if (r->bad || n > r->left) {
+		r->bad = true;
+		return NULL;
+	}
+	r->p += n;
+	r->left -= n;
+	return p;
+}
+
+static uint64_t
+take_u64(struct reader *r)
+{
+	const char *p = take(r, sizeof(uint64_t));
+	uint64_t v = 0;
+
+	if (p != NULL)
+		memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* Reads the per-pattern verdicts into ms; false on malformed bytes. */
+static bool
+read_verdicts(struct reader *r, struct mscan *ms)
+{
+	const char *flag, *text;
+	uint64_t rlen;
+	size_t i;
+
+	for (i = 0; i < ms->n; i++) {
+		flag = take(r, 1);
+		rlen = take_u64(r);
+		if (flag == NULL || r->bad || rlen > r->left)
+			return false;
+		ms->accepted[i] = *flag == 1;
+		if (rlen > 0) {
+			text = take(r, (size_t)rlen);
+			ms->reason[i] = xstrndup(text, (size_t)rlen);
+		}
+		if (ms->accepted[i] != (ms->reason[i] == NULL))
+			return false;
+	}
+	return true;
+}
+
+struct mscan *
+mscan_deserialize(const char *bytes, size_t len, const char *const *patterns, size_t n)
+{
+	struct reader r = {bytes, len, false};
+	struct mscan *ms = mscan_new(patterns, n);
+	const char *magic = take(&r, 8), *db;
+	uint64_t fp = take_u64(&r), count = take_u64(&r), dblen;
+	size_t i, accepted = 0;
+
+	if (magic == NULL || memcmp(magic, MSCAN_MAGIC, 8) != 0 || r.bad ||
+	    fp != ms->fingerprint || count != n || !read_verdicts(&r, ms))
+		goto stale;
+	dblen = take_u64(&r);
+	if (r.bad || dblen != r.left)
+		goto stale;
+	for (i = 0; i < n; i++)
+		accepted += ms->accepted[i];
+	if ((dblen == 0) != (accepted == 0))
+		goto stale;
+	db = take(&r, (size_t)dblen);
+	if (dblen > 0 && hs_deserialize_database(db, (size_t)dblen, &ms->db) != HS_SUCCESS) {
+		ms->db = NULL;
+		goto stale;
+	}
+	return ms;
+stale:
+	mscan_free(ms);
+	return NULL;
+}
+
+/* Records one end offset of pattern id. */
+static int
+on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags,
+		void *ctx)
+{
+	struct mscan_hits *h = ctx;
+	struct mscan_ends *e = &h->ends[id];
+
+	(void)from;
+	(void)flags;
+	e->v = xgrow(e->v, &e->cap, e->n + 1, sizeof(*e->v));
+	e->v[e->n++] = (uint32_t)to;
+	return 0;
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Puts each pattern's ends in ascending order (Vectorscan mostly reports them so). */
+static void
+sort_ends(struct mscan_hits *h)
+{
+	size_t i, k;
+
+	for (i = 0; i < h->ms->n; i++) {
+		struct mscan_ends *e = &h->ends[i];
+
+		for (k = 1; k < e->n && e->v[k - 1] <= e->v[k]; k++)
+			;
+		if (k < e->n)
+			qsort(e->v, e->n, sizeof(*e->v), u32_cmp);
+	}
+}
+
+void
+mscan_scan(const struct mscan *ms, const char *text, size_t len, struct mscan_hits *hits)
+{
+	memset(hits, 0, sizeof(*hits));
+	hits->ms = ms;
+	hits->text = text;
+	hits->len = len;
+	if (ms->db == NULL || len > (size_t)(unsigned)-1)
+		return;
+	if (hs_alloc_scratch(ms->db, &scratch) != HS_SUCCESS)
+		return;
+	hits->ends = xcalloc(ms->n, sizeof(*hits->ends));
+	if (hs_scan(ms->db, text, (unsigned)len, 0, scratch, on_match, hits) != HS_SUCCESS) {
+		mscan_hits_free(hits);
+		hits->ms = ms;
+		return;
+	}
+	sort_ends(hits);
+}
+
+void
+mscan_hits_free(struct mscan_hits *hits)
+{
+	size_t i;
+
+	if (hits->ends != NULL)
+		for (i = 0; i < hits->ms->n; i++)
+			free(hits->ends[i].v);
+	free(hits->ends);
+	memset(hits, 0, sizeof(*hits));
+}
+
+bool
+mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end)
+{
+	const struct mscan_ends *e;
+	size_t lo = 0, hi;
+
+	if (hits == NULL || hits->ends == NULL || !mscan_accepted(hits->ms, i) ||
+	    end > hits->len)
+		return true;
+	e = &hits->ends[i];
+	hi = e->n;
+	while (lo < hi) {             /* the first end after from */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (e->v[mid] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < e->n && e->v[lo] <= end;
+}
+
+void
+mscan_thread_cleanup(void)
+{
+	hs_free_scratch(scratch);
+	scratch = NULL;
+}
