@@ -412,13 +412,23 @@ config_load(struct config *c, const char *path, struct load_errors *errs)
 	return cl.nerrors > 0 ? -1 : 0;
 }
 
-/* Reports id s unless rs defines it. */
+/* Reports id s unless rs defines it; an id rs defines in another case is rewritten as the
+ * rule writes it, so later comparisons match exactly. */
 static size_t
-check_id(const struct config *c, const struct cfg_str *s, const struct ruleset *rs,
+check_id(const struct config *c, struct cfg_str *s, const struct ruleset *rs,
     struct load_errors *errs)
 {
-	if (s->s == NULL || ruleset_find(rs, s->s) != NULL)
+	const struct rule *r;
+
+	if (s->s == NULL)
 		return 0;
+	if ((r = ruleset_find(rs, s->s)) != NULL) {
+		if (strcmp(r->id, s->s) != 0) {
+			free(s->s);
+			s->s = xstrdup(r->id);
+		}
+		return 0;
+	}
 	load_errors_add(errs, c->path, s->line, s->col, "config-unknown-rule",
 	    msg_format("config-unknown-rule", errs->lang, "id", s->s, NULL));
 	return 1;

@@ -69,7 +69,8 @@ struct config {
 /* Loads path into a zeroed *c; returns 0, or -1 after adding errors (config-* ids, with
  * file:line:col) to errs. c is usable (and must be freed) either way. */
 int config_load(struct config *c, const char *path, struct load_errors *errs);
-/* Reports every rule id of c that rs does not define; returns the number reported. */
+/* Reports every rule id of c that rs does not define; returns the number reported. An id
+ * written in another case than its rule's is rewritten as the rule writes it. */
 size_t config_check_ids(const struct config *c, const struct ruleset *rs,
 		struct load_errors *errs);
 /* Frees everything c owns. */

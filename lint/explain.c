@@ -1,9 +1,8 @@
 /* Rule documentation from the rules themselves: the --list-rules table and the --explain
- * page. Labels come in Chinese and English; rule text is printed as the pack wrote it. */
+ * page, labels and rule text in the chosen language. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "check.h"
 #include "explain.h"
 #include "utf8.h"
@@ -98,16 +97,12 @@ column_widths(const struct ruleset *rs, enum lang lang, size_t w[4])
 	}
 }
 
-/* Writes the first line of s (or nothing when s is NULL). */
+/* Writes the first sentence of s (or nothing when s is NULL). */
 static void
-put_first_line(FILE *out, const char *s)
+put_first_sentence(FILE *out, const char *s)
 {
-	const char *nl;
-
-	if (s == NULL)
-		return;
-	nl = strchr(s, '\n');
-	fwrite(s, 1, nl ? (size_t)(nl - s) : strlen(s), out);
+	if (s != NULL)
+		fwrite(s, 1, rule_text_first_sentence(s), out);
 }
 
 void
@@ -130,7 +125,7 @@ explain_list(FILE *out, const struct ruleset *rs, enum lang lang)
 		put_padded(out, level_word(sorted[i]), w[1] + 2);
 		put_padded(out, check_word(sorted[i]), w[2] + 2);
 		put_padded(out, scope_name(sorted[i]->scope), w[3] + 2);
-		put_first_line(out, sorted[i]->description);
+		put_first_sentence(out, rule_description(sorted[i], lang));
 		fputc('\n', out);
 	}
 	free(sorted);
@@ -201,18 +196,14 @@ level_field(FILE *out, const struct rule *r, enum lang lang)
 int
 explain_rule(FILE *out, const struct ruleset *rs, const char *id, enum lang lang)
 {
-	const struct rule *r = NULL;
+	const struct rule *r;
 	char where[512], check[256];
-	size_t i;
 
-	for (i = 0; i < rs->n && r == NULL; i++)
-		if (strcasecmp(rs->v[i]->id, id) == 0)
-			r = rs->v[i];
-	if (r == NULL)
+	if ((r = ruleset_find(rs, id)) == NULL)
 		return -1;
 	fprintf(out, "%s\n", r->id);
-	field(out, L_DESCRIPTION, r->description, lang);
-	field(out, L_SOURCE, r->source, lang);
+	field(out, L_DESCRIPTION, rule_description(r, lang), lang);
+	field(out, L_SOURCE, rule_source(r, lang), lang);
 	level_field(out, r, lang);
 	snprintf(check, sizeof(check), "%s%s%s", check_word(r),
 	    r->check && r->check->summary ? " — " : "",

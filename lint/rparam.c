@@ -77,6 +77,7 @@ kind_name(enum rp_kind k, enum lang lang)
 		[RP_LIST] = {"列表", "a list"},
 		[RP_MAP] = {"映射（键: 值）", "a mapping (key: value)"},
 		[RP_STRINGS] = {"字符串或字符串列表", "a string or a list of strings"},
+		[RP_TEXT] = {"字符串或 {zh, en} 映射", "a string or a {zh, en} mapping"},
 	};
 
 	return names[k][lang == LANG_EN ? 1 : 0];
@@ -315,6 +316,41 @@ rp_string(struct rparam *p, const char *key, bool required, char **out)
 		return -1;
 	}
 	*out = xstrdup(s);
+	return 0;
+}
+
+struct text_pair {
+	char **zh, **en;
+};
+
+static int
+read_text_map(struct rparam *p, void *ctx)
+{
+	struct text_pair *t = ctx;
+
+	(void)rp_string(p, "zh", true, t->zh);
+	(void)rp_string(p, "en", true, t->en);
+	return 0;
+}
+
+int
+rp_text(struct rparam *p, const char *key, bool required, char **zh, char **en)
+{
+	struct text_pair t = {zh, en};
+	yaml_node_t *n;
+	const char *s;
+	int rc;
+
+	if ((rc = lookup(p, key, required, &n)) <= 0)
+		return rc;
+	if (n->type == YAML_MAPPING_NODE)
+		return rp_map(p, key, required, read_text_map, &t);
+	if ((s = rp_node_string(n)) == NULL) {
+		rp_wrong_type(p, key, n, RP_TEXT);
+		return -1;
+	}
+	*zh = xstrdup(s);
+	*en = xstrdup(s);
 	return 0;
 }
 

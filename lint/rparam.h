@@ -38,7 +38,8 @@ enum rp_kind {
 	RP_BOOL,
 	RP_LIST,
 	RP_MAP,
-	RP_STRINGS
+	RP_STRINGS,
+	RP_TEXT
 };
 
 /* Adds error id at mark (NULL: no position) with NULL-terminated name/value pairs. */

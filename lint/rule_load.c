@@ -224,8 +224,8 @@ read_common(struct rparam *p, struct rule *r)
 	free(level);
 	free(scope);
 	(void)rp_map(p, "message", true, read_message_map, r);
-	(void)rp_string(p, "description", true, &r->description);
-	(void)rp_string(p, "source", true, &r->source);
+	(void)rp_text(p, "description", true, &r->description_zh, &r->description_en);
+	(void)rp_text(p, "source", true, &r->source_zh, &r->source_en);
 	(void)rp_bool(p, "enabled", false, &r->enabled);
 	(void)rp_map(p, "fix", false, read_fix_map, r);
 	(void)rp_bool(p, "absence", false, &r->absence);
@@ -276,7 +276,7 @@ load_document(struct ruleset *rs, struct load_ctx *ctx)
 	yaml_node_t *root, *rules;
 	yaml_node_item_t *it;
 	struct rparam top;
-	char *ignored = NULL;
+	char *ignored = NULL, *ignored_en = NULL;
 
 	root = yaml_document_get_root_node(ctx->doc);
 	if (root == NULL || root->type != YAML_MAPPING_NODE) {
@@ -287,8 +287,9 @@ load_document(struct ruleset *rs, struct load_ctx *ctx)
 	(void)rp_string(&top, "pack", false, &ignored);
 	free(ignored);
 	ignored = NULL;
-	(void)rp_string(&top, "description", false, &ignored);
+	(void)rp_text(&top, "description", false, &ignored, &ignored_en);
 	free(ignored);
+	free(ignored_en);
 	rules = rp_get(&top, "rules", NULL);
 	if (rules == NULL || rules->type != YAML_SEQUENCE_NODE)
 		load_report(ctx, rules != NULL ? &rules->start_mark : &root->start_mark,

@@ -77,6 +77,9 @@ bool rp_has(struct rparam *p, const char *key);
 void rp_ignore(struct rparam *p, const char *key);
 /* Reads a string scalar into *out (caller owns); *out stays NULL when absent. */
 int rp_string(struct rparam *p, const char *key, bool required, char **out);
+/* Reads reader-facing text: a {zh, en} mapping, or a plain string taken as both languages;
+ * *zh and *en (caller owns) stay NULL when absent. */
+int rp_text(struct rparam *p, const char *key, bool required, char **zh, char **en);
 /* Reads a string scalar and compiles it as a pattern; errors name the pattern offset. */
 int rp_regex(struct rparam *p, const char *key, bool required, struct regex **out);
 /* Reads an integer in [min, max]; *out is untouched when absent. */

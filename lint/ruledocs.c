@@ -1,5 +1,5 @@
 /* Rule pages for readers: each rule's description, source, level, messages, examples and
- * fix as Markdown (DIR/<RULE-ID>.md, bilingual headings), and an index page, generated
+ * fix as Markdown (DIR/<RULE-ID>.md, in Chinese and English), and an index page, generated
  * from the rules so the pages cannot drift from them. */
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +39,18 @@ put_examples(struct strbuf *b, const char *heading, const struct rule_example *v
 		put_block(b, v[i].text);
 }
 
+/* A paragraph in Chinese and, when the pack wrote a different one, its English paragraph. */
+static void
+put_both(struct strbuf *b, const char *zh, const char *en)
+{
+	put(b, zh ? zh : "");
+	put(b, "\n\n");
+	if (en != NULL && (zh == NULL || strcmp(zh, en) != 0)) {
+		put(b, en);
+		put(b, "\n\n");
+	}
+}
+
 /* The Markdown page of one rule. */
 static char *
 page(const struct rule *r)
@@ -56,10 +68,10 @@ page(const struct rule *r)
 	put(&b, scope_name(r->scope));
 	put(&b, r->fix_zh ? " | 有 yes |\n\n" : " | 无 no |\n\n");
 	put(&b, "## 说明 What it finds and why\n\n");
-	put(&b, r->description ? r->description : "");
-	put(&b, "\n\n## 依据 Source\n\n");
-	put(&b, r->source ? r->source : "");
-	put(&b, "\n\n## 消息 Message\n\n- 中文：");
+	put_both(&b, r->description_zh, r->description_en);
+	put(&b, "## 依据 Source\n\n");
+	put_both(&b, r->source_zh, r->source_en);
+	put(&b, "## 消息 Message\n\n- 中文：");
 	put(&b, r->message_zh ? r->message_zh : "");
 	put(&b, "\n- English: ");
 	put(&b, r->message_en ? r->message_en : "");
@@ -90,16 +102,15 @@ cmp_rule(const void *a, const void *b)
 	return strcmp((*(struct rule *const *)a)->id, (*(struct rule *const *)b)->id);
 }
 
-/* The first sentence of s (up to ". " or the end) on one table cell, for the index. */
+/* The first sentence of s on one table cell, for the index. */
 static void
 put_first_sentence(struct strbuf *b, const char *s)
 {
-	const char *end = s ? strstr(s, ". ") : NULL;
 	size_t n, i;
 
 	if (s == NULL)
 		return;
-	n = end ? (size_t)(end - s) + 1 : strlen(s);
+	n = rule_text_first_sentence(s);
 	for (i = 0; i < n; i++) {
 		if (s[i] == '\n')
 			put(b, " ");
@@ -126,7 +137,12 @@ index_page(struct rule **v, size_t n)
 		put(&b, ".md) | ");
 		put(&b, level_name(v[i]->pack_level));
 		put(&b, v[i]->fix_zh ? " | 有 yes | " : " | | ");
-		put_first_sentence(&b, v[i]->description);
+		put_first_sentence(&b, v[i]->description_zh);
+		if (v[i]->description_en != NULL && v[i]->description_zh != NULL &&
+		    strcmp(v[i]->description_zh, v[i]->description_en) != 0) {
+			put(&b, "<br>");
+			put_first_sentence(&b, v[i]->description_en);
+		}
 		put(&b, " |\n");
 	}
 	put(&b, "\n由 `noticelint --rule-docs` 从规则包生成。Generated from the rule pack by "

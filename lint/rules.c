@@ -1,6 +1,7 @@
 /* Rule sets: freeing rules with their check parameters, lookup by id, and scope names. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "check.h"
 #include "mscan.h"
 #include "rules.h"
@@ -71,8 +72,10 @@ rule_free(struct rule *r)
 	free(r->id);
 	free(r->message_zh);
 	free(r->message_en);
-	free(r->description);
-	free(r->source);
+	free(r->description_zh);
+	free(r->description_en);
+	free(r->source_zh);
+	free(r->source_en);
 	free_examples(r->flag, r->nflag);
 	free_examples(r->pass, r->npass);
 	free(r->fix_zh);
@@ -107,7 +110,34 @@ ruleset_find(const struct ruleset *rs, const char *id)
 	size_t i;
 
 	for (i = 0; i < rs->n; i++)
-		if (strcmp(rs->v[i]->id, id) == 0)
+		if (strcasecmp(rs->v[i]->id, id) == 0)
 			return rs->v[i];
 	return NULL;
+}
+
+const char *
+rule_description(const struct rule *r, enum lang lang)
+{
+	return lang == LANG_EN ? r->description_en : r->description_zh;
+}
+
+const char *
+rule_source(const struct rule *r, enum lang lang)
+{
+	return lang == LANG_EN ? r->source_en : r->source_zh;
+}
+
+size_t
+rule_text_first_sentence(const char *s)
+{
+	const char *zh = strstr(s, "。"), *en = strstr(s, ". "), *nl = strchr(s, '\n');
+	size_t n = strlen(s);
+
+	if (zh != NULL && (size_t)(zh - s) + 3 < n)
+		n = (size_t)(zh - s) + 3;
+	if (en != NULL && (size_t)(en - s) + 1 < n)
+		n = (size_t)(en - s) + 1;
+	if (nl != NULL && (size_t)(nl - s) < n)
+		n = (size_t)(nl - s);
+	return n;
 }

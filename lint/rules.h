@@ -50,8 +50,8 @@ struct rule {
 	enum level pack_level;     /* level as written in the pack */
 	char *message_zh;
 	char *message_en;
-	char *description;
-	char *source;
+	char *description_zh, *description_en;  /* what the rule checks, why, what it leaves */
+	char *source_zh, *source_en;            /* the standard or practice it rests on */
 	enum scope scope;
 	bool enabled;
 	bool absence;              /* reports a missing part: in a truncated text, each finding
@@ -84,7 +84,14 @@ void rule_add_regex(struct rule *r, struct regex *re);
 void rule_free(struct rule *r);
 /* Frees every rule and its parameters. */
 void ruleset_free(struct ruleset *rs);
-/* The rule with this id, or NULL. */
+/* The rule's description in lang (NULL when the pack gave none). */
+const char *rule_description(const struct rule *r, enum lang lang);
+/* The rule's source in lang (NULL when the pack gave none). */
+const char *rule_source(const struct rule *r, enum lang lang);
+/* Bytes of s up to and including its first sentence end (“。” or ". ", else a newline or
+ * the end of s), for one-line summaries. */
+size_t rule_text_first_sentence(const char *s);
+/* The rule with this id, compared without regard to ASCII case, or NULL. */
 struct rule *ruleset_find(const struct ruleset *rs, const char *id);
 
 #endif

@@ -3,6 +3,7 @@
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "settings.h"
 #include "xalloc.h"
 
@@ -63,7 +64,7 @@ cli_sets_level(const struct options *o, const char *id)
 
 	for (i = 0; o != NULL && i < o->nlevels; i++)
 		if (strlen(id) == o->levels[i].rule_len &&
-		    memcmp(id, o->levels[i].rule, o->levels[i].rule_len) == 0)
+		    strncasecmp(id, o->levels[i].rule, o->levels[i].rule_len) == 0)
 			return true;
 	return false;
 }

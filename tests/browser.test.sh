@@ -32,17 +32,19 @@ browse() {
 }
 
 seed=fixtures/seeds/003_eb93dc48287bd9ac.txt
-"$bin" --today 2026-11-23 --format html "$seed" >"$tmp/report.html" 2>"$tmp/err"
+docs=https://docs.example.org/nl/
+"$bin" --today 2026-11-23 --format html --doc-url "$docs" "$seed" >"$tmp/report.html" 2>"$tmp/err"
 [ $? = 1 ] || bad "html run of $seed did not exit 1"
 [ -s "$tmp/err" ] && bad "html run wrote to stderr: $(head -c 300 "$tmp/err")"
 "$bin" --today 2026-11-23 --format json "$seed" >"$tmp/report.json" 2>/dev/null
+"$bin" --today 2026-11-23 --format html --lang en --doc-url "$docs" "$seed" >"$tmp/report-en.html" 2>/dev/null
 browse dom "$tmp/report.html" "$tmp/dom.html" || bad "chromium --dump-dom failed: $(tail -3 "$tmp/chrome.log")"
 
-python3 - "$tmp/dom.html" "$tmp/report.json" "$seed" <<'EOF' || bad "DOM of the seed report"
-import json, sys
+python3 - "$tmp/dom.html" "$tmp/report.json" "$seed" "$docs" "$tmp/report-en.html" <<'EOF' || bad "DOM of the seed report"
+import json, os, sys
 from html.parser import HTMLParser
 
-dom, report, seed = sys.argv[1:4]
+dom, report, seed, docs, report_en = sys.argv[1:6]
 
 class Walk(HTMLParser):
     """Collects, per finding index, the text of the marks naming it, the list entries
@@ -50,7 +52,7 @@ class Walk(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.stack, self.marked, self.items, self.anchors = [], {}, {}, set()
-        self.item = None
+        self.item, self.links, self.titles = None, {}, {}
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.stack.append((tag, a))
@@ -59,6 +61,9 @@ class Walk(HTMLParser):
         if tag == "li" and a.get("id", "").startswith("f1-i"):
             self.item = int(a["id"][4:])
             self.items[self.item] = ""
+        if tag == "a" and "rule" in a.get("class", "").split() and self.item is not None:
+            self.links[self.item] = a.get("href", "")
+            self.titles[self.item] = a.get("title", "")
     def handle_endtag(self, tag):
         while self.stack:
             t, a = self.stack.pop()
@@ -91,6 +96,11 @@ if len(w.items) != len(diags):
 for i, d in enumerate(diags):
     if d["message"] not in w.items.get(i, "") or d["rule"] not in w.items.get(i, ""):
         errors.append("finding %d (%s) not in the list with its message" % (i, d["rule"]))
+    page = "doc/rules/%s.md" % d["rule"]
+    if w.links.get(i) != docs + page:
+        errors.append("finding %d (%s) links to %r, not its rule page" % (i, d["rule"], w.links.get(i)))
+    elif not os.path.isfile(page):
+        errors.append("finding %d links to %s, which does not exist" % (i, page))
     if "f1-d%d" % i not in w.anchors:
         errors.append("finding %d (%s) has no anchor" % (i, d["rule"]))
     want = text_of(d["line"], d["column"], d["end_line"], d["end_column"])
@@ -100,6 +110,16 @@ for i, d in enumerate(diags):
     for k, r in enumerate(d["related"]):
         if "f1-d%dr%d" % (i, k) not in w.anchors:
             errors.append("related %d of finding %d has no anchor" % (k, i))
+# The tooltip is the rule's description in the report's language: Chinese by default, and
+# another text in the English report.
+en = Walk()
+en.feed(open(report_en, encoding="utf-8").read())
+for i, d in enumerate(diags):
+    zh_t, en_t = w.titles.get(i, ""), en.titles.get(i, "")
+    if not zh_t or not en_t or zh_t == en_t:
+        errors.append("finding %d (%s): rule tooltip not in the report's language" % (i, d["rule"]))
+    elif sum(c >= "\u4e00" for c in zh_t) < sum(c.isascii() and c.isalpha() for c in zh_t):
+        errors.append("finding %d (%s): Chinese tooltip %r reads as English" % (i, d["rule"], zh_t[:60]))
 if len(diags) < 20:
     errors.append("only %d findings: the seed report is too small to test" % len(diags))
 if errors:

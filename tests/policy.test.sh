@@ -11,12 +11,26 @@ err_re='is absent|cannot work|cannot exist|wrong in every reading|hence an error
 warn_re='hence a warning|a human must look'
 info_re='hence info|a matter of form|a style point'
 
+zh_err_re='因此是错误|在任何读法下都是错的|无法使用|无法拨通|无法投递|不可能存在'
+zh_warn_re='因此是警告|需要人工判断'
+zh_info_re='因此是提示|属于格式问题|属于文风问题|只作提示'
+
+# Each rule as one line: id, level, check, scope and its whole description in lang $1
+# (--list-rules gives the first sentence only).
+rules_with_descriptions() {
+  "$bin" --list-rules --lang en | awk 'NR > 1 && NF {print $1, $2, $3, $4}' |
+  while read -r id rest; do
+    printf '%s %s %s\n' "$id" "$rest" \
+      "$("$bin" --explain "$id" --lang "$1" | sed -n 's/^  \(description: \|说明：\)//p')"
+  done
+}
+
 # Reads --list-rules lines (id level check scope description…) and prints one line per rule
 # whose level is not one of the three or disagrees with its description's policy phrase,
 # then "stated error=N warning=N info=N".
 judge() {
-  awk -v e="$err_re" -v w="$warn_re" -v i="$info_re" '
-    NR == 1 || NF < 5 { next }
+  awk -v e="${1:-$err_re}" -v w="${2:-$warn_re}" -v i="${3:-$info_re}" '
+    NF < 5 { next }
     {
       id = $1; level = $2; d = tolower($0); want = ""; n = 0
       if (level != "error" && level != "warning" && level != "info")
@@ -42,7 +56,7 @@ for def in \
 done
 
 # The default pack follows the policy, and each level's phrases are in real use.
-list=$("$bin" --list-rules --lang en)
+list=$(rules_with_descriptions en)
 [ "$(wc -l <<<"$list")" -ge 50 ] || say "--list-rules listed too few rules"
 out=$(judge <<<"$list")
 bad=$(grep -v '^stated ' <<<"$out")
@@ -50,6 +64,15 @@ bad=$(grep -v '^stated ' <<<"$out")
 read -r _ e w i <<<"$(grep '^stated ' <<<"$out" | tr '=' ' ' | awk '{print $1, $3, $5, $7}')"
 [ "$e" -ge 5 ] && [ "$w" -ge 2 ] && [ "$i" -ge 2 ] ||
   say "too few rules state their policy case (error $e, warning $w, info $i)"
+
+# The Chinese descriptions state the same policy: no rule's Chinese text calls for another
+# level than the rule has, and about as many state one as in English.
+out=$(judge "$zh_err_re" "$zh_warn_re" "$zh_info_re" <<<"$(rules_with_descriptions zh)")
+bad=$(grep -v '^stated ' <<<"$out")
+[ -z "$bad" ] || say "Chinese descriptions against the policy:"$'\n'"$bad"
+read -r _ ze zw zi <<<"$(grep '^stated ' <<<"$out" | tr '=' ' ' | awk '{print $1, $3, $5, $7}')"
+[ "$ze" -ge "$((e - 2))" ] && [ "$zw" -ge "$((w - 2))" ] && [ "$zi" -ge "$((i - 2))" ] ||
+  say "fewer Chinese descriptions state their case (error $ze, warning $zw, info $zi) than English ($e, $w, $i)"
 
 # The levels the policy fixes for the contact block and 截止.
 lvl() { awk -v id="$1" '$1 == id {print $2}' <<<"$list"; }
@@ -80,7 +103,7 @@ rules:
     pattern: "无效地址"
     examples: {flag: ["无效地址"], pass: ["地址"]}
 YML
-got=$("$bin" --no-default-rules -r "$tmp/bad.yml" --list-rules --lang en | judge)
+got=$("$bin" --no-default-rules -r "$tmp/bad.yml" --list-rules --lang en | tail -n +2 | judge)
 [ "$got" = $'T-BAD: level info, its description says error\nstated error=0 warning=0 info=1' ] ||
   say "a contradicting pack was judged: $got"
 

@@ -101,21 +101,31 @@ put_position(struct strbuf *b, const struct html *h, const struct fmt_file *f, s
 		html_rawf(b, "第 %u 行第 %u 列", line, col);
 }
 
-/* The rule's description as a tooltip, when the rule is loaded. */
+/* The rule's id, linked to its page under --doc-url (a message id to the README's table),
+ * with the rule's description in the chosen language as a tooltip. */
 static void
 put_rule(struct strbuf *b, const struct html *h, const char *id)
 {
 	const struct rule *r = h->o.rules ? ruleset_find(h->o.rules, id) : NULL;
+	const char *base = h->o.doc_url != NULL ? h->o.doc_url : NL_DOC_URL;
 
-	html_raw(b, "<code class=\"rule\"");
-	if (r != NULL && r->description != NULL) {
+	html_raw(b, "<a class=\"rule\" href=\"");
+	html_str(b, base);
+	if (r != NULL) {
+		html_raw(b, "doc/rules/");
+		html_str(b, r->id);
+		html_raw(b, ".md\"");
+	} else {
+		html_raw(b, "README.md#message-ids\"");
+	}
+	if (r != NULL && rule_description(r, h->o.lang) != NULL) {
 		html_raw(b, " title=\"");
-		html_str(b, r->description);
+		html_str(b, rule_description(r, h->o.lang));
 		html_raw(b, "\"");
 	}
-	html_raw(b, ">");
+	html_raw(b, "><code>");
 	html_str(b, id);
-	html_raw(b, "</code>");
+	html_raw(b, "</code></a>");
 }
 
 /* One entry of a file's findings list: position link, level, message, rule, related. */

@@ -50,14 +50,7 @@ sarif_level(enum level l)
 static char *
 first_sentence(const char *s)
 {
-	const char *dot = strstr(s, ". ");
-	const char *cn = strstr(s, "。");
-
-	if (cn != NULL && (dot == NULL || cn < dot))
-		return xstrndup(s, (size_t)(cn - s) + strlen("。"));
-	if (dot != NULL)
-		return xstrndup(s, (size_t)(dot - s) + 1);
-	return xstrdup(s);
+	return xstrndup(s, rule_text_first_sentence(s));
 }
 
 /* Appends the string text to b. */
@@ -111,9 +104,22 @@ struct rule_doc {
 	enum level level;
 };
 
-/* Appends the help Markdown of d, linking to its page at uri. */
+/* The help text's labels in lang. */
+static const char *
+help_label(int which, enum lang lang)
+{
+	static const char *const labels[][2] = {
+		{"\n\n依据：", "\n\nSource: "},
+		{"\n- 应报：", "\n- flagged: "},
+		{"\n- 不应报：", "\n- not flagged: "},
+	};
+
+	return labels[which][lang == LANG_EN ? 1 : 0];
+}
+
+/* Appends the help Markdown of d in lang, linking to its page at uri. */
 static void
-put_help_md(struct strbuf *b, const struct rule_doc *d, const char *uri)
+put_help_md(struct strbuf *b, const struct rule_doc *d, const char *uri, enum lang lang)
 {
 	put(b, "**");
 	put_md(b, d->id, true);
@@ -122,17 +128,17 @@ put_help_md(struct strbuf *b, const struct rule_doc *d, const char *uri)
 	put(b, ")\n\n");
 	put_md(b, d->desc, false);
 	if (d->source != NULL && d->source[0] != '\0') {
-		put(b, "\n\nSource: ");
+		put(b, help_label(0, lang));
 		put_md(b, d->source, false);
 	}
 	if (d->flag != NULL || d->pass != NULL)
 		put(b, "\n");
 	if (d->flag != NULL) {
-		put(b, "\n- flagged: ");
+		put(b, help_label(1, lang));
 		put_md(b, d->flag, true);
 	}
 	if (d->pass != NULL) {
-		put(b, "\n- not flagged: ");
+		put(b, help_label(2, lang));
 		put_md(b, d->pass, true);
 	}
 	put(b, "\n\n[");
@@ -185,14 +191,14 @@ add_descriptor(struct sarif *s, const struct rule_doc *d)
 	fmt_json_must(cJSON_AddStringToObject(r, "helpUri", uri));
 	put(&b, d->desc);
 	if (d->source != NULL && d->source[0] != '\0') {
-		put(&b, "\n\nSource: ");
+		put(&b, help_label(0, s->o.lang));
 		put(&b, d->source);
 	}
 	text = strbuf_take(&b);
 	help = fmt_json_must(cJSON_AddObjectToObject(r, "help"));
 	fmt_json_must(cJSON_AddStringToObject(help, "text", text));
 	free(text);
-	put_help_md(&b, d, uri);
+	put_help_md(&b, d, uri, s->o.lang);
 	text = strbuf_take(&b);
 	fmt_json_must(cJSON_AddStringToObject(help, "markdown", text));
 	free(text);
@@ -448,8 +454,8 @@ add_rules(struct sarif *s, const struct ruleset *rs)
 			continue;
 		memset(&d, 0, sizeof(d));
 		d.id = r->id;
-		d.desc = r->description ? r->description : r->id;
-		d.source = r->source;
+		d.desc = rule_description(r, s->o.lang) ? rule_description(r, s->o.lang) : r->id;
+		d.source = rule_source(r, s->o.lang);
 		d.check = r->check != NULL ? r->check->name : "rule";
 		d.flag = r->nflag > 0 ? r->flag[0].text : NULL;
 		d.pass = r->npass > 0 ? r->pass[0].text : NULL;
