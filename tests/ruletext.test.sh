@@ -25,14 +25,17 @@ for id in PUN-002 GEN-009 LEX-001 TXT-003.1 STR-001; do
 	"$bin" --explain "$id" --lang en >"en.$id"
 done
 
-# A sample file is cited by its number (000 … 004, as a word of its own, not part of a rule
-# id or a figure), by a line of it (L16), by its file name, or as a seed or sample.
-cite='seed|sample (file|notice)|样本文件|种子文件|(?<![\w.\-])00[0-4](?![\d])|\bL[0-9]{1,3}\b|[0-9]{3}_[0-9a-f]{16}|real-dev|fixtures/|domain\.md'
+# A sample file is cited by its number (000 … 004 as a word of its own, not part of a rule
+# id or a figure; 000 … 029 as the subject of an English sentence or with 's), by a line of
+# it (L16), by its file name, or as a seed or sample.
+cite='seed|sample (file|notice)|样本文件|种子文件|(?<![\w.\-])00[0-4](?![\d])|(?<![\w.\-])0[0-2][0-9](?= (?:runs|has|gives|uses|writes|puts|closes|opens|leaves|lacks|ends|numbers|repeats|carries|says|names|keeps|starts|is)\b|['"'"'’]s\b)|\bL[0-9]{1,3}\b|[0-9]{3}_[0-9a-f]{16}|real-dev|fixtures/|domain\.md'
 grep -HnP "$cite" zh.* en.* pages/*.md | grep -vP '^[^:]+:[0-9]+:  (定义位置：|defined at: )' >cites
 [ -s cites ] && bad "rule text cites sample files:
 $(head -10 cites)"
 # The check can fail: a description citing a sample is caught.
 printf '  说明：见 003 L51\n' | grep -qP "$cite" || bad "the citation pattern misses 003 L51"
+printf '  description: 025 runs its part unheaded\n' | grep -qP "$cite" || bad "the citation pattern misses 025 runs"
+printf '  description: area codes 010 and 020 take 8 digits\n' | grep -qP "$cite" && bad "the citation pattern takes area codes"
 
 python3 - <<'EOF' || bad "descriptions per language"
 import glob, os, re
