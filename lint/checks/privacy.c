@@ -324,6 +324,29 @@ after_label(const struct priv_run *run, size_t start, size_t i)
 	return false;
 }
 
+/* True when the text before offset i ends with a label of a resident ID number
+ * (身份证号码：, 公民身份号码 …): a number of its length there is one, check character or not. */
+static bool
+id_label_before(const char *t, size_t start, size_t i)
+{
+	static const char *const labels[] = {"身份证号码", "身份证号", "身份证", "公民身份号码",
+	    "身份号码"};
+	size_t k, n;
+
+	while (i > start && (t[i - 1] == ' ' || t[i - 1] == ':'))
+		i--;
+	if (i >= start + 3 && (memcmp(t + i - 3, "：", 3) == 0 || memcmp(t + i - 3, "为", 3) == 0))
+		i -= 3;
+	if (i >= start + 3 && memcmp(t + i - 3, "是", 3) == 0)
+		i -= 3;
+	for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++) {
+		n = strlen(labels[k]);
+		if (i >= start + n && memcmp(t + i - n, labels[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Writes num's digits with all but the first head and last four replaced by *. */
 static void
 mask_number(const struct number *num, size_t head, char *out, size_t cap)
@@ -358,6 +381,10 @@ check_number(struct priv_run *run, struct span sp, const struct number *num)
 	static const size_t head[PRIV_NKINDS] = {6, 3, 4, 0};
 	enum priv_kind k = classify(num);
 	char masked[MAX_DIGITS + 1];
+
+	if (k != PRIV_ID && (num->nd == 18 || num->nd == 15) &&
+	    id_label_before(run->c->doc->text, sp.start, num->start))
+		k = PRIV_ID;
 
 	if (k == PRIV_NKINDS || !run->p->on[k] || after_label(run, sp.start, num->start))
 		return;
