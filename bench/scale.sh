@@ -52,10 +52,10 @@ series() {
 	echo "== $label (empty-file run $(awk -v v="$base" 'BEGIN { printf "%.1f", v * 1000 }') ms subtracted)"
 	for f in "$@"; do
 		t=$(median "$b" "$f")
-		w=$(awk -v t="$t" -v b="$base" 'BEGIN { w = t - b; printf "%.4f", w > 0.0001 ? w : 0.0001 }')
+		w=$(awk -v t="$t" -v b="$base" 'BEGIN { w = t - b; if (w < 0.0001) w = 0.0001; printf "%.4f", w }')
 		if [ -n "$prev" ]; then
 			ratio=$(awk -v a="$w" -v p="$prev" 'BEGIN { printf "%.2f", a / p / 10 }')
-			verdict=$(awk -v r="$ratio" 'BEGIN { print r <= 1.1 ? "met" : "missed" }')
+			verdict=$(awk -v r="$ratio" 'BEGIN { print (r <= 1.1) ? "met" : "missed" }')
 			printf '  %-22s %8.3f s (work %8.3f s)  growth per 10x: %sx  %s\n' "$(basename "$f")" "$t" "$w" "$ratio" "$verdict"
 		else
 			printf '  %-22s %8.3f s (work %8.3f s)\n' "$(basename "$f")" "$t" "$w"

@@ -69,10 +69,10 @@ for ((i = 0; i < 21; i++)); do
 done
 one=$(med <"$src/build-bench/nl.times")
 g=$(med <"$src/build-bench/grep.times")
-ok=$(awk -v a="$one" 'BEGIN { print a <= 3000 ? 1 : 0 }')
+ok=$(awk -v a="$one" 'BEGIN { print (a <= 3000) ? 1 : 0 }')
 printf 'one notice cold (seed 004, 53 KB): %.2f ms (target <= 3 ms): %s\n' \
 	"$(awk -v v="$one" 'BEGIN { print v / 1000 }')" "$(verdict "$ok")"
-ok=$(awk -v a="$one" -v b="$g" 'BEGIN { print a <= 2.5 * b ? 1 : 0 }')
+ok=$(awk -v a="$one" -v b="$g" 'BEGIN { print (a <= 2.5 * b) ? 1 : 0 }')
 printf '  pcre2grep, 5 patterns, same file: %.2f ms; ratio %.1fx (target <= 2.5x): %s\n' \
 	"$(awk -v v="$g" 'BEGIN { print v / 1000 }')" "$(awk -v a="$one" -v b="$g" 'BEGIN { print a / b }')" \
 	"$(verdict "$ok")"
@@ -90,24 +90,24 @@ for set in notices clean; do
 	j2=$(med <"$src/build-bench/j2.times")
 	want=$([ "$set" = notices ] && echo 80 || echo 120)
 	rate=$(awk -v m="$mb" -v t="$j1" 'BEGIN { printf "%.1f", m / (t / 1e6) }')
-	ok=$(awk -v r="$rate" -v w="$want" 'BEGIN { print r >= w ? 1 : 0 }')
+	ok=$(awk -v r="$rate" -v w="$want" 'BEGIN { print (r >= w) ? 1 : 0 }')
 	echo "corpus $set ($mb MB, $(ls "$corpus/$set" | wc -l) files) --jobs 1: $(awk -v t="$j1" 'BEGIN { printf "%.3f", t / 1e6 }') s = $rate MB/s (target >= $want MB/s): $(verdict "$ok")"
 	sc=$(awk -v a="$j1" -v b="$j2" 'BEGIN { printf "%.2f", a / b }')
-	ok=$(awk -v s="$sc" 'BEGIN { print s >= 1.8 ? 1 : 0 }')
+	ok=$(awk -v s="$sc" 'BEGIN { print (s >= 1.8) ? 1 : 0 }')
 	echo "  --jobs 2: $(awk -v t="$j2" 'BEGIN { printf "%.3f", t / 1e6 }') s, ${sc}x --jobs 1 (target >= 1.8x): $(verdict "$ok")"
 done
 
 # 3. Peak RSS.
 for j in 1 2; do
 	r=$(rss "${lint[@]}" --jobs "$j" "$corpus/notices")
-	ok=$(awk -v r="$r" 'BEGIN { print r <= 32 * 1024 ? 1 : 0 }')
+	ok=$(awk -v r="$r" 'BEGIN { print (r <= 32 * 1024) ? 1 : 0 }')
 	printf 'peak RSS, corpus --jobs %s: %.1f MB (target <= 32 MB): %s\n' "$j" \
 		"$(awk -v r="$r" 'BEGIN { print r / 1024 }')" "$(verdict "$ok")"
 done
 big=$corpus/size/10m.txt
 r=$(rss "${lint[@]}" "$big")
 bpb=$(awk -v r="$r" -v b="$(stat -c %s "$big")" 'BEGIN { printf "%.2f", r * 1024 / b }')
-ok=$(awk -v x="$bpb" 'BEGIN { print x <= 4 ? 1 : 0 }')
+ok=$(awk -v x="$bpb" 'BEGIN { print (x <= 4) ? 1 : 0 }')
 printf 'peak RSS, one 10 MB file: %.1f MB = %s bytes per input byte (target <= 4): %s\n' \
 	"$(awk -v r="$r" 'BEGIN { print r / 1024 }')" "$bpb" "$(verdict "$ok")"
 echo "load after: $(uptime | sed 's/.*load/load/')"
