@@ -55,6 +55,11 @@ new = after - before
 if new:
     errors.append("new findings after --fix: %s" % sorted(new)[:5])
 left = sorted(k for k in after if k[1] in ("NUM-004", "PUN-011"))
+# The quotation closed with an opening mark in one seed (“日常监管+定期督查+随机抽查“) is
+# a PUN-002 finding its fix takes; the seeds' other PUN-002 findings are left to a person.
+fixed_pairs = {k for k in before - after if k[1] == "PUN-002"}
+if not any(k[0].startswith("000_") for k in fixed_pairs):
+    errors.append("PUN-002's reversed quotation in 000 was not fixed")
 if left:
     errors.append("fixed findings remain: %s" % left[:5])
 gone = {k[1] for k in before - after}

@@ -1,5 +1,6 @@
 /* Check type `pairs`: paired marks (“” ‘’ 《》 （） 〔〕 【】 …) balanced and facing the right
- * way inside each paragraph, after joining paragraphs the model marks as broken. */
+ * way inside each paragraph, after joining paragraphs the model marks as broken; with a
+ * fix, a quotation mark facing the wrong way is turned when its pair is unambiguous. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -35,6 +36,7 @@ struct pair_scan {
 	const struct check_ctx *c;
 	struct open_mark stack[PAIR_MAX_DEPTH];
 	size_t depth, overflow;
+	size_t line_start, line_end;   /* the paragraph (one line) being scanned */
 	int stop;
 };
 
@@ -156,8 +158,9 @@ find_pair(const struct pairs *ps, uint32_t cp, bool *opening)
 	return -1;
 }
 
-/* Adds the diagnostic for one mark at [pos, pos+len) of pair. */
-static void
+/* Adds the diagnostic for one mark at [pos, pos+len) of pair; returns it (NULL when the
+ * list is full). */
+static struct diag *
 report(struct pair_scan *s, enum pair_problem what, size_t pos, size_t len, int pair)
 {
 	static const char *const zh[] = {"{mark} 未闭合", "{mark} 前面没有对应的开标点",
@@ -167,6 +170,7 @@ report(struct pair_scan *s, enum pair_problem what, size_t pos, size_t len, int 
 	const struct pairs *ps = s->r->params;
 	const char *kv[4];
 	char mark[5] = {0}, close[5] = {0}, *detail;
+	struct diag *d;
 
 	memcpy(mark, s->c->doc->text + pos, len < 4 ? len : 4);
 	(void)utf8_encode(ps->v[pair].close[0], close);
@@ -175,10 +179,76 @@ report(struct pair_scan *s, enum pair_problem what, size_t pos, size_t len, int 
 	kv[2] = "close";
 	kv[3] = close;
 	detail = i18n_fill(s->c->out->lang == LANG_EN ? en[what] : zh[what], kv, 4);
-	if (diag_add(s->c->out, s->r, pos, pos + len, "detail", detail, "mark", mark, NULL) ==
-	    NULL)
+	d = diag_add(s->c->out, s->r, pos, pos + len, "detail", detail, "mark", mark, NULL);
+	if (d == NULL)
 		s->stop = 1;
 	free(detail);
+	return d;
+}
+
+/* True for a quotation mark of any kind (curly, straight, corner brackets). */
+static bool
+quote_mark(uint32_t cp)
+{
+	return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
+	    cp == 0xFF02 || (cp >= 0x300C && cp <= 0x300F);
+}
+
+/* True when the quotation marks of the scanned line are exactly two, at first and second,
+ * and no quotation is open around them (no mark of a pair that cannot nest on the stack
+ * below depth `below`): then which half is meant is not in doubt. */
+static bool
+lone_pair(const struct pair_scan *s, size_t first, size_t second, size_t below)
+{
+	const struct pairs *ps = s->r->params;
+	const char *text = s->c->doc->text;
+	size_t i = s->line_start, at, n = 0, k;
+	uint32_t cp;
+
+	for (k = 0; k < below; k++)
+		if (!ps->v[s->stack[k].pair].nest)
+			return false;
+	while (i < s->line_end) {
+		at = i;
+		cp = utf8_next(text, s->line_end, &i);
+		if (!quote_mark(cp))
+			continue;
+		if (n >= 2 || at != (n == 0 ? first : second))
+			return false;
+		n++;
+	}
+	return n == 2;
+}
+
+/* The fix for a mark at [pos, pos+len) of pair facing the wrong way: it becomes the pair's
+ * first closing (to_close) or opening form. */
+static void
+turn_mark(struct diag *d, const struct pairs *ps, int pair, size_t pos, size_t len,
+    bool to_close)
+{
+	char buf[5] = {0};
+	size_t n = utf8_encode(to_close ? ps->v[pair].close[0] : ps->v[pair].open[0], buf);
+
+	diag_edit(d, pos, pos + len, buf, n);
+}
+
+/* The position of the next mark of pair after pos on the scanned line when it is the
+ * closing form cp; (size_t)-1 otherwise. */
+static size_t
+next_same_closer(const struct pair_scan *s, size_t pos, uint32_t cp)
+{
+	const char *text = s->c->doc->text;
+	size_t i = pos, at;
+	uint32_t c;
+
+	(void)utf8_next(text, s->line_end, &i);
+	while (i < s->line_end) {
+		at = i;
+		c = utf8_next(text, s->line_end, &i);
+		if (quote_mark(c))
+			return c == cp ? at : (size_t)-1;
+	}
+	return (size_t)-1;
 }
 
 /* True for an ASCII letter or digit. */
@@ -222,16 +292,23 @@ lone_closer_ok(const char *text, size_t start, size_t pos, size_t end, uint32_t 
 	return n >= 1 && n <= 2 && (i == start || list_separator(before));
 }
 
-/* A closing mark: pops its opener, reporting openers left unclosed above it. */
+/* A closing mark: pops its opener, reporting openers left unclosed above it. A quotation
+ * closed twice on a line of its own (”…”) gets the fix that opens it. */
 static void
-close_mark(struct pair_scan *s, int pair, size_t pos, size_t len)
+close_mark(struct pair_scan *s, int pair, size_t pos, size_t len, uint32_t cp)
 {
-	size_t k = s->depth;
+	const struct pairs *ps = s->r->params;
+	struct diag *d;
+	size_t k = s->depth, next;
 
 	while (k > 0 && s->stack[k - 1].pair != pair)
 		k--;
 	if (k == 0) {
-		report(s, PAIR_UNOPENED, pos, len, pair);
+		d = report(s, PAIR_UNOPENED, pos, len, pair);
+		if (d != NULL && s->r->fix_zh != NULL && !ps->v[pair].nest &&
+		    (next = next_same_closer(s, pos, cp)) != (size_t)-1 &&
+		    lone_pair(s, pos, next, s->depth))
+			turn_mark(d, ps, pair, pos, len, false);
 		return;
 	}
 	while (s->depth > k) {
@@ -242,14 +319,21 @@ close_mark(struct pair_scan *s, int pair, size_t pos, size_t len)
 	s->depth--;
 }
 
-/* An opening mark: pushed, or taken as a reversed closer where the pair cannot nest. */
+/* An opening mark: pushed, or taken as a reversed closer where the pair cannot nest; a
+ * quotation opened twice on a line of its own (“…“) gets the fix that closes it. */
 static void
 open_mark(struct pair_scan *s, int pair, size_t pos, size_t len)
 {
 	const struct pairs *ps = s->r->params;
+	const struct open_mark *top;
+	struct diag *d;
 
 	if (s->depth > 0 && s->stack[s->depth - 1].pair == pair && !ps->v[pair].nest) {
-		report(s, PAIR_REVERSED, pos, len, pair);
+		top = &s->stack[s->depth - 1];
+		d = report(s, PAIR_REVERSED, pos, len, pair);
+		if (d != NULL && s->r->fix_zh != NULL && top->pos >= s->line_start &&
+		    lone_pair(s, top->pos, pos, s->depth - 1))
+			turn_mark(d, ps, pair, pos, len, true);
 		s->depth--;
 		return;
 	}
@@ -277,6 +361,8 @@ scan_range(struct pair_scan *s, size_t start, size_t end)
 	bool opening;
 	int pair;
 
+	s->line_start = start;
+	s->line_end = end;
 	while (!s->stop) {
 		while (i < end && !ps->lead[(unsigned char)text[i]])
 			i++;
@@ -297,7 +383,7 @@ scan_range(struct pair_scan *s, size_t start, size_t end)
 				k--;
 			if (k == 0 && lone_closer_ok(text, start, at, end, cp))
 				continue;
-			close_mark(s, pair, at, i - at);
+			close_mark(s, pair, at, i - at, cp);
 		}
 	}
 }
