@@ -3,7 +3,8 @@
 # description, shown in the chosen language by --explain, --list-rules, SARIF and HTML; no
 # reader-facing rule text (descriptions, sources, messages, fixes, examples, rule pages)
 # cites a sample file; a pack may still give a plain string, read as both languages; rule
-# ids are found whatever their case in --explain, --disable, --level and the config.
+# ids are found whatever their case in --explain, --disable, --level and the config; the
+# Chinese messages of real findings hold no English words.
 # Usage: ruletext.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -154,6 +155,29 @@ printf 'levels: {PUN-006: error}\n' >proj/.noticelint.yml
 printf 'disable: [pun-999]\n' >proj/.noticelint.yml
 (cd proj && "$bin" m.txt >/dev/null 2>"$tmp/err")
 [ $? = 2 ] && grep -q 'pun-999' err || bad "config with an unknown id was accepted: $(cat err)"
+
+# Chinese messages are Chinese: in the findings of the seeds and the real and fresh notices
+# no English word is left once quoted notice text, addresses and rule ids are taken out
+# (no "done = 3", "part", "whole" in a Chinese note).
+"$bin" --today 2026-11-23 --format jsonl "$src"/fixtures/seeds/*.txt "$src"/fixtures/real-dev/*.txt \
+	"$src"/fixtures/fresh/*.txt 2>/dev/null >findings.jsonl
+python3 - <<'EOF' || bad "English words in Chinese messages"
+import json, re
+words, n = set(), 0
+for line in open("findings.jsonl", encoding="utf-8"):
+    if not line.startswith("{"):
+        continue
+    d = json.loads(line)
+    for m in [d.get("message", "")] + [r.get("message", "") for r in d.get("related", [])]:
+        n += 1
+        t = re.sub(r"“[^”]*”|‘[^’]*’|'[^']*'|《[^》]*》", "", m)
+        t = re.sub(r"\S+@\S+|https?://\S+|www\.\S+|\w+\.(?:com|cn|net|org)\b|[A-Z]+-\d+(?:\.\d+)?|--[a-z-]+", "", t)
+        words |= {w for w in re.findall(r"[A-Za-z]{3,}", t) if w != "Markdown"}
+if n < 200:
+    raise SystemExit("only %d messages" % n)
+if words:
+    raise SystemExit("English in Chinese messages: %s" % sorted(words)[:20])
+EOF
 
 if [ $fail -ne 0 ]; then echo "ruletext: FAILED"; exit 1; fi
 echo "ruletext: descriptions in both languages, no sample citations, ids in any case"
