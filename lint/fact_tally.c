@@ -21,6 +21,7 @@ static const struct status_word status_words[] = {
 	{"正在整改", CSTAT_ONGOING}, {"持续整改", CSTAT_ONGOING}, {"尚在整改", CSTAT_ONGOING},
 	{"整改中", CSTAT_ONGOING}, {"正在推进", CSTAT_ONGOING}, {"推进中", CSTAT_ONGOING},
 	{"正在办理", CSTAT_ONGOING}, {"办理中", CSTAT_ONGOING}, {"长期坚持", CSTAT_ONGOING},
+	{"长期整改", CSTAT_ONGOING}, {"持续推进", CSTAT_ONGOING},
 	{"已整改", CSTAT_DONE}, {"已完成", CSTAT_DONE}, {"完成整改", CSTAT_DONE},
 	{"整改完成", CSTAT_DONE}, {"整改到位", CSTAT_DONE}, {"已办结", CSTAT_DONE},
 	{"办结", CSTAT_DONE}, {"已销号", CSTAT_DONE}, {"已查结", CSTAT_DONE},
@@ -467,8 +468,9 @@ sentence_tallies(struct builder *b, const char *s, size_t a, size_t b_end)
 					    c->unit))
 						add_part(b, j);
 				close_tally(b);
+				lo = k + 1;
 			}
-			lo = k + 1;
+			/* Else a total stated first (问题共计418个，其中已整改356个…): its parts follow. */
 			continue;
 		}
 		if (starts_with(s, c->label, "其中") && k > a && !people(s, c) && !inexact(c)) {

@@ -8,6 +8,7 @@
 static const char *const org_suffixes[] = {
 	"党组", "党委", "委员会", "党工委", "总支", "支部", "局", "委", "会", "院", "中心",
 	"办公室", "办", "政府", "厅", "部", "处", "所", "站", "队", "公司", "集团", "学校",
+	"领导小组",
 };
 
 /* Labels that introduce contact details. */
