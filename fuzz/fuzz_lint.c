@@ -34,7 +34,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lint_opts lo = {LANG_EN, 2025, 12, 31, NULL, NULL};
+	struct lint_opts lo = {LANG_EN, 2025, 12, 31, NULL, NULL, NULL, NULL, false};
 	struct decoded dec;
 	struct diag_list out;
 	struct doc doc;

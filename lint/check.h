@@ -9,12 +9,15 @@
 #include "rules.h"
 
 struct rparam;
+struct corpus_view;
 
 /* What one check run sees: the read-only model and where diagnostics go. */
 struct check_ctx {
 	const struct doc *doc;
 	struct diag_list *out;
 	int today_y, today_m, today_d;   /* the date treated as today (--today) */
+	const struct corpus_view *corpus;  /* hits of the run's corpus, NULL: none */
+	bool examples;                   /* the rule's own examples are being run */
 };
 
 struct check_type {

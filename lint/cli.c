@@ -79,6 +79,9 @@ static int set_fix_dry_run(struct parse_state *, const struct cli_opt *, const c
 static int set_help(struct parse_state *, const struct cli_opt *, const char *);
 static int set_shard(struct parse_state *, const struct cli_opt *, const char *);
 static int set_no_pack_cache(struct parse_state *, const struct cli_opt *, const char *);
+static int set_cache_dir(struct parse_state *, const struct cli_opt *, const char *);
+static int set_corpus(struct parse_state *, const struct cli_opt *, const char *);
+static int set_no_cache(struct parse_state *, const struct cli_opt *, const char *);
 
 /* The option table: the single source of --help and of what getopt_long accepts. */
 static const struct cli_opt options_table[] = {
@@ -115,6 +118,18 @@ static const struct cli_opt options_table[] = {
 	 "lint share I of N of the files, chosen by a hash of the path relative to the root "
 	 "(the same on every machine); combine the shards' json or sarif reports with "
 	 "noticelint merge", set_shard},
+	{"corpus", 0, "DIR",
+	 "把每份通报的问题和整改措施与 DIR 中其他单位的通报比较，报告照搬的文字（索引保存在缓存目录中）",
+	 "compare each notice's problems and measures with the notices of other issuers under DIR "
+	 "and report copied passages (the index is kept in the cache directory)", set_corpus},
+	{"cache-dir", 0, "DIR",
+	 "在 DIR 中保存每个文件的检查结果，内容与设置未变的文件下次不再重新检查（默认不启用；"
+	 "项目根目录的配置写 cache: true 时使用根目录下的 .noticelint-cache/）",
+	 "keep each file's results in DIR so a file whose text and settings did not change is "
+	 "not linted again (off by default; a repository config's cache: true uses "
+	 ".noticelint-cache/ at the repository root)", set_cache_dir},
+	{"no-cache", 0, NULL,
+	 "不读也不写结果缓存", "neither read nor write the result cache", set_no_cache},
 	{"baseline", 0, "FILE",
 	 "不报告基线文件 FILE 中记录的问题", "do not report the findings recorded in FILE",
 	 set_baseline},
@@ -689,6 +704,35 @@ set_help(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
 	(void)opt;
 	(void)arg;
 	ps->help = true;
+	return 0;
+}
+
+static int
+set_cache_dir(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	if (arg[0] == '\0')
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "a directory", NULL);
+	ps->o->cache_dir = arg;
+	return 0;
+}
+
+static int
+set_corpus(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	if (arg[0] == '\0')
+		return fail(ps, opt, "usage-bad-value", "option", ps->err.opt, "value", arg,
+		    "expected", "a directory", NULL);
+	ps->o->corpus = arg;
+	return 0;
+}
+
+static int
+set_no_cache(struct parse_state *ps, const struct cli_opt *opt, const char *arg)
+{
+	(void)opt;
+	(void)arg;
+	ps->o->no_cache = true;
 	return 0;
 }
 

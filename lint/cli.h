@@ -79,6 +79,9 @@ struct options {
 	bool force_exclude;          /* --force-exclude: include/exclude also for named files */
 	bool fix;                    /* --fix: rewrite the inputs with the safe fixes applied */
 	bool fix_dry_run;            /* --fix-dry-run: print the fixes as a diff only */
+	const char *corpus;          /* --corpus DIR: compare the notices with those under DIR */
+	const char *cache_dir;       /* --cache-dir DIR: the result cache's directory */
+	bool no_cache;               /* --no-cache: neither read nor write the cache */
 	unsigned shard_index;        /* --shard I/N: I (1-based) */
 	unsigned shard_count;        /* N; 0 when the run is not sharded */
 	const char **paths;          /* PATH operands; "-" is stdin */

@@ -22,7 +22,8 @@ struct cload {
 };
 
 static const char *const top_keys[] = {
-	"root", "rules", "disable", "levels", "include", "exclude", "overrides", "suppress", NULL
+	"root", "rules", "disable", "levels", "include", "exclude", "overrides", "suppress",
+	"cache", "corpus", NULL
 };
 static const char *const override_keys[] = {"paths", "disable", "levels", NULL};
 static const char *const suppress_keys[] = {"rule", "paths", "match", "reason", NULL};
@@ -323,6 +324,8 @@ read_root(struct cload *cl, struct config *c)
 	read_strs(cl, root, "exclude", &c->exclude);
 	read_list(cl, root, "overrides", c);
 	read_list(cl, root, "suppress", c);
+	read_bool(cl, root, "cache", &c->cache);
+	read_str(cl, root, "corpus", false, &c->corpus, NULL);
 	resolve_packs(c);
 }
 
@@ -497,6 +500,7 @@ config_free(struct config *c)
 	}
 	free(c->overrides);
 	free(c->suppress);
+	free(c->corpus);
 	strs_free(&c->rules);
 	strs_free(&c->disable);
 	levels_free(&c->levels);

@@ -62,6 +62,9 @@ struct config {
 	size_t noverrides;
 	struct cfg_suppress *suppress;
 	size_t nsuppress;
+	bool cache;                /* `cache: true`: keep the result cache (repository layer) */
+	char *corpus;              /* `corpus: DIR`: compare notices with those under DIR,
+	                            * relative to the config's directory; NULL: none */
 	bool root;                 /* `root: true`: the search stops here (as it does at any
 	                            * config found, the nearest governing alone) */
 };

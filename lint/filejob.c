@@ -8,6 +8,8 @@
 #include "filejob.h"
 #include "input/input.h"
 #include "msg.h"
+#include "repo/cache.h"
+#include "repo/corpus_replay.h"
 #include "segment.h"
 #include "source.h"
 #include "utf8.h"
@@ -90,54 +92,14 @@ note_dropped(struct diag_list *dl, size_t len)
 	d->span.start = d->span.end = len;
 }
 
-void
-file_result_make(struct file_result *fr, const struct walk_item *it,
-    const struct ruleset *rs, const struct lint_opts *lo, const struct file_settings *fs)
+/* Lints the decoded text of fr (or reports it blank), applies the settings fs of the file
+ * as and notes a truncated list. */
+static void
+lint_decoded(struct file_result *fr, const struct ruleset *rs, const struct lint_opts *lo,
+    const struct file_settings *fs, const char *as)
 {
-	const char *forced = fs != NULL && fs->o != NULL ? fs->o->encoding : NULL;
-	const char *named = fs != NULL && fs->o != NULL ? fs->o->stdin_filename : NULL;
-	const char *as = strcmp(it->path, "-") == 0 && named != NULL ? named : it->path;
-	struct source src;
-	struct source_error se;
 	struct doc doc;
-	enum input_format fmt;
-	int rc;
 
-	memset(fr, 0, sizeof(*fr));
-	/* Standard input named by --stdin-filename is shown and configured as that file. */
-	fr->path = as != it->path ? as : source_display_path(it->path);
-	diag_list_init(&fr->diags, lo->lang);
-	if (it->err_id != NULL) {
-		fr->err_id = it->err_id;
-		fr->err_msg = xstrdup(it->err_msg ? it->err_msg : "");
-		return;
-	}
-	fmt = input_format_of(it->path, lo->stdin_format);
-	/* Without --stdin-format, standard input is read as --stdin-filename's extension says. */
-	if (as != it->path && lo->stdin_format == NULL)
-		fmt = input_format_of(as, NULL);
-	if ((fmt == INPUT_TEXT || fmt == INPUT_HTML ? source_read(&src, it->path, forced, lo->lang,
-	    &se) : source_read_binary(&src, it->path, lo->lang, &se)) != 0) {
-		fr->err_id = se.id;
-		fr->err_msg = xstrdup(se.message ? se.message : "");
-		source_error_free(&se);
-		return;
-	}
-	if (fmt != INPUT_TEXT) {
-		rc = input_convert(fmt, src.data, src.len, fr->path, forced, lo->lang, &fr->dec,
-		    &fr->map, &se);
-		source_free(&src);
-		if (rc != 0) {
-			fr->err_id = se.id;
-			fr->err_msg = xstrdup(se.message ? se.message : "");
-			source_error_free(&se);
-			return;
-		}
-	} else {
-		if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
-			encoding_decode(&fr->dec, src.data, src.len, NULL);
-		source_free(&src);
-	}
 	if (text_is_blank(fr->dec.text, fr->dec.len)) {
 		report_blank(&fr->diags, fr->path);
 	} else {
@@ -149,6 +111,77 @@ file_result_make(struct file_result *fr, const struct walk_item *it,
 	}
 	settings_apply(fs, as, fr->dec.text, &fr->diags);
 	note_dropped(&fr->diags, fr->dec.len);
+}
+
+int
+file_result_read(struct file_result *fr, const struct walk_item *it,
+    const struct lint_opts *lo, const struct file_settings *fs)
+{
+	const char *forced = fs != NULL && fs->o != NULL ? fs->o->encoding : NULL;
+	const char *named = fs != NULL && fs->o != NULL ? fs->o->stdin_filename : NULL;
+	const char *as = strcmp(it->path, "-") == 0 && named != NULL ? named : it->path;
+	struct source src;
+	struct source_error se;
+	enum input_format fmt;
+	int rc;
+
+	memset(fr, 0, sizeof(*fr));
+	/* Standard input named by --stdin-filename is shown and configured as that file. */
+	fr->path = as != it->path ? as : source_display_path(it->path);
+	diag_list_init(&fr->diags, lo->lang);
+	if (it->err_id != NULL) {
+		fr->err_id = it->err_id;
+		fr->err_msg = xstrdup(it->err_msg ? it->err_msg : "");
+		return -1;
+	}
+	fmt = input_format_of(it->path, lo->stdin_format);
+	/* Without --stdin-format, standard input is read as --stdin-filename's extension says. */
+	if (as != it->path && lo->stdin_format == NULL)
+		fmt = input_format_of(as, NULL);
+	if ((fmt == INPUT_TEXT || fmt == INPUT_HTML ? source_read(&src, it->path, forced, lo->lang,
+	    &se) : source_read_binary(&src, it->path, lo->lang, &se)) != 0) {
+		fr->err_id = se.id;
+		fr->err_msg = xstrdup(se.message ? se.message : "");
+		source_error_free(&se);
+		return -1;
+	}
+	if (fmt != INPUT_TEXT) {
+		rc = input_convert(fmt, src.data, src.len, fr->path, forced, lo->lang, &fr->dec,
+		    &fr->map, &se);
+		source_free(&src);
+		if (rc != 0) {
+			fr->err_id = se.id;
+			fr->err_msg = xstrdup(se.message ? se.message : "");
+			source_error_free(&se);
+			return -1;
+		}
+	} else {
+		if (encoding_decode(&fr->dec, src.data, src.len, forced) != 0)
+			encoding_decode(&fr->dec, src.data, src.len, NULL);
+		source_free(&src);
+	}
+	return 0;
+}
+
+void
+file_result_make(struct file_result *fr, const struct walk_item *it,
+    const struct ruleset *rs, const struct lint_opts *lo, const struct file_settings *fs)
+{
+	const char *named = fs != NULL && fs->o != NULL ? fs->o->stdin_filename : NULL;
+	const char *as = strcmp(it->path, "-") == 0 && named != NULL ? named : it->path;
+	struct cache_key key;
+
+	if (file_result_read(fr, it, lo, fs) != 0)
+		return;
+	if (lo->cache != NULL)
+		result_cache_key(lo->cache, fr, &key);
+	if (lo->cache == NULL || !result_cache_get(lo->cache, &key, fr)) {
+		lint_decoded(fr, rs, lo, fs, as);
+		if (lo->cache != NULL)
+			result_cache_put(lo->cache, &key, fr);
+	} else {
+		corpus_replay(fr, rs, lo, fs, as);
+	}
 	linemap_build(&fr->lines, fr->dec.text, fr->dec.len);
 	if (fr->map.format != NULL)
 		fr->lines.src = &fr->map;

@@ -26,6 +26,10 @@ struct file_result {
 void file_result_make(struct file_result *fr, const struct walk_item *it,
 		const struct ruleset *rs, const struct lint_opts *lo,
 		const struct file_settings *fs);
+/* The first half of file_result_make: reads and decodes it into a zeroed *fr (no
+ * diagnostics yet, no line table). Returns 0, or -1 with fr->err_id set. */
+int file_result_read(struct file_result *fr, const struct walk_item *it,
+		const struct lint_opts *lo, const struct file_settings *fs);
 /* Frees what file_result_make kept. */
 void file_result_free(struct file_result *fr);
 

@@ -48,6 +48,8 @@ lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc
 	c.today_y = o->today_y;
 	c.today_m = o->today_m;
 	c.today_d = o->today_d;
+	c.corpus = o->corpus;
+	c.examples = o->examples;
 	first = out->n;
 	r->check->run(r, &c);
 	if (r->absence && doc->cut.present)
@@ -166,11 +168,17 @@ fix_example_holds(const struct rule *r, const struct lint_opts *o,
 }
 
 size_t
-lint_check_examples(const struct ruleset *rs, const struct lint_opts *o,
+lint_check_examples(const struct ruleset *rs, const struct lint_opts *run_opts,
 		struct load_errors *errs)
 {
+	struct lint_opts eo = *run_opts;
+	const struct lint_opts *o = &eo;
 	const struct rule *r;
 	size_t i, j, failures = 0;
+
+	/* Checks that compare notices take a rule's reference notice for the corpus. */
+	eo.examples = true;
+	eo.corpus = NULL;
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->v[i];

@@ -1,6 +1,7 @@
 /* The per-file pipeline on decoded text: segment → facts → checks → diagnostics. */
 #ifndef NL_LINT_H
 #define NL_LINT_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "diag.h"
 #include "doc.h"
@@ -8,12 +9,17 @@
 #include "rule_load.h"
 
 struct timing;
+struct result_cache;
+struct corpus_view;
 
 struct lint_opts {
 	enum lang lang;
 	int today_y, today_m, today_d;  /* the date that date checks treat as today */
 	struct timing *timing;          /* --timing counters, NULL when not timing */
 	const char *stdin_format;       /* --stdin-format: what standard input holds; NULL text */
+	struct result_cache *cache;     /* per-file result cache (repo/cache.h), NULL: none */
+	const struct corpus_view *corpus;  /* cross-notice hits (repo/corpus.h), NULL: none */
+	bool examples;                  /* running the rules' own examples (--check-rules) */
 };
 
 /* Builds the model of text into a zeroed *doc (caller frees with doc_free) and runs every

@@ -14,6 +14,9 @@ main(int argc, char **argv)
 	/* A reader that goes away (`| head`) makes writes fail with EPIPE instead of killing
 	 * the run, so it can end quietly with the status of its findings (see run.c). */
 	signal(SIGPIPE, SIG_IGN);
+	/* A file size limit makes a write fail (EFBIG, reported like a full disk) instead of
+	 * killing the run. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		return merge_main(argc - 1, argv + 1);
 	status = cli_parse(&o, argc, argv);

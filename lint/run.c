@@ -520,7 +520,9 @@ lint_all(const struct ruleset *rs, const struct options *o, const struct cfgset 
 	lr.items = *items;
 	lr.lo = lint_options(o);
 	lr.repo = repo;
-	repo_setup(repo, o, rs, cs);
+	repo_setup(repo, o, rs, cs, items);
+	lr.lo.cache = repo_cache(repo);
+	lr.lo.corpus = repo_corpus(repo);
 	fo.shard = &repo->shard;
 	if (check_outputs(o, items) != 0 || (root = find_root(o)) == NULL)
 		return 2;

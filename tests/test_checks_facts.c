@@ -17,7 +17,7 @@
 #include "segment.h"
 #include "testutil.h"
 
-static struct lint_opts opts = {LANG_ZH, 2026, 11, 23, NULL, NULL};
+static struct lint_opts opts = {LANG_ZH, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 
 static int
 setup(void **state)

@@ -13,7 +13,7 @@
 #include "segment.h"
 #include "testutil.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL};
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 
 /* Loads the default pack; fails the test on any load error. */
 static void

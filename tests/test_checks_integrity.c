@@ -16,7 +16,7 @@
 #include "testutil.h"
 #include "utf8.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL};
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 
 /* Loads this file's packs from the default rule directory; fails on any load error. */
 static void

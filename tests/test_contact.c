@@ -13,7 +13,7 @@
 #include "segment.h"
 #include "testutil.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL};
+static const struct lint_opts opts = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 
 /* A notice's end: the last measure, the contact paragraph, a signature. */
 #define OPEN "（三）持续巩固整改成果。建立健全长效机制。\n" \

@@ -14,7 +14,7 @@
 #include "rule_load.h"
 #include "testutil.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 3, 1, NULL, NULL};
+static const struct lint_opts opts = {LANG_EN, 2026, 3, 1, NULL, NULL, NULL, NULL, false};
 
 /* ---- the matcher ------------------------------------------------------------------- */
 

@@ -120,7 +120,7 @@ test_missing(void **state)
 static struct file_result
 lint_file(const char *name, const char *encoding)
 {
-	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL};
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 	struct options o;
 	struct file_settings fs;
 	struct walk_item it;
@@ -389,7 +389,7 @@ static void
 test_vanished_after_walk(void **state)
 {
 	static const char notice[] = "关于巡察整改进展情况的通报\n如果意见建议，请联系。\n";
-	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL};
+	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 	struct walk_list l = {NULL, 0, 0};
 	struct file_result a, b;
 	struct ruleset rs = {NULL, 0, 0, NULL};

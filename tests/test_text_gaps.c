@@ -13,7 +13,7 @@
 #include "segment.h"
 #include "testutil.h"
 
-static const struct lint_opts opts = {LANG_EN, 2026, 3, 1, NULL, NULL};
+static const struct lint_opts opts = {LANG_EN, 2026, 3, 1, NULL, NULL, NULL, NULL, false};
 
 /* ---- the date facts ------------------------------------------------------------------ */
 

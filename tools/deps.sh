@@ -4,7 +4,7 @@
 # Usage: tools/deps.sh [--test | --bench]
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libpcre2-dev libyaml-dev libcjson-dev libvectorscan-dev
-  libxml2-dev libzip-dev libpoppler-glib-dev)
+  libxml2-dev libzip-dev libpoppler-glib-dev libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
   pkgs+=(libcmocka-dev python3 git nodejs python3-jsonschema python3-yaml pre-commit clang libclang-rt-14-dev)
   # The browser test renders the HTML report in headless Chromium; the font shows its Chinese.

@@ -29,6 +29,7 @@ extern const struct check_type chk_pasted;
 extern const struct check_type chk_status_presence;
 extern const struct check_type chk_paragraph_end;
 extern const struct check_type chk_unheaded_part;
+extern const struct check_type chk_corpus_copy;
 
 static const struct check_type *const registry[] = {
 	&chk_existence,
@@ -57,6 +58,7 @@ static const struct check_type *const registry[] = {
 	&chk_status_presence,
 	&chk_paragraph_end,
 	&chk_unheaded_part,
+	&chk_corpus_copy,
 };
 
 const struct check_type *

@@ -1,0 +1,72 @@
+/* Cross-notice copy detection over a corpus directory (--corpus DIR or the repository
+ * config's `corpus:`): the fingerprints (shingle.h) of every notice under DIR are kept in
+ * an SQLite index (corpus.db in the cache directory) that is updated for the files that
+ * changed; before linting, every fingerprint that a few notices of different issuers share
+ * (boilerplate, found in more than max_issuers issuers' notices or in more than max_share
+ * of all notices, is left out by that document frequency) becomes a hit of each notice that
+ * holds it: a passage, the other notice's file and line, and both issuers' unit names. The
+ * corpus-copy check reports the hits of the notice it lints. */
+#ifndef NL_REPO_CORPUS_H
+#define NL_REPO_CORPUS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "repo/shingle.h"
+
+/* One shared passage of a notice. */
+struct corpus_hit {
+	size_t start, end;          /* the passage in the notice's decoded text */
+	size_t chars;               /* its length in normalised characters */
+	char *other;                /* the other notice's display path (owned) */
+	unsigned other_line, other_col;
+	char *own_unit;             /* shingle_unit of the notice's issuer, NULL: none */
+	char *other_unit;           /* shingle_unit of the other notice's issuer, NULL: none */
+};
+
+/* The hits of every notice of the run, by display path. */
+struct corpus_view {
+	struct corpus_entry *v;
+	size_t n, cap;
+	bool sorted;
+};
+
+struct corpus_entry {
+	char *path;
+	struct corpus_hit *hits;
+	size_t n, cap;
+};
+
+/* Boilerplate limits of the document-frequency filter. */
+struct corpus_limits {
+	long max_issuers;
+	double max_share;
+};
+
+/* Sorts v for lookups (the entries by path, each one's hits by position). */
+void corpus_view_finish(struct corpus_view *v);
+/* The hits of the notice shown as path, sorted by position (NULL and *n = 0: none); v
+ * must be finished. Safe from several threads. */
+const struct corpus_hit *corpus_view_find(const struct corpus_view *v, const char *path,
+		size_t *n);
+/* Frees everything v holds. */
+void corpus_view_free(struct corpus_view *v);
+
+/* One notice for the matcher: its fingerprints and issuer. */
+struct corpus_doc {
+	const char *path;           /* display path */
+	const char *issuer;         /* NULL: unknown (such a notice is compared with none) */
+	const struct shingle *fp;
+	size_t nfp;
+};
+
+/* Adds to v the hits among the n notices docs (fingerprints of all of them, or those of a
+ * few that share a fingerprint): pairs of notices of different known issuers sharing a
+ * fingerprint that at most lim's limits of notices hold (total: notices in the corpus). */
+void corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n,
+		size_t total, const struct corpus_limits *lim);
+
+struct rule;
+/* The document-frequency limits of a corpus-copy rule (lint/checks/corpus.c). */
+void corpus_check_limits(const struct rule *r, struct corpus_limits *lim);
+
+#endif

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Cross-notice copies (--corpus): a long passage shared by two issuers' notices is CPY-001
+# on both, with a note naming the other file and line; one whose line names the other unit
+# is CPY-002; notices of one issuer, a passage that many issuers share (boilerplate by
+# document frequency) and a short shared phrase stay silent, as do the 30 real notices of
+# fixtures/real-dev among themselves. The index is incremental (a changed notice changes
+# both sides' findings, cached results or not) and never needed: --no-cache and a deleted
+# cache give the same report; the repository config's corpus: key is --corpus.
+# Usage: corpus.test.sh path/to/noticelint source-dir
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=$(cd "$2" && pwd)
+fail=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nl-corpus.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+bad() { echo "corpus: FAIL: $*"; fail=1; }
+export NOTICELINT_RULES="$src/rules"
+
+# notice FILE UNIT MEASURE1 MEASURE2: a short notice of UNIT with two problem items.
+notice() {
+	cat >"$1" <<EON
+中共$2党组关于县委巡察组巡察反馈意见整改进展情况的通报
+
+根据县委统一部署，2025年4月至5月，县委巡察组对$2党组开展了常规巡察，2025年6月反馈了巡察意见。现将整改进展情况予以公布。
+
+一、巡察反馈问题整改落实情况
+1.关于专项资金管理不规范的问题
+整改情况：$3
+2.关于制度执行不到位的问题
+整改情况：$4
+
+欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0736-7221456。
+
+中共$2党组
+2025年9月30日
+EON
+}
+long="对二〇二四年以来全部专项资金拨付记录逐笔复核，追回超范围列支资金十二万元，建立专项资金月度对账和季度通报制度，对经办人员开展业务培训两次"
+named="黄石镇人民政府对辖区内全部在建项目逐一开展安全生产检查，发现隐患二十三处，已全部督促整改到位，并将检查结果纳入年度目标考核"
+own="将本镇二〇二五年巡察整改台账与上一轮台账逐项比对，对反弹回潮的四个问题重新明确责任领导和完成时限，实行一月一调度"
+formula="坚持把巡察整改作为重要政治任务，以整改实效检验学习成效，做到问题不查清不放过、整改不到位不放过、群众不满意不放过"
+r=$tmp/repo
+mkdir -p "$r/.git" "$r/notices" "$r/drafts"
+cd "$r" || exit 1
+notice notices/a.txt 黄石镇 "$named。" "$long。$own。"
+notice notices/b.txt 红岩镇 "修订资金管理办法，明确审批权限。$long。" "开展制度执行情况专项检查，通报问题三个。"
+notice notices/c.txt 青松乡 "组织全乡干部学习财经纪律。" "$named。"
+notice notices/d.txt 黄石镇 "$own。" "对照问题清单逐项销号。"
+for u in 白沙乡 金山镇 柳溪乡 石门镇 桃源乡 龙潭镇; do
+	notice "notices/f-$u.txt" "$u" "$formula。" "梳理制度${#u}项，废止过时制度。"
+done
+notice notices/e.txt 枫林镇 "对专项资金拨付记录逐笔复核。" "建立专项资金月度对账制度。"
+cp notices/b.txt drafts/b-copy.txt
+lint() { "$bin" --today 2025-10-10 --color never "$@"; }
+cpy() { grep -oE '^[^:]+:[0-9]+:[0-9]+: [a-z]+: .*\[CPY-00[12]\]$' "$1" | sed -E 's/:[0-9]+: (warning|error): .*\[(CPY-00[12])\]$/ \1 \2/' | sort; }
+
+lint --corpus notices notices >"$tmp/out" 2>"$tmp/err"
+cpy "$tmp/out" >"$tmp/got"
+cat >"$tmp/want" <<'EOW'
+notices/a.txt:7 warning CPY-001
+notices/a.txt:9 warning CPY-001
+notices/b.txt:7 warning CPY-001
+notices/c.txt:9 error CPY-002
+EOW
+diff -u "$tmp/want" "$tmp/got" >"$tmp/diff" || bad "findings differ (- want, + got):
+$(cat "$tmp/diff")"
+[ -s "$tmp/err" ] && bad "stderr: $(cat "$tmp/err")"
+grep -q "note: 与 notices/b.txt:7:" "$tmp/out" || bad "no note naming the other file and line"
+grep -q "与 notices/d.txt\|^notices/d.txt.*CPY-00" "$tmp/out" && bad "notices of one issuer were compared"
+grep -q "另一单位“黄石镇”（见 notices/a.txt 第 7 行）" "$tmp/out" || bad "CPY-002 does not name the other unit"
+[ -f .noticelint-cache/corpus.db ] || bad "no corpus.db in .noticelint-cache/"
+
+# Same findings warm, without the cache, after deleting it, in every machine format.
+for fmt in json sarif; do
+	lint -f "$fmt" --corpus notices --no-cache notices >"$tmp/plain.$fmt"
+	lint -f "$fmt" --corpus notices notices >"$tmp/warm.$fmt"
+	cmp -s "$tmp/plain.$fmt" "$tmp/warm.$fmt" || bad "$fmt: the warm run differs from --no-cache"
+done
+rm -rf .noticelint-cache
+lint -f json --corpus notices notices >"$tmp/again.json"
+cmp -s "$tmp/plain.json" "$tmp/again.json" || bad "a deleted cache gave other findings"
+grep -q '"related"' "$tmp/plain.json" || bad "json has no related note"
+
+# One changed notice: its copy is gone on both sides, though b's other results are cached.
+notice notices/a.txt 黄石镇 "$named。" "对全部专项资金拨付记录进行了复核。$own。"
+lint --corpus notices notices >"$tmp/out2"
+cpy "$tmp/out2" >"$tmp/got2"
+printf 'notices/a.txt:7 warning CPY-001\nnotices/c.txt:9 error CPY-002\n' >"$tmp/want2"
+diff -u "$tmp/want2" "$tmp/got2" >"$tmp/diff" || bad "after a change (- want, + got):
+$(cat "$tmp/diff")"
+lint --corpus notices --no-cache notices >"$tmp/out3"
+cmp -s "$tmp/out2" "$tmp/out3" || bad "the updated index differs from a fresh one"
+rm notices/c.txt
+lint --corpus notices notices >"$tmp/out4"
+grep -q "CPY-00" "$tmp/out4" && bad "a removed notice still shares passages"
+
+# Without a corpus nothing is compared; an input outside the corpus gets nothing either.
+notice notices/c.txt 青松乡 "组织全乡干部学习财经纪律。" "$named。"
+lint notices >"$tmp/none"
+grep -q "CPY-00" "$tmp/none" && bad "CPY findings without --corpus"
+lint --corpus notices drafts >"$tmp/drafts"
+grep -q "CPY-00" "$tmp/drafts" && bad "an input outside the corpus got CPY findings"
+
+# The root config's corpus: key.
+printf 'corpus: notices\n' >.noticelint.yml
+lint notices >"$tmp/cfg"
+lint --corpus notices notices >"$tmp/opt"
+cmp -s "$tmp/cfg" "$tmp/opt" || bad "corpus: in the config differs from --corpus"
+grep -q "CPY-002" "$tmp/cfg" || bad "corpus: in the config found nothing"
+rm .noticelint.yml
+lint -d CPY-001 -d CPY-002 --corpus notices notices >"$tmp/off"
+grep -q "CPY-00" "$tmp/off" && bad "disabled rules still report"
+
+# Real notices of thirty issuers share no passage that is not boilerplate.
+lint --corpus "$src/fixtures/real-dev" --no-cache -j 2 "$src/fixtures/real-dev" >"$tmp/real" 2>&1
+grep "CPY-00" "$tmp/real" && bad "real-dev notices report copies"
+
+if [ $fail -ne 0 ]; then echo "corpus: FAILED"; exit 1; fi
+echo "corpus: copies across notices found, boilerplate and one issuer's notices left alone"
