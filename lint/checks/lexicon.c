@@ -34,6 +34,7 @@ struct lex_meta {
 	enum level level;
 	size_t kind;
 	size_t source;
+	bool fix;                 /* `fix: true`: the correction is safe to apply (--fix) */
 };
 
 struct lexicon_params {
@@ -374,6 +375,8 @@ read_entry(struct rparam *p, size_t index, void *ctx)
 	}
 	if (read_level(p, el, &m) != 0)
 		rc = -1;
+	if (rp_bool(p, "fix", false, &m.fix) != 0)
+		rc = -1;
 	if (read_kind_source(p, el, &m) != 0)
 		rc = -1;
 	if (read_forms(p, el) != 0)
@@ -452,6 +455,8 @@ report_entry(size_t entry, size_t start, size_t end, void *ctx)
 		run->stop = 1;
 		return 1;
 	}
+	if (m->fix && run->r->fix_zh != NULL)
+		diag_edit(d, start, end, lp->right_of[entry], strlen(lp->right_of[entry]));
 	/* The entry's own level, never above the rule's (so --level can lower them all). */
 	d->level = m->level < run->r->level ? m->level : run->r->level;
 	return 0;
