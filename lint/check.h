@@ -29,6 +29,7 @@ struct check_type {
 	void (*run)(const struct rule *r, const struct check_ctx *c);
 	/* Frees r->params (may be NULL when parse stored nothing). */
 	void (*free_params)(void *params);
+	const char *summary_zh;  /* the summary in Chinese, for the Chinese --explain */
 };
 
 /* The check type called name, or NULL. */

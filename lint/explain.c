@@ -197,7 +197,8 @@ int
 explain_rule(FILE *out, const struct ruleset *rs, const char *id, enum lang lang)
 {
 	const struct rule *r;
-	char where[512], check[256];
+	const char *summary;
+	char where[512], check[512];
 
 	if ((r = ruleset_find(rs, id)) == NULL)
 		return -1;
@@ -205,9 +206,10 @@ explain_rule(FILE *out, const struct ruleset *rs, const char *id, enum lang lang
 	field(out, L_DESCRIPTION, rule_description(r, lang), lang);
 	field(out, L_SOURCE, rule_source(r, lang), lang);
 	level_field(out, r, lang);
-	snprintf(check, sizeof(check), "%s%s%s", check_word(r),
-	    r->check && r->check->summary ? " — " : "",
-	    r->check && r->check->summary ? r->check->summary : "");
+	summary = r->check == NULL ? NULL : lang == LANG_EN || r->check->summary_zh == NULL ?
+	    r->check->summary : r->check->summary_zh;
+	snprintf(check, sizeof(check), "%s%s%s", check_word(r), summary ? " — " : "",
+	    summary ? summary : "");
 	field(out, L_CHECK, check, lang);
 	field(out, L_SCOPE, scope_name(r->scope), lang);
 	field(out, L_FIX, lang == LANG_EN ? r->fix_en : r->fix_zh, lang);

@@ -66,6 +66,9 @@ for path in glob.glob("zh.*"):
         errors.append("%s: --explain does not give a description per language" % rid)
     elif zh.group(1) not in page or en.group(1) not in page:
         errors.append("%s: --explain and the rule page disagree" % rid)
+    check = re.search(r"^  检查类型：\S+ — (.*)$", open(path, encoding="utf-8").read(), re.M)
+    if not check or len(han.findall(check.group(1))) < len(latin.findall(check.group(1))):
+        errors.append("%s: the Chinese --explain gives the check type in English" % rid)
 if len(pages) < 50:
     errors.append("only %d rule pages" % len(pages))
 if errors:

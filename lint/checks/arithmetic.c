@@ -515,4 +515,6 @@ const struct check_type chk_arithmetic = {
 	ar_parse,
 	ar_run,
 	ar_free,
+	"按标签找出同一句中的数量短语，计算断言（如 总数 == 已完成 + 阶段性完成 "
+	"+ 未完成）是否成立",
 };

@@ -770,4 +770,5 @@ const struct check_type chk_artifact = {
 	art_parse,
 	art_run,
 	art_free,
+	"报告纯文本通报中残留的标记语言，以及异常或乱码字符",
 };

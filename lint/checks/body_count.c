@@ -247,4 +247,5 @@ const struct check_type chk_body_count = {
 	bc_parse,
 	bc_run,
 	bc_free,
+	"把汇总数字（问题数、各状态数、方面数）与正文实际列出的问题条目相比较",
 };

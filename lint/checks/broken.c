@@ -166,4 +166,5 @@ const struct check_type chk_broken_sentence = {
 	broken_parse,
 	broken_run,
 	broken_free,
+	"报告因文本提取而被断行或分段拆开的句子",
 };

@@ -446,4 +446,5 @@ const struct check_type chk_consistency = {
 	cons_parse,
 	cons_run,
 	cons_free,
+	"全文用语一致：不属于本类通报的用语，同一事物的两种叫法",
 };

@@ -233,4 +233,5 @@ const struct check_type chk_contact = {
 	contact_parse,
 	contact_run_rule,
 	contact_free,
+	"监督语句和联系方式：有无、有无联系渠道、是否标注、各渠道能否使用、是否位于落款之前",
 };

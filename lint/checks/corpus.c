@@ -151,4 +151,5 @@ const struct check_type chk_corpus_copy = {
 	cc_parse,
 	cc_run,
 	cc_free,
+	"报告问题条目中与语料库里其他发文机关的通报相同的 50 字以上段落（--corpus）",
 };

@@ -496,4 +496,6 @@ const struct check_type chk_date_order = {
 	do_parse,
 	do_run,
 	do_free,
+	"检查通报的时间线：事件先后、未写年份的关键日期、早于巡察的整改日期、过时的预计、"
+	"反馈到成文的间隔",
 };

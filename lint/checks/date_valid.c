@@ -242,4 +242,6 @@ const struct check_type chk_date_valid = {
 	dv_parse,
 	dv_run,
 	dv_free,
+	"报告某一类格式有误的日期：乱码、不存在、两位年份、ISO 格式、连字符范围、起止"
+	"颠倒，或“截至”之类后面没有时间",
 };

@@ -496,4 +496,5 @@ const struct check_type chk_duplicate = {
 	dup_parse,
 	dup_run,
 	dup_free,
+	"报告与另一条目重复的问题描述或整改措施（片段重合）",
 };

@@ -91,4 +91,5 @@ const struct check_type chk_existence = {
 	existence_parse,
 	existence_run,
 	existence_free,
+	"报告规则范围内模式的每一处匹配（例外模式覆盖的除外）",
 };

@@ -487,4 +487,5 @@ const struct check_type chk_lexicon = {
 	lexicon_parse,
 	lexicon_run,
 	lexicon_params_free,
+	"一遍扫描报告易混词表中的错误写法，每处给出词条的正确写法、级别和上下文",
 };

@@ -850,4 +850,5 @@ const struct check_type chk_numbering = {
 	num_parse,
 	num_run,
 	num_free,
+	"标题序号连续、括号全半角、序号粘连或残缺、“一是……二是……”列举",
 };

@@ -477,4 +477,5 @@ const struct check_type chk_pairs = {
 	pairs_parse,
 	pairs_run,
 	pairs_free,
+	"成对标点逐段配对、方向正确",
 };

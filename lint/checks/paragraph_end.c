@@ -115,4 +115,5 @@ const struct check_type chk_paragraph_end = {
 	pe_parse,
 	pe_run,
 	pe_free,
+	"报告没有以句末标点结尾的叙述性段落",
 };

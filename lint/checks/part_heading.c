@@ -98,4 +98,5 @@ const struct check_type chk_unheaded_part = {
 	unheaded_parse,
 	unheaded_run,
 	unheaded_free,
+	"报告组织整改部分写成一节（一是……二是……）却没有标题、而“一、”从问题部分开始的情况",
 };

@@ -304,4 +304,5 @@ const struct check_type chk_pasted = {
 	ps_parse,
 	ps_run,
 	ps_free,
+	"报告在另一个问题条目中逐字出现的 30 字以上段落",
 };

@@ -558,4 +558,5 @@ const struct check_type chk_privacy = {
 	priv_parse,
 	priv_run,
 	priv_free,
+	"报告居民身份证号码、手机号码、银行卡号和个人全名",
 };

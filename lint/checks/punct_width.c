@@ -349,4 +349,5 @@ const struct check_type chk_punct_width = {
 	pwidth_parse,
 	pwidth_run,
 	pwidth_free,
+	"紧挨中文的半角标点，每行报告一次并给出个数",
 };

@@ -259,4 +259,5 @@ const struct check_type chk_repeated_word = {
 	rep_parse,
 	rep_run,
 	rep_free,
+	"报告连写两遍的两个及以上汉字的词",
 };

@@ -178,4 +178,5 @@ const struct check_type chk_required = {
 	required_parse,
 	required_run,
 	required_free,
+	"统计规则范围内模式的匹配次数，次数超出 [min, max] 时报告",
 };

@@ -363,4 +363,5 @@ const struct check_type chk_sections = {
 	sections_parse,
 	sections_run,
 	sections_free,
+	"通报的必备部分：按模式查找，检查有无和先后",
 };

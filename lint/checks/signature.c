@@ -282,4 +282,5 @@ const struct check_type chk_signature = {
 	sig_parse,
 	sig_run,
 	sig_free,
+	"文末的发文机关署名和成文日期：有无、日期格式、机关与标题一致",
 };

@@ -65,4 +65,5 @@ const struct check_type chk_status_presence = {
 	status_parse,
 	status_run,
 	status_free,
+	"报告只有部分问题条目写明整改状态的通报",
 };

@@ -188,4 +188,5 @@ const struct check_type chk_substitution = {
 	substitution_parse,
 	substitution_run,
 	substitution_free,
+	"报告错误写法并给出正确写法（{match} -> {suggest}）",
 };

@@ -368,4 +368,6 @@ const struct check_type chk_tally = {
 	tl_parse,
 	tl_run,
 	tl_free,
+	"从数量句的结构读出分项、比率和列举并判断：分项与总数、百分数与其分子分母、比率是"
+	"否超过 100%、数目与并列的条目",
 };

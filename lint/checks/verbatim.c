@@ -259,4 +259,5 @@ const struct check_type chk_verbatim = {
 	vb_parse,
 	vb_run,
 	vb_free,
+	"报告同一层级中逐字重复的标题或问题描述",
 };
