@@ -5,26 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "fingerprint.h"
+#include "repo/hash.h"
 #include "xalloc.h"
 
 /* Characters of context taken on each side of the span, within its line. */
 #define FINGERPRINT_CONTEXT 8
 
 #define FNV_OFFSET 14695981039346656037ULL
-#define FNV_PRIME 1099511628211ULL
-
-static uint64_t
-fnv(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= FNV_PRIME;
-	}
-	return h;
-}
 
 /* Length of the white space character at s (ASCII blanks, U+00A0, U+3000), or 0. */
 static size_t
@@ -50,7 +37,7 @@ hash_text(uint64_t h, const char *text, size_t a, size_t b)
 	while (a < b) {
 		n = space_len(s + a, b - a);
 		if (n == 0)
-			h = fnv(h, s + a++, 1);
+			h = hash_fnv(h, s + a++, 1);
 		else
 			a += n;
 	}
@@ -99,11 +86,11 @@ content_hash(const char *text, size_t len, const struct diag *d)
 
 	if (e < s)
 		e = s;
-	h = fnv(h, d->rule, strlen(d->rule) + 1);
+	h = hash_fnv(h, d->rule, strlen(d->rule) + 1);
 	h = hash_text(h, text, context_start(text, s), s);
-	h = fnv(h, "\x01", 1);
+	h = hash_fnv(h, "\x01", 1);
 	h = hash_text(h, text, s, e);
-	h = fnv(h, "\x01", 1);
+	h = hash_fnv(h, "\x01", 1);
 	return hash_text(h, text, e, context_end(text, len, e));
 }
 
@@ -154,7 +141,7 @@ fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
 		else
 			index = 0;
 		snprintf(num, sizeof(num), "%zu", index);
-		h = fnv(slot[i].content, num, strlen(num));
+		h = hash_fnv(slot[i].content, num, strlen(num));
 		snprintf(out[slot[i].i].hex, sizeof(out[slot[i].i].hex), "%016llx",
 		    (unsigned long long)h);
 	}
@@ -164,8 +151,8 @@ fingerprint_diags(const char *text, size_t len, const struct diag_list *dl,
 void
 fingerprint_in_file(const struct fingerprint *fp, const char *path, struct fingerprint *out)
 {
-	uint64_t h = fnv(FNV_OFFSET, path, strlen(path) + 1);
+	uint64_t h = hash_fnv(FNV_OFFSET, path, strlen(path) + 1);
 
-	h = fnv(h, fp->hex, strlen(fp->hex));
+	h = hash_fnv(h, fp->hex, strlen(fp->hex));
 	snprintf(out->hex, sizeof(out->hex), "%016llx", (unsigned long long)h);
 }
