@@ -234,6 +234,29 @@ copy_code_escape(struct rewriter *w)
 	return true;
 }
 
+/* Copies an escape that stands for itself at w->p (just after the backslash): a character
+ * code, a non-ASCII character, or an escaped punctuation mark; an escaped letter or digit
+ * the rewriter does not model fails with reason. */
+static bool
+copy_plain_escape(struct rewriter *w, const char *reason)
+{
+	char c = *w->p;
+
+	if (copy_code_escape(w))
+		return true;
+	if ((unsigned char)c >= 0x80) {
+		copy_char(w);
+		return true;
+	}
+	if (c == '\0' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z'))
+		return fail(w, reason);
+	put(w, "\\");
+	strbuf_put(&w->out, &c, 1);
+	w->p++;
+	return true;
+}
+
 /* Skips the name after \p or \P: one letter or a {...} block. */
 static bool
 skip_property(struct rewriter *w)
@@ -276,19 +299,7 @@ class_escape(struct rewriter *w, bool negated, bool *single)
 		w->p++;
 		return true;
 	}
-	if (copy_code_escape(w))
-		return true;
-	if ((unsigned char)c >= 0x80) {
-		copy_char(w);
-		return true;
-	}
-	if (c == '\0' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z'))
-		return fail(w, "escape not modelled in a class");
-	put(w, "\\");
-	strbuf_put(&w->out, &c, 1);
-	w->p++;
-	return true;
+	return copy_plain_escape(w, "escape not modelled in a class");
 }
 
 /* Rewrites a class; w->p is just after its '['. */
@@ -432,19 +443,7 @@ rewrite_escape_atom(struct rewriter *w, const struct class_escape *ce, char c)
 		w->atom = false;           /* a quantifier after it is not modelled */
 		return true;
 	}
-	if (copy_code_escape(w))
-		return true;
-	if ((unsigned char)c >= 0x80) {
-		copy_char(w);
-		return true;
-	}
-	if (c == '\0' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 'a' && c <= 'z'))
-		return fail(w, "escape not modelled (back reference, \\Q, \\R, ...)");
-	put(w, "\\");
-	strbuf_put(&w->out, &c, 1);
-	w->p++;
-	return true;
+	return copy_plain_escape(w, "escape not modelled (back reference, \\Q, \\R, ...)");
 }
 
 /* Writes the opening of a group whose content starts at body. */
