@@ -536,6 +536,28 @@ run_width(const struct rule *r, const struct check_ctx *c)
 	}
 }
 
+/* Above every heading level (1..5). */
+enum { NO_LEVEL = 100 };
+
+/* For a cut text, the lowest level number of the numbered headings after each heading
+ * (NO_LEVEL after the last); NULL when the text is whole. */
+static int *
+levels_after(const struct doc *doc)
+{
+	int *after, low = NO_LEVEL;
+	size_t i;
+
+	if (!doc->cut.present || doc->nheadings == 0)
+		return NULL;
+	after = xmalloc(doc->nheadings * sizeof(*after));
+	for (i = doc->nheadings; i-- > 0;) {
+		after[i] = low;
+		if (doc->headings[i].style != MARK_NONE && doc->headings[i].level < low)
+			low = doc->headings[i].level;
+	}
+	return after;
+}
+
 /* Reports the first child of each parent that skips a level, and single numbered items. */
 static void
 run_skip(const struct rule *r, const struct check_ctx *c)
@@ -543,12 +565,15 @@ run_skip(const struct rule *r, const struct check_ctx *c)
 	const struct doc *doc = c->doc;
 	char found[48], parent[48];
 	struct sib_index x;
+	int *after;
 	size_t i;
 
 	sib_build(doc, &x);
+	after = levels_after(doc);
 	for (i = 0; i < doc->nheadings; i++) {
 		const struct heading *h = &doc->headings[i];
 		const struct heading *p;
+		bool open_at_cut;
 
 		/* Problem labels (问题①) are not a level of the hierarchy. */
 		if (h->parent < 0 || h->style == MARK_NONE || h->style == MARK_PROBLEM)
@@ -556,17 +581,20 @@ run_skip(const struct rule *r, const struct check_ctx *c)
 		p = &doc->headings[h->parent];
 		marker_as_written(doc, h, found, sizeof(found));
 		marker_as_written(doc, p, parent, sizeof(parent));
+		/* A text cut inside the parent's group may hold the siblings after the cut. */
+		open_at_cut = after != NULL && after[i] > p->level;
 		if (h->level > p->level + 1 && x.first_child[i]) {
 			if (!report(r, c, P_LEVEL_SKIP, h->marker.start, h->marker.end, found, parent,
 			    p->marker.start, p->marker.end))
 				break;
-		} else if (h->ordinal == 1 && x.group_n[i] < 2) {
+		} else if (h->ordinal == 1 && x.group_n[i] < 2 && !open_at_cut) {
 			if (!report(r, c, P_SINGLE, h->marker.start, h->marker.end, found, parent,
 			    p->marker.start, p->marker.end))
 				break;
 		}
 	}
 	sib_free(&x);
+	free(after);
 }
 
 static void
