@@ -38,24 +38,28 @@ static void
 status_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
-	size_t i, with = 0;
+	size_t i, n = doc->nitems, with = 0;
 	bool odd_has;
 	char nwith[24], ntotal[24];
 	struct span s;
 
-	for (i = 0; i < doc->nitems; i++)
+	/* An item the cut falls in, with no status yet, may state it after the cut. */
+	if (n > 0 && doc->cut.present && doc->items[n - 1].status == STATUS_NONE &&
+	    doc->items[n - 1].last_line >= doc->cut.line)
+		n--;
+	for (i = 0; i < n; i++)
 		if (doc->items[i].status != STATUS_NONE)
 			with++;
-	if (with == 0 || with == doc->nitems)
+	if (with == 0 || with == n)
 		return;
 	/* The odd items are the minority; on a tie, those without a status. */
-	odd_has = with < doc->nitems - with;
-	for (i = 0; i < doc->nitems; i++)
+	odd_has = with < n - with;
+	for (i = 0; i < n; i++)
 		if ((doc->items[i].status != STATUS_NONE) == odd_has)
 			break;
 	s = item_span(doc, &doc->items[i]);
 	snprintf(nwith, sizeof(nwith), "%zu", with);
-	snprintf(ntotal, sizeof(ntotal), "%zu", doc->nitems);
+	snprintf(ntotal, sizeof(ntotal), "%zu", n);
 	diag_add(c->out, r, s.start, s.end, "with", nwith, "total", ntotal, NULL);
 }
 
