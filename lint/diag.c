@@ -43,8 +43,10 @@ diag_clear(struct diag *d)
 {
 	size_t k;
 
-	for (k = 0; k < d->nrelated; k++)
+	for (k = 0; k < d->nrelated; k++) {
 		free(d->related[k].message);
+		free(d->related[k].path);
+	}
 	free(d->related);
 	for (k = 0; k < d->nedits; k++)
 		free(d->edits[k].text);
@@ -197,12 +199,27 @@ diag_add_text(struct diag_list *l, const char *id, enum level level, size_t star
 	return append(l, id, level, start, end, xstrdup(message));
 }
 
+/* Appends a related entry to d with the note zh or en filled from kv[0, n). */
+static struct related *
+add_related(struct diag_list *l, struct diag *d, const char *zh, const char *en,
+    const char **kv, size_t n)
+{
+	struct related *r;
+
+	d->related = xrealloc(d->related, (d->nrelated + 1) * sizeof(*d->related));
+	r = &d->related[d->nrelated++];
+	memset(r, 0, sizeof(*r));
+	r->message = i18n_fill(l->lang == LANG_EN ? en : zh, kv, n);
+	return r;
+}
+
 void
 diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end, const char *zh,
     const char *en, ...)
 {
 	const char *kv[MAX_ARGS];
-	size_t n, cap;
+	struct related *r;
+	size_t n;
 	va_list ap;
 
 	if (d == NULL)
@@ -210,12 +227,29 @@ diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end, const c
 	va_start(ap, en);
 	n = collect_args(ap, kv);
 	va_end(ap);
-	cap = d->nrelated;
-	d->related = xrealloc(d->related, (cap + 1) * sizeof(*d->related));
-	d->related[cap].span.start = start;
-	d->related[cap].span.end = end < start ? start : end;
-	d->related[cap].message = i18n_fill(l->lang == LANG_EN ? en : zh, kv, n);
-	d->nrelated = cap + 1;
+	r = add_related(l, d, zh, en, kv, n);
+	r->span.start = start;
+	r->span.end = end < start ? start : end;
+}
+
+void
+diag_note_file(struct diag_list *l, struct diag *d, const char *path, unsigned line,
+    unsigned col, const char *zh, const char *en, ...)
+{
+	const char *kv[MAX_ARGS];
+	struct related *r;
+	size_t n;
+	va_list ap;
+
+	if (d == NULL)
+		return;
+	va_start(ap, en);
+	n = collect_args(ap, kv);
+	va_end(ap);
+	r = add_related(l, d, zh, en, kv, n);
+	r->path = xstrdup(path);
+	r->line = line;
+	r->col = col;
 }
 
 void

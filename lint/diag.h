@@ -16,9 +16,13 @@ const char *level_name(enum level l);
 /* Parses "error" | "warning" | "info"; returns 0 on success, -1 otherwise. */
 int level_parse(const char *s, enum level *out);
 
+/* A related location: a span of the same file, or (path set) a line and column of another
+ * file, such as the notice a passage was copied from. */
 struct related {
-	struct span span;
-	char *message;  /* owned */
+	struct span span;   /* in this file; unused when path is set */
+	char *message;      /* owned */
+	char *path;         /* owned display path of another file, NULL: this file */
+	unsigned line, col; /* 1-based position in path (when set) */
 };
 
 /* A fix: replace [span.start, span.end) of the text with text. */
@@ -64,6 +68,10 @@ struct diag *diag_add_text(struct diag_list *l, const char *id, enum level level
  * placeholders filled from NULL-terminated pairs. d may be NULL (then nothing happens). */
 void diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end,
 		const char *zh, const char *en, ...);
+/* Adds to d (may be NULL) a related location at line:col of the other file path, the note
+ * filled as diag_note fills it. */
+void diag_note_file(struct diag_list *l, struct diag *d, const char *path, unsigned line,
+		unsigned col, const char *zh, const char *en, ...);
 /* Adds to d (may be NULL) the edit that replaces [start, end) with text[0, len). */
 void diag_edit(struct diag *d, size_t start, size_t end, const char *text, size_t len);
 /* Frees what one diagnostic owns (message, related notes, edits). */

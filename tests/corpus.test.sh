@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cross-notice copies (--corpus): a long passage shared by two issuers' notices is CPY-001
-# on both, with a note naming the other file and line; one whose line names the other unit
+# on both, the other notice's file and line a related location in every format (SARIF
+# valid against the schema, shards merged to one run's bytes); one whose line names the other unit
 # is CPY-002; notices of one issuer, a passage that many issuers share (boilerplate by
 # document frequency) and a short shared phrase stay silent, as do the 30 real notices of
 # fixtures/real-dev among themselves. The index is incremental (a changed notice changes
@@ -65,10 +66,85 @@ EOW
 diff -u "$tmp/want" "$tmp/got" >"$tmp/diff" || bad "findings differ (- want, + got):
 $(cat "$tmp/diff")"
 [ -s "$tmp/err" ] && bad "stderr: $(cat "$tmp/err")"
-grep -q "note: 与 notices/b.txt:7:" "$tmp/out" || bad "no note naming the other file and line"
+grep -qE "^notices/b.txt:7:[0-9]+: note: 红岩镇通报中的相同文字$" "$tmp/out" ||
+	bad "no note line at the other file and line"
 grep -q "与 notices/d.txt\|^notices/d.txt.*CPY-00" "$tmp/out" && bad "notices of one issuer were compared"
 grep -q "另一单位“黄石镇”（见 notices/a.txt 第 7 行）" "$tmp/out" || bad "CPY-002 does not name the other unit"
 [ -f .noticelint-cache/corpus.db ] || bad "no corpus.db in .noticelint-cache/"
+
+# The other notice is a related location in every format: its path, line and a column
+# where the same text stands; SARIF relative to SRCROOT, valid against the schema.
+lint -f json --corpus notices notices >"$tmp/rel.json"
+lint -f jsonl --corpus notices notices >"$tmp/rel.jsonl"
+lint -f sarif --corpus notices notices >"$tmp/rel.sarif"
+lint -f html --corpus notices notices >"$tmp/rel.html"
+schema=$src/../shared/schemas/sarif-schema-2.1.0.json
+[ -f "$schema" ] || schema=
+python3 - "$tmp" "$r" "$schema" <<'PY' || bad "related locations are wrong"
+import json, sys
+t, root, schema = sys.argv[1], sys.argv[2], sys.argv[3]
+def text_at(path, line, col):
+    return open(root + "/" + path, encoding="utf-8").read().split("\n")[line - 1][col - 1:]
+def here(path, line, col):
+    return text_at(path, line, col)
+ok = True
+def check(cond, what):
+    global ok
+    if not cond:
+        print("  " + what)
+        ok = False
+seen = 0
+for f in json.load(open(t + "/rel.json"))["files"]:
+    for d in f["diagnostics"]:
+        if not d["rule"].startswith("CPY-"):
+            check(all("path" not in r for r in d["related"]), "a same-file note has a path")
+            continue
+        check(len(d["related"]) >= 1, "%s:%d has no related location" % (f["path"], d["line"]))
+        for r in d["related"]:
+            seen += 1
+            check(list(r) == ["path", "line", "column", "message"], "keys %s" % list(r))
+            check(r["path"] != f["path"] and r["path"] in d["message"], "path %s" % r["path"])
+            # The same passage starts there as here, give or take the first few characters.
+            mine = here(f["path"], d["line"], d["column"])[:12]
+            other = text_at(r["path"], r["line"], r["column"])
+            check(other.startswith(mine), "%s:%d:%d does not hold %s" % (r["path"], r["line"], r["column"], mine))
+check(seen == 4, "%d related locations, want 4" % seen)
+lines = [json.loads(l) for l in open(t + "/rel.jsonl")]
+rel = [r for l in lines if l["rule"].startswith("CPY-") for r in l["related"]]
+check(len(rel) == 4 and all(r["path"].startswith("notices/") for r in rel), "jsonl related %s" % rel)
+log = json.load(open(t + "/rel.sarif"))
+res = [x for x in log["runs"][0]["results"] if x["ruleId"].startswith("CPY-")]
+check(len(res) == 4, "%d CPY results in SARIF" % len(res))
+for x in res:
+    prim = x["locations"][0]["physicalLocation"]["artifactLocation"]
+    for rl in x["relatedLocations"]:
+        pl = rl["physicalLocation"]
+        check(pl["artifactLocation"].get("uriBaseId") == prim["uriBaseId"] == "SRCROOT", "uriBaseId")
+        check(pl["artifactLocation"]["uri"].startswith("notices/") and
+              pl["artifactLocation"]["uri"] != prim["uri"], "uri %s" % pl["artifactLocation"])
+        check(pl["region"]["startLine"] >= 1 and pl["region"]["startColumn"] >= 1, "region")
+        check(rl["message"]["text"].endswith("通报中的相同文字"), "message %s" % rl["message"])
+if schema:
+    import jsonschema
+    errs = list(jsonschema.Draft4Validator(json.load(open(schema))).iter_errors(log))
+    for e in errs[:5]:
+        print("  schema: %s: %s" % ("/".join(map(str, e.absolute_path)), e.message))
+    check(not errs, "SARIF does not follow the schema")
+else:
+    print("corpus: note: no ../shared/schemas, SARIF schema not checked")
+sys.exit(0 if ok else 1)
+PY
+grep -qE '相关位置: <span class="loc">notices/b.txt:7:[0-9]+</span> 红岩镇通报中的相同文字' "$tmp/rel.html" ||
+	bad "the HTML report does not show the other notice's place"
+
+# Sharded runs keep the related locations and merge to the bytes of one run.
+for fmt in json sarif; do
+	lint -f "$fmt" --corpus notices notices >"$tmp/one.$fmt"
+	for i in 1 2 3; do lint -f "$fmt" --corpus notices --shard "$i/3" notices >"$tmp/sh$i.$fmt"; done
+	"$bin" merge "$tmp/sh3.$fmt" "$tmp/sh1.$fmt" "$tmp/sh2.$fmt" >"$tmp/merged.$fmt"
+	cmp -s "$tmp/one.$fmt" "$tmp/merged.$fmt" || bad "$fmt: merged shards differ from one run"
+done
+grep -q '"path":	"notices/b.txt"' "$tmp/merged.json" || bad "the merged report lost the related path"
 
 # Same findings warm, without the cache, after deleting it, in every machine format.
 for fmt in json sarif; do

@@ -114,7 +114,7 @@ cc_run(const struct rule *r, const struct check_ctx *c)
 	struct corpus_view own;
 	const struct corpus_hit *h;
 	struct diag *d = NULL;
-	char chars[24], line[24], col[24];
+	char chars[24], line[24];
 	size_t n = 0, i;
 
 	memset(&own, 0, sizeof(own));
@@ -132,15 +132,19 @@ cc_run(const struct rule *r, const struct check_ctx *c)
 			continue;
 		snprintf(chars, sizeof(chars), "%zu", h[i].chars);
 		snprintf(line, sizeof(line), "%u", h[i].other_line);
-		snprintf(col, sizeof(col), "%u", h[i].other_col);
 		/* The same passage shared with several notices: one finding, a note for each. */
 		if (d == NULL || i == 0 || h[i].start != h[i - 1].start || h[i].end != h[i - 1].end)
 			d = diag_add(c->out, r, h[i].start, h[i].end, "chars", chars, "other",
 			    h[i].other, "line", line, "unit", h[i].other_unit ? h[i].other_unit : "",
 			    NULL);
-		diag_note(c->out, d, h[i].start, h[i].end, "与 {other}:{line}:{col} 的文字相同",
-		    "the same text as {other}:{line}:{col}", "other", h[i].other, "line", line,
-		    "col", col, NULL);
+		if (h[i].other_unit != NULL)
+			diag_note_file(c->out, d, h[i].other, h[i].other_line, h[i].other_col,
+			    "{unit}通报中的相同文字", "the same text in the notice of {unit}",
+			    "unit", h[i].other_unit, NULL);
+		else
+			diag_note_file(c->out, d, h[i].other, h[i].other_line, h[i].other_col,
+			    "另一发文机关通报中的相同文字",
+			    "the same text in another issuer's notice", NULL);
 	}
 	corpus_view_free(&own);
 }

@@ -151,6 +151,15 @@ put_finding(struct strbuf *b, struct html *h, const struct fmt_file *f, unsigned
 	if (d->nrelated > 0)
 		html_raw(b, "<ul class=\"related\">");
 	for (k = 0; k < d->nrelated; k++) {
+		if (d->related[k].path != NULL) {
+			/* In another file: its place as text, no anchor in this file's text. */
+			html_rawf(b, "<li>%s: <span class=\"loc\">", hl(h, H_RELATED));
+			html_str(b, d->related[k].path);
+			html_rawf(b, ":%u:%u</span> ", d->related[k].line, d->related[k].col);
+			html_str(b, d->related[k].message);
+			html_raw(b, "</li>");
+			continue;
+		}
 		html_rawf(b, "<li>%s: <a href=\"#f%u-d%zur%zu\">", hl(h, H_RELATED), fileno, i, k);
 		put_position(b, h, f, d->related[k].span.start);
 		html_raw(b, "</a> ");

@@ -298,6 +298,12 @@ put_diag(const struct human *h, const struct fmt_file *f, const struct diag *d)
 	put_message(h, level_name(d->level), level_color(d->level), d->message, d->rule);
 	put_excerpt(h, f, d->span);
 	for (k = 0; k < d->nrelated; k++) {
+		if (d->related[k].path != NULL) {
+			/* In another file, whose text this run does not show. */
+			put_where(h, d->related[k].path, d->related[k].line, d->related[k].col);
+			put_message(h, "note", ansi_note, d->related[k].message, NULL);
+			continue;
+		}
 		linemap_locate(f->lines, d->related[k].span.start, &line, &col);
 		put_where(h, f->path, line, col);
 		put_message(h, "note", ansi_note, d->related[k].message, NULL);

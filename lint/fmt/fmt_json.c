@@ -196,7 +196,13 @@ put_diag(struct strbuf *b, const struct fmt_file *f, const struct diag *d,
 	strbuf_put(b, "[", 1);
 	for (k = 0; k < d->nrelated; k++) {
 		open_element(b, k);
-		member_position(b, 7, "line", "column", f->lines, d->related[k].span.start);
+		if (d->related[k].path != NULL) {
+			member_str(b, 7, "path", d->related[k].path, false);
+			member_int(b, 7, "line", d->related[k].line, false);
+			member_int(b, 7, "column", d->related[k].col, false);
+		} else {
+			member_position(b, 7, "line", "column", f->lines, d->related[k].span.start);
+		}
 		member_str(b, 7, "message", d->related[k].message, true);
 		close_object(b, 6);
 	}

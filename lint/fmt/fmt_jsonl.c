@@ -72,7 +72,13 @@ jsonl_file(void *state, const struct fmt_file *f)
 		rel = fmt_json_must(cJSON_AddArrayToObject(obj, "related"));
 		for (k = 0; k < d->nrelated; k++) {
 			one = fmt_json_must(cJSON_CreateObject());
-			add_position(one, "line", "column", f->lines, d->related[k].span.start);
+			if (d->related[k].path != NULL) {
+				fmt_json_must(cJSON_AddStringToObject(one, "path", d->related[k].path));
+				fmt_json_must(cJSON_AddNumberToObject(one, "line", d->related[k].line));
+				fmt_json_must(cJSON_AddNumberToObject(one, "column", d->related[k].col));
+			} else {
+				add_position(one, "line", "column", f->lines, d->related[k].span.start);
+			}
 			fmt_json_must(cJSON_AddStringToObject(one, "message",
 			    d->related[k].message));
 			cJSON_AddItemToArray(rel, one);

@@ -331,6 +331,22 @@ location(const struct artifact *a, const struct linemap *lines, size_t start, si
 	return loc;
 }
 
+/* A location object for a related location in another file: its artifact as artifact_of
+ * gives it and the region's start. */
+static cJSON *
+other_location(const struct sarif *s, const struct related *rel)
+{
+	struct artifact a = artifact_of(s, rel->path);
+	cJSON *loc = location(&a, NULL, 0, 0);
+	cJSON *reg = fmt_json_must(cJSON_AddObjectToObject(
+	    cJSON_GetObjectItemCaseSensitive(loc, "physicalLocation"), "region"));
+
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startLine", rel->line));
+	fmt_json_must(cJSON_AddNumberToObject(reg, "startColumn", rel->col));
+	free(a.uri);
+	return loc;
+}
+
 static void
 add_result(struct sarif *s, const struct fmt_file *f, const struct artifact *uri, size_t i,
     const struct fingerprint *fp)
@@ -349,7 +365,8 @@ add_result(struct sarif *s, const struct fmt_file *f, const struct artifact *uri
 	if (d->nrelated > 0) {
 		rel = fmt_json_must(cJSON_AddArrayToObject(r, "relatedLocations"));
 		for (k = 0; k < d->nrelated; k++) {
-			one = location(uri, f->lines, d->related[k].span.start,
+			one = d->related[k].path != NULL ? other_location(s, &d->related[k]) :
+			    location(uri, f->lines, d->related[k].span.start,
 			    d->related[k].span.end);
 			fmt_json_must(cJSON_AddNumberToObject(one, "id", (double)k));
 			add_text(one, "message", d->related[k].message);

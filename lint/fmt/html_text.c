@@ -128,6 +128,9 @@ collect(const struct diag_list *dl, size_t len, size_t *n)
 		for (k = 0; k <= dl->v[i].nrelated; k++) {
 			struct span sp = k == 0 ? dl->v[i].span : dl->v[i].related[k - 1].span;
 
+			if (k > 0 && dl->v[i].related[k - 1].path != NULL)
+				continue;   /* in another file */
+
 			v[m].start = sp.start < len ? sp.start : len;
 			v[m].end = sp.end < v[m].start ? v[m].start : sp.end < len ? sp.end : len;
 			v[m].diag = i;
