@@ -26,7 +26,7 @@ def main():
                 continue
             total += 1
             for other in set(OTHER.findall(d["message"]) +
-                             [o for r in d["related"] for o in OTHER.findall(r["message"])]):
+                             [r["path"] for r in d["related"] if "path" in r]):
                 found.setdefault((f["path"], d["line"], other), set()).add(d["rule"])
     true = set()
     hit = rule_ok = src_hit = 0
