@@ -42,6 +42,7 @@ struct line {
 	bool md_bold;         /* contained ** decoration */
 	bool residue;         /* boilerplate by position only (a column name above the title,
 	                         a headline above the intro), not by content */
+	bool table_row;       /* a row of a table: cells joined by tabs, beside another such row */
 	int heading;          /* index into doc->headings, or -1 */
 	int paragraph;        /* index into doc->paragraphs, or -1 for blank/boilerplate */
 };

@@ -88,6 +88,39 @@ build_line(struct doc *doc, size_t i)
 		l->kind = LINE_TEXT;
 }
 
+/* True when line l holds a tab between two cells of text (a table row as the .docx reader
+ * joins its cells, or one pasted from a spreadsheet). */
+static bool
+has_cells(const char *text, const struct line *l)
+{
+	size_t i;
+
+	if (l->kind != LINE_TEXT)
+		return false;
+	for (i = l->content.start; i < l->content.end; i++)
+		if (text[i] == '\t')
+			return true;   /* content is trimmed: a tab inside it has text on both sides */
+	return false;
+}
+
+/* Marks the rows of tables: lines with cells next to another line with cells. */
+static void
+mark_tables(struct doc *doc)
+{
+	bool prev = false, cur, next;
+	size_t i;
+
+	if (doc->nlines == 0)
+		return;
+	cur = has_cells(doc->text, &doc->lines[0]);
+	for (i = 0; i < doc->nlines; i++) {
+		next = i + 1 < doc->nlines && has_cells(doc->text, &doc->lines[i + 1]);
+		doc->lines[i].table_row = cur && (prev || next);
+		prev = cur;
+		cur = next;
+	}
+}
+
 void
 seg_lines(struct doc *doc)
 {
@@ -98,6 +131,7 @@ seg_lines(struct doc *doc)
 	doc->lines = xcalloc(doc->nlines, sizeof(*doc->lines));
 	for (i = 0; i < doc->nlines; i++)
 		build_line(doc, i);
+	mark_tables(doc);
 }
 
 bool

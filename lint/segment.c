@@ -95,6 +95,8 @@ may_continue(const struct doc *d, size_t i)
 	enum field_kind kind;
 	const char *s = seg_content(d, i, &n);
 
+	if (l->table_row)
+		return false;   /* a row ends at its last cell */
 	switch (l->kind) {
 	case LINE_TEXT:
 		return true;
@@ -117,7 +119,7 @@ is_broken(const struct doc *d, size_t k)
 	if (k + 1 >= d->nparagraphs || !may_continue(d, p->line))
 		return false;
 	next = d->lines[d->paragraphs[k + 1].line].kind;
-	if (next != LINE_TEXT)
+	if (next != LINE_TEXT || d->lines[d->paragraphs[k + 1].line].table_row)
 		return false;
 	return !seg_ends_terminal(d->text + p->span.start, p->span.end - p->span.start);
 }

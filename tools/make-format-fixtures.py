@@ -6,6 +6,8 @@ fixtures/docx/004-auto.docx   seed 004 with its 一、（一）1. 问题① mark
                               numbering (a "set numbering value" restart wherever the seed's
                               number is not the next one, as Word writes it)
 fixtures/docx/001-typed.docx  seed 001 with the numbers typed, one paragraph per line
+fixtures/docx/soe-table.docx  fixtures/fresh/soe-table.txt, its tab-separated lines as a
+                              Word table (a problem list with one row per problem)
 fixtures/html/003-gbk.html    seed 003 as a GBK page of a government site: header, menu,
                               breadcrumb, share bar, script and copyright footer around it
 fixtures/pdf/000.pdf          seed 000 typeset on A4 pages with wrapped lines, a running
@@ -38,6 +40,28 @@ def typed_docx(src, out):
     d = docx.Document()
     for line in seed_lines(src):
         d.add_paragraph(line)
+    d.save(out)
+
+
+def table_docx(src, out):
+    """One paragraph per line; a run of tab-separated lines becomes one Word table."""
+    with open(src, encoding="utf-8") as f:
+        lines = f.read().rstrip("\n").split("\n")
+    d = docx.Document()
+    i = 0
+    while i < len(lines):
+        if "\t" not in lines[i]:
+            d.add_paragraph(lines[i])
+            i += 1
+            continue
+        rows = []
+        while i < len(lines) and "\t" in lines[i]:
+            rows.append(lines[i].split("\t"))
+            i += 1
+        t = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                t.cell(r, c).text = text
     d.save(out)
 
 
@@ -199,6 +223,7 @@ def pdf(src, out):
 def main():
     auto_docx("004_6abf08291da1f359.txt", "fixtures/docx/004-auto.docx")
     typed_docx("001_b21dc3fc7ee4c764.txt", "fixtures/docx/001-typed.docx")
+    table_docx("fixtures/fresh/soe-table.txt", "fixtures/docx/soe-table.docx")
     gbk_html("003_eb93dc48287bd9ac.txt", "fixtures/html/003-gbk.html")
     pdf("000_2800b427cfbef2a5.txt", "fixtures/pdf/000.pdf")
     return 0

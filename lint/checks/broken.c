@@ -148,7 +148,9 @@ broken_run(const struct rule *r, const struct check_ctx *c)
 		b = &doc->paragraphs[i + 1];
 		if (a->span.end <= a->span.start || b->span.end <= b->span.start)
 			continue;
+		/* A table row ends at its last cell, and a row is no continuation. */
 		if (!may_break(doc, &doc->lines[a->line]) || doc->lines[b->line].kind != LINE_TEXT ||
+		    doc->lines[a->line].table_row || doc->lines[b->line].table_row ||
 		    !only_blank_between(doc, a->line, b->line))
 			continue;
 		last = a->span.end;

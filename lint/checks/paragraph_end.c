@@ -59,6 +59,8 @@ is_prose(const struct doc *doc, const struct line *l)
 {
 	const struct heading *h;
 
+	if (l->table_row)
+		return false;   /* table cells are no sentences */
 	switch (l->kind) {
 	case LINE_TEXT:
 		return true;
