@@ -136,6 +136,33 @@ check_supervision(const struct rule *r, const struct check_ctx *c)
 }
 
 /* The label the placeholder names for a channel without value. */
+/* True when phone i follows, with only a list mark between, a phone with an area code and
+ * a local number as long: 0736-5321876、5321877 shares the first number's code. */
+static bool
+shares_area(const char *text, const struct facts *f, size_t i)
+{
+	static const char *const marks[] = {"、", "，", ",", "/", "或", "及", "和", " ", "；"};
+	const struct channel_fact *p, *ch = &f->channels[i];
+	size_t at, k, n;
+
+	if (i == 0)
+		return false;
+	p = &f->channels[i - 1];
+	if (p->kind != CH_PHONE || p->area.end == p->area.start ||
+	    p->local_digits != ch->local_digits || p->span.end > ch->span.start)
+		return false;
+	for (at = p->span.end; at < ch->span.start; at += n) {
+		for (k = 0, n = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+			if (strncmp(text + at, marks[k], strlen(marks[k])) == 0) {
+				n = strlen(marks[k]);
+				break;
+			}
+		if (n == 0)
+			return false;
+	}
+	return true;
+}
+
 static void
 report_channel(const struct rule *r, const struct check_ctx *c, const struct channel_fact *ch,
     const char *name, const struct contact_fault *f)
@@ -167,7 +194,8 @@ check_channels(const struct rule *r, const struct check_ctx *c)
 			break;
 		case CT_AREA_CODE:
 			if (ch->kind == CH_PHONE && ch->area.end == ch->area.start &&
-			    contact_phone_shape(c->doc->text, ch) == PHONE_LANDLINE)
+			    contact_phone_shape(c->doc->text, ch) == PHONE_LANDLINE &&
+			    !shares_area(c->doc->text, facts, i))
 				report_channel(r, c, ch, "phone", NULL);
 			break;
 		case CT_PHONE:
