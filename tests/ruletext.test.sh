@@ -4,7 +4,8 @@
 # reader-facing rule text (descriptions, sources, messages, fixes, examples, rule pages)
 # cites a sample file; a pack may still give a plain string, read as both languages; rule
 # ids are found whatever their case in --explain, --disable, --level and the config; the
-# Chinese messages of real findings hold no English words.
+# Chinese messages of real findings hold no English words; every example of the default pack
+# passes (--check-rules).
 # Usage: ruletext.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -16,6 +17,10 @@ export NOTICELINT_RULES="$src/rules"
 unset NO_COLOR COLUMNS
 bad() { echo "ruletext: FAIL: $*"; fail=1; }
 cd "$tmp" || exit 1
+
+# Every flag example of the default pack is reported and no pass example is.
+"$bin" --check-rules >examples.out 2>&1 ||
+	bad "examples of the default pack fail: $(grep 'error:' examples.out | head -3)"
 
 # The reader-facing text of every rule: its pages as --rule-docs writes them (both
 # languages: description, source, messages, fix, examples), and --explain of a sample of
