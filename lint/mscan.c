@@ -2,8 +2,10 @@
  * superset expression (mscan_expr.c), all of them compiled into one database, and a scan
  * records every end offset per pattern for mscan_may_match to look up. */
 #include <hs.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "input/dynload.h"
 #include "mscan.h"
 #include "mscan_expr.h"
 #include "xalloc.h"
@@ -56,10 +58,13 @@ mscan_new(const char *const *patterns, size_t n)
 }
 
 /* Compiles the accepted expressions; an expression Vectorscan rejects loses its place and
- * the rest is compiled again. */
+ * the rest is compiled again. The database asks for no CPU feature beyond the baseline, so
+ * one stored in a compiled pack serves on any machine of the architecture (and under
+ * valgrind, which lacks AVX-512); one built for the host would be refused elsewhere. */
 static void
 compile_accepted(struct mscan *ms, char **exprs)
 {
+	const hs_platform_info_t generic = {HS_TUNE_FAMILY_GENERIC, 0, 0, 0};
 	const char **v = xcalloc(ms->n ? ms->n : 1, sizeof(*v));
 	unsigned *flags = xcalloc(ms->n ? ms->n : 1, sizeof(*flags));
 	unsigned *ids = xcalloc(ms->n ? ms->n : 1, sizeof(*ids));
@@ -76,7 +81,7 @@ compile_accepted(struct mscan *ms, char **exprs)
 		if (k == 0)
 			break;
 		err = NULL;
-		if (hs_compile_multi(v, flags, ids, (unsigned)k, HS_MODE_BLOCK, NULL, &ms->db,
+		if (hs_compile_multi(v, flags, ids, (unsigned)k, HS_MODE_BLOCK, &generic, &ms->db,
 		    &err) == HS_SUCCESS)
 			break;
 		ms->db = NULL;
@@ -126,13 +131,31 @@ expression(const char *pattern, char **why)
 	return NULL;
 }
 
+/* Leaves every pattern to PCRE2 because Vectorscan (named by lib) could not be opened. */
+static void
+refuse_all(struct mscan *ms, const char *lib)
+{
+	size_t i, len = strlen(lib) + sizeof(" cannot be opened");
+
+	for (i = 0; i < ms->n; i++) {
+		ms->reason[i] = xmalloc(len);
+		snprintf(ms->reason[i], len, "%s cannot be opened", lib);
+	}
+}
+
 struct mscan *
 mscan_build(const char *const *patterns, size_t n)
 {
 	struct mscan *ms = mscan_new(patterns, n);
-	char **exprs = xcalloc(n ? n : 1, sizeof(*exprs));
+	char **exprs;
+	const char *lib;
 	size_t i;
 
+	if (dynload_scan_compiler(&lib) != 0) {
+		refuse_all(ms, lib);
+		return ms;
+	}
+	exprs = xcalloc(n ? n : 1, sizeof(*exprs));
 	for (i = 0; i < n; i++) {
 		exprs[i] = expression(patterns[i], &ms->reason[i]);
 		ms->accepted[i] = exprs[i] != NULL;
@@ -152,7 +175,8 @@ mscan_free(struct mscan *ms)
 	if (ms == NULL)
 		return;
 	mscan_thread_cleanup();     /* its scratch may have been sized for this database */
-	hs_free_database(ms->db);
+	if (ms->db != NULL)         /* else Vectorscan may never have been opened */
+		hs_free_database(ms->db);
 	for (i = 0; i < ms->n; i++)
 		free(ms->reason[i]);
 	free(ms->reason);
@@ -278,11 +302,14 @@ struct mscan *
 mscan_deserialize(const char *bytes, size_t len, const char *const *patterns, size_t n)
 {
 	struct reader r = {bytes, len, false};
-	struct mscan *ms = mscan_new(patterns, n);
-	const char *magic = take(&r, 8), *db;
+	struct mscan *ms;
+	const char *magic = take(&r, 8), *db, *lib;
 	uint64_t fp = take_u64(&r), count = take_u64(&r), dblen;
 	size_t i, accepted = 0;
 
+	if (dynload_scan_engine(&lib) != 0)
+		return NULL;
+	ms = mscan_new(patterns, n);
 	if (magic == NULL || memcmp(magic, MSCAN_MAGIC, 8) != 0 || r.bad ||
 	    fp != ms->fingerprint || count != n || !read_verdicts(&r, ms))
 		goto stale;
@@ -302,6 +329,12 @@ mscan_deserialize(const char *bytes, size_t len, const char *const *patterns, si
 stale:
 	mscan_free(ms);
 	return NULL;
+}
+
+bool
+mscan_fits(const struct mscan *ms, const char *const *patterns, size_t n)
+{
+	return ms->n == n && ms->fingerprint == fingerprint(patterns, n);
 }
 
 /* Records one end offset of pattern id. */
@@ -400,6 +433,8 @@ mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end
 void
 mscan_thread_cleanup(void)
 {
+	if (scratch == NULL)        /* Vectorscan may never have been opened */
+		return;
 	hs_free_scratch(scratch);
 	scratch = NULL;
 }

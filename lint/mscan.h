@@ -45,6 +45,9 @@ int mscan_serialize(const struct mscan *ms, char **bytes, size_t *len);
 struct mscan *mscan_deserialize(const char *bytes, size_t len, const char *const *patterns,
 		size_t n);
 
+/* True when ms was built (or deserialised) from exactly these n patterns. */
+bool mscan_fits(const struct mscan *ms, const char *const *patterns, size_t n);
+
 /* Scans text[0, len) (valid UTF-8) into *hits (release with mscan_hits_free). A failed
  * scan leaves hits without ends, which mscan_may_match reads as "anything may match". */
 void mscan_scan(const struct mscan *ms, const char *text, size_t len, struct mscan_hits *hits);

@@ -15,6 +15,7 @@
 #include "packfile.h"
 #include "packtree.h"
 #include "regex_pack.h"
+#include "rulescan.h"
 #include "strbuf.h"
 #include "xalloc.h"
 
@@ -23,6 +24,8 @@ struct compiled {
 	yaml_document_t *docs;
 	size_t ndocs;
 	struct regex_codes *codes;
+	const char *scan;          /* the stored prefilter (inside the mapping), or NULL */
+	size_t scan_len;
 };
 
 static void
@@ -58,7 +61,10 @@ decode_all(const struct packfile *pf, const struct pack_sources *src, struct com
 		else if (kind == PACK_SEC_CODES && c->codes == NULL && c->ndocs == src->n &&
 		    (c->codes = regex_codes_decode(body, len)) != NULL)
 			continue;
-		else
+		else if (kind == PACK_SEC_SCAN && c->codes != NULL && c->scan == NULL) {
+			c->scan = (const char *)body;
+			c->scan_len = len;
+		} else
 			break;
 	}
 	if (rc != 0 || c->ndocs != src->n || c->codes == NULL) {
@@ -68,16 +74,80 @@ decode_all(const struct packfile *pf, const struct pack_sources *src, struct com
 	return 0;
 }
 
+/* Appends the prefilter of rs->v[first..] to payload as a scan section; the database is
+ * returned (the caller owns it), or NULL when it cannot be serialised (no section). */
+static struct mscan *
+add_scan(const struct ruleset *rs, size_t first, struct strbuf *payload)
+{
+	struct mscan *ms = rulescan_build_pack(rs, first);
+	char *bytes;
+	size_t len, at;
+
+	if (mscan_serialize(ms, &bytes, &len) != 0) {
+		mscan_free(ms);
+		return NULL;
+	}
+	at = packfile_begin(payload, PACK_SEC_SCAN, NULL);
+	strbuf_put(payload, bytes, len);
+	packfile_end(payload, at);
+	free(bytes);
+	return ms;
+}
+
+/* After a pack has loaded into rs from index first on, takes over the prefilter it brings
+ * (ms, or NULL) when the run wants one and the pack's rules are all of rs: a database
+ * made for one pack's patterns cannot serve another's, so with a second pack the run
+ * builds its own (rulescan_bind tells). */
+static void
+take_scan(struct ruleset *rs, size_t first, struct mscan *ms)
+{
+	if (rs->scan_use == RULESET_SCAN_OFF || first > 0) {
+		mscan_free(ms);
+		mscan_free(rs->scan);
+		rs->scan = NULL;
+		return;
+	}
+	mscan_free(rs->scan);
+	rs->scan = ms;
+}
+
+/* The pack's compiled payload pf with a scan section of rs->v[first..] added, written
+ * over file (a cache file whose scan section was missing or stale); the new database is
+ * returned. */
+static struct mscan *
+rewrite_with_scan(const struct packfile *pf, const char *file, uint64_t key,
+		const struct ruleset *rs, size_t first)
+{
+	struct strbuf payload = {NULL, 0, 0};
+	const unsigned char *body;
+	const char *name;
+	uint32_t kind;
+	size_t at = 0, len, end = 0;
+	struct mscan *ms;
+
+	while (packfile_next(pf, &at, &kind, &name, &body, &len) == 1 && kind != PACK_SEC_SCAN)
+		end = at;
+	strbuf_put(&payload, (const char *)pf->payload, end);
+	ms = add_scan(rs, first, &payload);
+	if (ms != NULL)
+		(void)packfile_write(file, key, &payload);
+	free(payload.s);
+	return ms;
+}
+
 /* Loads the pack from the compiled file at file when it is valid for src; 0 when loaded
  * (load errors, such as a rule id another pack already holds, are in errs and counted in
- * *status), -1 when the file is missing or fails a check (rs untouched). */
+ * *status), -1 when the file is missing or fails a check (rs untouched). When the run uses
+ * the prefilter, the stored database is taken over; a cache file (is_cache) that lacks a
+ * usable one gets it added when the run would build it anyway (RULESET_SCAN_ON). */
 static int
-load_compiled(struct ruleset *rs, const char *file, const struct pack_sources *src,
-		uint64_t key, struct load_errors *errs, int *status)
+load_compiled(struct ruleset *rs, const char *file, bool is_cache,
+		const struct pack_sources *src, uint64_t key, struct load_errors *errs, int *status)
 {
 	struct packfile pf;
 	struct compiled c;
-	size_t i;
+	struct mscan *ms = NULL;
+	size_t i, first = rs->n;
 
 	if (packfile_open(&pf, file, key) != 0)
 		return -1;
@@ -89,19 +159,27 @@ load_compiled(struct ruleset *rs, const char *file, const struct pack_sources *s
 	for (i = 0; i < src->n; i++)
 		if (rules_load_tree(rs, src->v[i].path, &c.docs[i], c.codes, errs) != 0)
 			*status = -1;
+	if (rs->scan_use != RULESET_SCAN_OFF && first == 0 && *status == 0) {
+		if (c.scan != NULL)
+			ms = rulescan_load_pack(rs, c.scan, c.scan_len);
+		if (ms == NULL && is_cache && rs->scan_use == RULESET_SCAN_ON)
+			ms = rewrite_with_scan(&pf, file, key, rs, first);
+	}
+	take_scan(rs, first, ms);
 	compiled_free(&c);
 	packfile_close(&pf);
 	return 0;
 }
 
-/* Loads src from YAML into rs; with payload, appends the compiled form to it. 0, or -1
- * after load errors. */
+/* Loads src from YAML into rs; with payload, appends the compiled form to it, with the
+ * prefilter's database when with_scan. 0, or -1 after load errors. */
 static int
 load_yaml(struct ruleset *rs, const struct pack_sources *src, struct load_errors *errs,
-		struct strbuf *payload)
+		struct strbuf *payload, bool with_scan)
 {
 	struct regex_codes *rec = payload != NULL ? regex_codes_new() : NULL;
-	size_t i, at = 0;
+	struct mscan *ms = NULL;
+	size_t i, at = 0, first = rs->n;
 	int rc = 0;
 
 	for (i = 0; i < src->n; i++) {
@@ -117,8 +195,11 @@ load_yaml(struct ruleset *rs, const struct pack_sources *src, struct load_errors
 		if (regex_codes_encode(rec, payload) != 0)
 			rc = 1;
 		packfile_end(payload, at);
+		if (rc == 0 && with_scan)
+			ms = add_scan(rs, first, payload);
 	}
 	regex_codes_free(rec);
+	take_scan(rs, first, ms);
 	return rc;
 }
 
@@ -127,7 +208,7 @@ pack_compile(struct ruleset *rs, const struct pack_sources *src, struct load_err
 		const char *out)
 {
 	struct strbuf payload = {NULL, 0, 0};
-	int rc = load_yaml(rs, src, errs, &payload);
+	int rc = load_yaml(rs, src, errs, &payload, true);
 
 	if (rc == 0)
 		rc = packfile_write(out, packfile_key(src), &payload);
@@ -235,6 +316,8 @@ pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
 	size_t i, n = 0;
 	int rc, status = -1, done = -1;
 
+	if (rs->n > 0)
+		take_scan(rs, rs->n, NULL);     /* an earlier pack's database lacks these rules */
 	if (!use_cache)
 		return load_plain(rs, path, errs);
 	memset(&read_errs, 0, sizeof(read_errs));
@@ -257,9 +340,11 @@ pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
 	if (cache != NULL)
 		cands[n++] = xstrdup(cache);
 	for (i = 0; i < n && done != 0; i++)
-		done = load_compiled(rs, cands[i], &src, key, errs, &status);
+		done = load_compiled(rs, cands[i], i == n - 1 && cache != NULL, &src, key, errs,
+		    &status);
 	if (done != 0) {
-		status = load_yaml(rs, &src, errs, cache != NULL ? &payload : NULL);
+		status = load_yaml(rs, &src, errs, cache != NULL ? &payload : NULL,
+		    rs->scan_use == RULESET_SCAN_ON && rs->n == 0);
 		if (status == 0 && cache != NULL)
 			store(cache, &payload, key);
 		if (status > 0)

@@ -12,7 +12,8 @@
 /* Section kinds of the payload. */
 enum pack_section {
 	PACK_SEC_TREE = 1,    /* one pack file's document (packtree.h), named by the file */
-	PACK_SEC_CODES = 2    /* the pack's patterns in load order (regex_pack.h) */
+	PACK_SEC_CODES = 2,   /* the pack's patterns in load order (regex_pack.h) */
+	PACK_SEC_SCAN = 3     /* optional: the prefilter of all its patterns (mscan_serialize) */
 };
 
 /* A mapped, checked compiled pack. */

@@ -71,11 +71,20 @@ struct rule {
 	unsigned line, col;        /* position of the rule's mapping in that file */
 };
 
+/* When a run uses the multi-pattern prefilter. */
+enum ruleset_scan {
+	RULESET_SCAN_OFF,      /* never */
+	RULESET_SCAN_STORED,   /* with a database stored in the compiled pack (nothing to build) */
+	RULESET_SCAN_ON        /* always: a database the pack does not store is built */
+};
+
 struct ruleset {
 	struct rule **v;
 	size_t n, cap;
 	struct mscan *scan;        /* the patterns' multi-pattern prefilter (rulescan.h), owned;
 	                              NULL: each pattern is searched by PCRE2 alone */
+	enum ruleset_scan scan_use;  /* set before loading: when the run uses the prefilter (a
+	                              compiled pack hands over the database it stores) */
 };
 
 /* Records that re (owned by r's parameters) is one of r's patterns. */

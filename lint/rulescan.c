@@ -12,14 +12,15 @@ source_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-size_t
-rulescan_patterns(const struct ruleset *rs, const char ***out)
+/* The distinct pattern sources of rs->v[first..], of the enabled rules only or of all. */
+static size_t
+collect(const struct ruleset *rs, size_t first, bool all, const char ***out)
 {
 	const char **v = NULL;
 	size_t n = 0, cap = 0, i, k, kept = 0;
 
-	for (i = 0; i < rs->n; i++) {
-		if (!rs->v[i]->enabled)
+	for (i = first; i < rs->n; i++) {
+		if (!all && !rs->v[i]->enabled)
 			continue;
 		for (k = 0; k < rs->v[i]->nregexes; k++) {
 			v = xgrow(v, &cap, n + 1, sizeof(*v));
@@ -33,6 +34,18 @@ rulescan_patterns(const struct ruleset *rs, const char ***out)
 			v[kept++] = v[i];
 	*out = v;
 	return kept;
+}
+
+size_t
+rulescan_patterns(const struct ruleset *rs, const char ***out)
+{
+	return collect(rs, 0, false, out);
+}
+
+size_t
+rulescan_pack_patterns(const struct ruleset *rs, size_t first, const char ***out)
+{
+	return collect(rs, first, true, out);
 }
 
 /* Sets the scan index of every pattern of rs's enabled rules: found in the sorted list
@@ -62,13 +75,35 @@ int
 rulescan_bind(const struct ruleset *rs, const struct mscan *ms)
 {
 	const char **v;
-	size_t n = rulescan_patterns(rs, &v);
-	int rc = mscan_count(ms) == n ? 0 : -1;
+	size_t n = rulescan_pack_patterns(rs, 0, &v);
+	int rc = mscan_fits(ms, v, n) ? 0 : -1;
 
 	if (rc == 0)
 		tie(rs, v, n, ms);
 	free(v);
 	return rc;
+}
+
+struct mscan *
+rulescan_build_pack(const struct ruleset *rs, size_t first)
+{
+	const char **v;
+	size_t n = rulescan_pack_patterns(rs, first, &v);
+	struct mscan *ms = mscan_build(v, n);
+
+	free(v);
+	return ms;
+}
+
+struct mscan *
+rulescan_load_pack(const struct ruleset *rs, const char *bytes, size_t len)
+{
+	const char **v;
+	size_t n = rulescan_pack_patterns(rs, 0, &v);
+	struct mscan *ms = mscan_deserialize(bytes, len, v, n);
+
+	free(v);
+	return ms;
 }
 
 struct mscan *

@@ -481,24 +481,27 @@ lint_inputs(struct lint_run *lr)
 }
 
 /* Under --prefilter auto, inputs of at least this many bytes repay compiling the
- * prefilter's database (a few hundred milliseconds for the default pack). */
+ * prefilter's database (a few hundred milliseconds for the default pack); a database
+ * stored in the compiled pack is used for any input. */
 #define PREFILTER_AUTO_BYTES ((uint64_t)16 << 20)
 
-/* True when this run scans each text with the rules' multi-pattern prefilter. */
-static bool
+/* When this run scans each text with the rules' multi-pattern prefilter. */
+static enum ruleset_scan
 want_prefilter(const struct options *o, const struct walk_list *items)
 {
 	struct stat st;
 	uint64_t total = 0;
 	size_t i;
 
-	if (o->prefilter != CLI_PREFILTER_AUTO)
-		return o->prefilter == CLI_PREFILTER_VECTORSCAN;
+	if (o->action != CLI_LINT || o->prefilter == CLI_PREFILTER_OFF)
+		return RULESET_SCAN_OFF;
+	if (o->prefilter == CLI_PREFILTER_VECTORSCAN)
+		return RULESET_SCAN_ON;
 	for (i = 0; i < items->n && total < PREFILTER_AUTO_BYTES; i++)
 		if (items->v[i].err_id == NULL && stat(items->v[i].path, &st) == 0 &&
 		    S_ISREG(st.st_mode))
 			total += (uint64_t)st.st_size;
-	return total >= PREFILTER_AUTO_BYTES;
+	return total >= PREFILTER_AUTO_BYTES ? RULESET_SCAN_ON : RULESET_SCAN_STORED;
 }
 
 static int
@@ -599,7 +602,14 @@ run_with_rules(struct ruleset *rs, const struct options *o, const struct cfgset 
 	case CLI_RULE_DOCS:
 		return ruledocs_write(rs, o->rule_docs, o->lang) == 0 ? 0 : 2;
 	default:
-		if (want_prefilter(o, items))
+		/* The database a compiled pack handed over serves only when it was made from
+		 * these rules' patterns; otherwise (or when there is none) it is built now, or
+		 * under --prefilter auto for small inputs, the run goes without. */
+		if (rs->scan != NULL && rulescan_bind(rs, rs->scan) != 0) {
+			mscan_free(rs->scan);
+			rs->scan = NULL;
+		}
+		if (rs->scan == NULL && rs->scan_use == RULESET_SCAN_ON)
 			rs->scan = rulescan_build(rs);
 		return fix_then_lint(rs, o, cs, items, repo);
 	}
@@ -699,9 +709,12 @@ run(const struct options *o)
 	memset(&rs, 0, sizeof(rs));
 	memset(&items, 0, sizeof(items));
 	memset(&repo, 0, sizeof(repo));
-	if (prepare_inputs(o, &items, &cs, &repo) == 0 && load_rules(&rs, o, &cs) == 0 &&
-	    apply_overrides(&rs, o) == 0 && finish_configs(&cs, &rs, o) == 0)
-		status = run_with_rules(&rs, o, &cs, &items, &repo);
+	if (prepare_inputs(o, &items, &cs, &repo) == 0) {
+		rs.scan_use = want_prefilter(o, &items);
+		if (load_rules(&rs, o, &cs) == 0 && apply_overrides(&rs, o) == 0 &&
+		    finish_configs(&cs, &rs, o) == 0)
+			status = run_with_rules(&rs, o, &cs, &items, &repo);
+	}
 	cfgset_free(&cs);
 	walk_list_free(&items);
 	repo_free(&repo);

@@ -124,7 +124,7 @@ lint_file(const char *name, const char *encoding)
 	struct options o;
 	struct file_settings fs;
 	struct walk_item it;
-	struct ruleset rs = {NULL, 0, 0, NULL};
+	struct ruleset rs = {NULL, 0, 0, NULL, RULESET_SCAN_OFF};
 	struct file_result fr;
 	char path[256];
 
@@ -392,7 +392,7 @@ test_vanished_after_walk(void **state)
 	struct lint_opts lo = {LANG_EN, 2026, 11, 23, NULL, NULL, NULL, NULL, false};
 	struct walk_list l = {NULL, 0, 0};
 	struct file_result a, b;
-	struct ruleset rs = {NULL, 0, 0, NULL};
+	struct ruleset rs = {NULL, 0, 0, NULL, RULESET_SCAN_OFF};
 	char dir[256], path[300];
 
 	(void)state;

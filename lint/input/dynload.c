@@ -1,5 +1,6 @@
-/* Opening the readers' libraries at first use: each library once (pthread_once), its
- * outcome kept; the stubs in dl_*.c forward every call to the resolved function. */
+/* Opening libraries at first use: each library once (pthread_once), its outcome kept; the
+ * stubs in dl_*.c (lint/input/ for the readers, lint/dl_libhs.c, lint/repo/dl_sqlite3.c)
+ * forward every call to the resolved function. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -7,8 +8,9 @@
 #include "input/dynload.h"
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT, zip_once = PTHREAD_ONCE_INIT,
-    pdf_once = PTHREAD_ONCE_INIT;
-static int xml_rc = -1, zip_rc = -1, pdf_rc = -1;
+    pdf_once = PTHREAD_ONCE_INIT, hs_once = PTHREAD_ONCE_INIT, hsc_once = PTHREAD_ONCE_INIT,
+    sql_once = PTHREAD_ONCE_INIT;
+static int xml_rc = -1, zip_rc = -1, pdf_rc = -1, hs_rc = -1, hsc_rc = -1, sql_rc = -1;
 
 static void
 load_xml(void)
@@ -26,6 +28,24 @@ static void
 load_pdf(void)
 {
 	pdf_rc = dynload_poppler();
+}
+
+static void
+load_hs(void)
+{
+	hs_rc = dynload_libhs_runtime();
+}
+
+static void
+load_hsc(void)
+{
+	hsc_rc = dynload_libhs();
+}
+
+static void
+load_sql(void)
+{
+	sql_rc = dynload_sqlite3();
 }
 
 int
@@ -65,4 +85,29 @@ dynload_for(enum input_format f, const char **why)
 	default:
 		return 0;
 	}
+}
+
+int
+dynload_scan_engine(const char **why)
+{
+	pthread_once(&hs_once, load_hs);
+	*why = NL_SONAME_HS_RUNTIME;
+	return hs_rc;
+}
+
+int
+dynload_scan_compiler(const char **why)
+{
+	pthread_once(&hs_once, load_hs);
+	pthread_once(&hsc_once, load_hsc);
+	*why = hs_rc != 0 ? NL_SONAME_HS_RUNTIME : NL_SONAME_HS;
+	return hs_rc == 0 && hsc_rc == 0 ? 0 : -1;
+}
+
+int
+dynload_cache_db(const char **why)
+{
+	pthread_once(&sql_once, load_sql);
+	*why = NL_SONAME_SQLITE3;
+	return sql_rc;
 }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <sqlite3.h>
+#include "input/dynload.h"
 #include "repo/db.h"
 #include "strbuf.h"
 #include "xalloc.h"
@@ -216,12 +217,19 @@ repodb_open(struct repodb *d, const char *dir, const char *name, const char *sch
     int schema_version, enum lang lang)
 {
 	char want[64], *old = NULL;
+	const char *lib;
 	int v;
 
 	memset(d, 0, sizeof(d[0]));
 	d->lang = lang;
 	d->path = xmalloc(strlen(dir) + strlen(name) + 2);
 	sprintf(d->path, "%s/%s", dir, name);
+	if (dynload_cache_db(&lib) != 0) {
+		note(d, "无法打开缓存 %a（缺少 %b），本次不使用缓存",
+		    "cannot open the cache %a (%b is missing): this run goes without it", d->path,
+		    lib);
+		return -1;
+	}
 	snprintf(want, sizeof(want), "%d noticelint " NL_VERSION, schema_version);
 	if (make_dirs(dir) != 0) {
 		note(d, "缓存目录 %a 无法创建（%b），本次不使用缓存",
