@@ -203,11 +203,13 @@ struct channel_fact {
 };
 
 /* A count and the items listed beside it: 市第三中学、市青溪中学等2所学校, 3名干部（张某、
- * 李某、王某）. */
+ * 李某、王某）, （1）…（2）…以上2项. */
 struct enum_fact {
 	size_t count;            /* the count */
 	size_t listed;           /* items listed */
 	bool open;               /* the list ends in 等: it may leave items out */
+	bool loose;              /* a less certain reading: items separated by ，/；, or the
+	                            numbered headings above that 以上N项 counts back to */
 	struct span list;        /* the list as written */
 };
 
@@ -274,5 +276,8 @@ void fact_tallies(struct facts *f, const struct doc *doc);
 void fact_channels(struct facts *f, const struct doc *doc);
 /* fact_enum.c: fills f->enums with the counts that have their items listed beside them. */
 void fact_enums(struct facts *f, const struct doc *doc);
+/* fact_enum_ref.c: true when count k (以上N项, 上述N个) counts back over a numbered run;
+ * fills e's listed, list, open and loose. */
+bool fact_enum_ref(const struct facts *f, const struct doc *doc, size_t k, struct enum_fact *e);
 
 #endif

@@ -192,22 +192,45 @@ struct enum_case {
 	double value;
 	size_t listed;
 	bool open;
+	bool loose;           /* items separated by ，/；, or headings counted back */
 };
 
 static const struct enum_case enum_cases[] = {
 	{"同时延伸巡察市第三中学、市青溪中学、市文昌路小学、雁丘镇五里坡中心小学等4所学校。", 1, 4, 4,
-	 true},
-	{"对3名干部（张某、李某、王某、赵某）进行了提醒谈话。", 1, 3, 4, false},
-	{"先后督导城关镇、河口镇、石桥镇4个乡镇。", 1, 4, 3, false},
-	{"约谈了王磊、刘洋2名同志。", 1, 2, 2, false},
+	 true, false},
+	{"对3名干部（张某、李某、王某、赵某）进行了提醒谈话。", 1, 3, 4, false, false},
+	{"先后督导城关镇、河口镇、石桥镇4个乡镇。", 1, 4, 3, false, false},
+	{"约谈了王磊、刘洋2名同志。", 1, 2, 2, false, false},
+	/* The last item joined by 和/及/以及; a 和 inside a body's name is no join. */
+	{"对张某、李某和王某3名干部进行了提醒谈话。", 1, 3, 3, false, false},
+	{"督导城关镇、河口镇以及石桥镇4个乡镇。", 1, 4, 3, false, false},
+	{"抽查城关中学、河口中学及石桥小学3所学校。", 1, 3, 3, false, false},
+	{"对县财政局、县人力资源和社会保障局3家单位开展专项检查。", 1, 3, 2, false, false},
+	{"约谈了市国资公司、市城投集团等2家企业负责人。", 1, 2, 2, true, false},
+	/* Loose lists: ，/； between names ending in 某, or inside the parenthesis. */
+	{"经研究，对张某，李某，王某4名干部进行诫勉谈话。", 1, 4, 3, false, true},
+	{"涉及4家单位（县财政局；县审计局；县水利局）。", 1, 4, 3, false, true},
+	/* Counted back over a numbered run in the paragraph, or the headings above it. */
+	{"（1）完善制度；（2）加强培训；（3）开展检查。以上4项工作已全部完成。", 1, 4, 3, false,
+	 false},
+	{"制定措施：一是健全制度；二是加强督查；三是严格问责。对上述3项措施逐项销号。", 1, 3, 3,
+	 false, false},
+	{"1.关于制度执行不严的问题\n（1）修订议事规则。\n制定了会议规则。\n（2）建立台账。\n"
+	 "（3）开展警示教育。\n以上4项整改措施已完成。", 1, 4, 3, false, true},
 	/* Not enumerations: kinds before a total, times, villages of towns, one-character
-	 * kinds, a note in parentheses, people without names. */
-	{"给予责令检查、批评教育、谈话提醒24人。", 0, 0, 0, false},
-	{"召开党组会、专题会、推进会5次。", 0, 0, 0, false},
-	{"抽查城关镇、河口镇15个村。", 0, 0, 0, false},
-	{"三级综合医院覆盖8个县（市、区）。", 0, 0, 0, false},
-	{"新增2家企业（以下简称甲公司、乙公司）。", 0, 0, 0, false},
-	{"组织科室负责人、业务骨干30名党员参加培训。", 0, 0, 0, false},
+	 * kinds, a note in parentheses, people without names, offices, a clause in a
+	 * parenthesis, a qualifier 以上, 以上 with no numbered run. */
+	{"给予责令检查、批评教育、谈话提醒24人。", 0, 0, 0, false, false},
+	{"召开党组会、专题会、推进会5次。", 0, 0, 0, false, false},
+	{"抽查城关镇、河口镇15个村。", 0, 0, 0, false, false},
+	{"三级综合医院覆盖8个县（市、区）。", 0, 0, 0, false, false},
+	{"新增2家企业（以下简称甲公司、乙公司）。", 0, 0, 0, false, false},
+	{"组织科室负责人、业务骨干30名党员参加培训。", 0, 0, 0, false, false},
+	{"安排办公室、财务科3名干部参加培训。", 0, 0, 0, false, false},
+	{"涉及3名干部（已调离，另行处理）。", 0, 0, 0, false, false},
+	{"对科级以上3名干部开展廉政谈话。", 0, 0, 0, false, false},
+	{"垃圾分类厅 1 套，2300 元，以上 3 项共计 5800 元。", 0, 0, 0, false, false},
+	{"（2）加强培训；（3）开展检查。以上4项工作已全部完成。", 0, 0, 0, false, false},
 };
 
 static void
@@ -231,6 +254,7 @@ test_enums(void **state)
 			assert_true(f->counts[f->enums[0].count].value == c->value);
 			assert_int_equal(f->enums[0].listed, c->listed);
 			assert_int_equal(f->enums[0].open, c->open);
+			assert_int_equal(f->enums[0].loose, c->loose);
 		}
 		doc_free(&doc);
 	}

@@ -19,7 +19,8 @@
  * parts (`denominator: statuses`). `range`: a rate of the listed kinds above 100% is
  * reported at the rule's level, one written as 100%以上 at `limit_level`. `listed`: a
  * count with its items listed beside it must count as many as are listed (a list ending
- * in 等 at least as many). Message placeholders: {text}, {total}, {parts} (their sum),
+ * in 等 at least as many); a loose list (items separated by ，/；, or numbered headings
+ * counted back by 以上N项) is reported at `loose_level`. Message placeholders: {text}, {total}, {parts} (their sum),
  * {terms} (a + b), {rate}, {num}, {den}, {rhs} (the computed rate), {listed}. */
 enum tally_test { TT_SUM, TT_RATE, TT_RANGE, TT_LISTED };
 
@@ -31,6 +32,7 @@ struct tally_rule {
 	long min_parts;
 	double tolerance;
 	enum level limit_level;
+	enum level loose_level;
 };
 
 static const char *const test_names[] = {"sum", "rate", "range", "listed"};
@@ -76,13 +78,14 @@ static int
 tl_parse(struct rule *r, struct rparam *p)
 {
 	struct tally_rule *t = xcalloc(1, sizeof(*t));
-	char *test = NULL, *den = NULL, *limit = NULL;
+	char *test = NULL, *den = NULL, *limit = NULL, *loose = NULL;
 	int rc = 0, k;
 
 	r->params = t;
 	t->min_parts = 2;
 	t->tolerance = 0.5;
 	t->limit_level = LEVEL_WARNING;
+	t->loose_level = LEVEL_WARNING;
 	if (rp_string(p, "test", true, &test) != 0)
 		return -1;
 	if ((k = lookup(test_names, 4, test)) < 0) {
@@ -97,7 +100,8 @@ tl_parse(struct rule *r, struct rparam *p)
 	    rp_int(p, "min_parts", false, 1, 100, &t->min_parts) != 0 ||
 	    rp_double(p, "tolerance", false, 0, 100, &t->tolerance) != 0 ||
 	    rp_string(p, "denominator", false, &den) != 0 ||
-	    rp_string(p, "limit_level", false, &limit) != 0)
+	    rp_string(p, "limit_level", false, &limit) != 0 ||
+	    rp_string(p, "loose_level", false, &loose) != 0)
 		rc = -1;
 	if (den != NULL && strcmp(den, "statuses") != 0 && strcmp(den, "total") != 0) {
 		rp_error(p, "denominator", "expected total or statuses");
@@ -108,8 +112,13 @@ tl_parse(struct rule *r, struct rparam *p)
 		rp_error(p, "limit_level", "expected error, warning or info");
 		rc = -1;
 	}
+	if (loose != NULL && level_parse(loose, &t->loose_level) != 0) {
+		rp_error(p, "loose_level", "expected error, warning or info");
+		rc = -1;
+	}
 	free(den);
 	free(limit);
+	free(loose);
 	return rc;
 }
 
@@ -320,6 +329,7 @@ test_range(const struct rule *r, const struct check_ctx *c, const struct fc_span
 static void
 test_listed(const struct rule *r, const struct check_ctx *c, const struct fc_spans *sp)
 {
+	const struct tally_rule *t = r->params;
 	const struct facts *f = fc_facts(c->doc);
 	size_t i;
 
@@ -336,7 +346,8 @@ test_listed(const struct rule *r, const struct check_ctx *c, const struct fc_spa
 		(void)snprintf(n, sizeof(n), "%zu", e->listed);
 		kv[0] = "listed";
 		kv[1] = n;
-		d = report(r, c, e->count, r->level, kv, 2);
+		d = report(r, c, e->count, e->loose && t->loose_level < r->level ?
+		    t->loose_level : r->level, kv, 2);
 		diag_note(c->out, d, e->list.start, e->list.end, "列出的 {listed} 项",
 		    "the {listed} listed", "listed", n, (const char *)NULL);
 	}
