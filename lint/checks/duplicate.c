@@ -28,7 +28,7 @@ struct dup_params {
 struct unit {
 	struct span span;
 	int group;            /* item index; units of one item are never compared */
-	size_t sh, nsh;       /* its distinct shingles: pool[sh, sh + nsh) */
+	size_t nsh;           /* its distinct shingles */
 	int first;            /* earliest earlier unit it repeats, or -1 */
 	int percent;          /* similarity to first */
 	int parent, size;     /* union-find over repeats */
@@ -53,11 +53,11 @@ struct dup_run {
 	const struct dup_params *p;
 	struct unit *u;
 	size_t nu, ucap;
-	uint64_t *pool;
-	size_t npool, poolcap;
+	uint64_t *sh;         /* scratch: one unit's distinct shingle hashes */
+	size_t shcap;
 	uint32_t *cps;        /* scratch: one unit's normalised code points */
 	size_t cpcap;
-	uint32_t *seen;       /* scratch: hash set of one unit's shingles, pool index + 1 */
+	uint32_t *seen;       /* scratch: hash set of one unit's shingles, index + 1 */
 	size_t seencap;
 };
 
@@ -242,17 +242,6 @@ collect_units(struct dup_run *run)
 	}
 }
 
-static uint64_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDull;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ull;
-	h ^= h >> 33;
-	return h;
-}
-
 /* Keeps the first occurrence of each hash in sh[0, n) and returns how many remain; the
  * order of a unit's shingles does not matter, only which ones it has. */
 static size_t
@@ -278,7 +267,8 @@ distinct(struct dup_run *run, uint64_t *sh, size_t n)
 	return d;
 }
 
-/* Normalises unit u and stores its distinct shingle hashes in the pool. */
+/* Normalises unit u and leaves its distinct shingle hashes in run->sh[0, u->nsh); none
+ * when it is shorter than min_chars. */
 static void
 shingle_unit(struct dup_run *run, struct unit *u)
 {
@@ -289,7 +279,7 @@ shingle_unit(struct dup_run *run, struct unit *u)
 	uint64_t h, *sh;
 
 	while (i < u->span.end) {
-		cp = dup_keep_cp(utf8_next(t, u->span.end, &i));
+		cp = dup_keep_fast(utf8_next(t, u->span.end, &i));
 		if (cp == 0)
 			continue;
 		if (n == run->cpcap)
@@ -297,33 +287,71 @@ shingle_unit(struct dup_run *run, struct unit *u)
 		run->cps[n++] = cp;
 	}
 	cps = run->cps;
-	u->sh = run->npool;
+	u->nsh = 0;
 	if (n < (size_t)run->p->min_chars)
 		return;
-	run->pool = xgrow(run->pool, &run->poolcap, run->npool + n, sizeof(*run->pool));
-	sh = run->pool + run->npool;
+	run->sh = xgrow(run->sh, &run->shcap, n, sizeof(*run->sh));
+	sh = run->sh;
 	for (k = 0; k + ng <= n; k++) {
 		h = 1469598103934665603ull;
 		for (g = 0; g < ng; g++)
 			h = (h ^ cps[k + g]) * 1099511628211ull;
-		sh[k] = mix64(h);
+		sh[k] = dup_mix64(h);
 	}
 	u->nsh = distinct(run, sh, k);
-	run->npool += u->nsh;
 }
 
-/* The slot of key in the open-addressed table (cap a power of two), added if new. */
-static size_t
-slot_of(struct slot *tab, size_t cap, uint64_t key)
-{
-	size_t i = (size_t)key & (cap - 1);
+/* The shingle table: open addressing, grown to keep it at most half full. */
+struct shtab {
+	struct slot *v;
+	size_t cap, used;
+};
 
-	while (tab[i].count >= 0 && tab[i].key != key)
+/* Puts a moved slot back into a table of cap slots. */
+static void
+slot_put(struct slot *tab, size_t cap, const struct slot *s)
+{
+	size_t i = (size_t)s->key & (cap - 1);
+
+	while (tab[i].count >= 0)
 		i = (i + 1) & (cap - 1);
-	if (tab[i].count < 0) {
-		tab[i].key = key;
-		tab[i].head = -1;
-		tab[i].count = 0;
+	tab[i] = *s;
+}
+
+/* Makes room for n more keys, so that no slot moves while they are added. */
+static void
+shtab_reserve(struct shtab *t, size_t n)
+{
+	size_t cap = t->cap, k;
+	struct slot *v;
+
+	while (2 * (t->used + n) > cap)
+		cap *= 2;
+	if (cap == t->cap)
+		return;
+	v = xmalloc(cap * sizeof(*v));
+	memset(v, 0xFF, cap * sizeof(*v));   /* all bits set: count -1, empty */
+	for (k = 0; k < t->cap; k++)
+		if (t->v[k].count >= 0)
+			slot_put(v, cap, &t->v[k]);
+	free(t->v);
+	t->v = v;
+	t->cap = cap;
+}
+
+/* The slot of key, added if new (room reserved by shtab_reserve). */
+static size_t
+slot_of(struct shtab *t, uint64_t key)
+{
+	size_t i = (size_t)key & (t->cap - 1);
+
+	while (t->v[i].count >= 0 && t->v[i].key != key)
+		i = (i + 1) & (t->cap - 1);
+	if (t->v[i].count < 0) {
+		t->used++;
+		t->v[i].key = key;
+		t->v[i].head = -1;
+		t->v[i].count = 0;
 	}
 	return i;
 }
@@ -390,27 +418,37 @@ score(struct dup_run *run, struct cand *cd, int x)
 	cd->ntouched = 0;
 }
 
-/* Finds, for every unit, the earliest earlier unit of another item it repeats. */
+/* Finds, for every unit, the earliest earlier unit of another item it repeats. Each unit is
+ * shingled when its turn comes, so only one unit's shingles are held at a time. */
 static void
 match_units(struct dup_run *run)
 {
-	size_t cap = 16, k, s, *where;
-	struct posting *post = xmalloc((run->npool + 1) * sizeof(*post));
+	size_t k, s, *where = NULL, wcap = 0, pcap = 0;
+	struct posting *post = NULL;
 	struct cand cd = {xcalloc(run->nu + 1, sizeof(int)), xmalloc((run->nu + 1) * sizeof(int)), 0};
-	struct slot *tab;
+	struct shtab tab = {NULL, 64, 0};
+	size_t bytes = 0;
 	int np = 0, p, x;
 
-	while (cap < run->npool * 2)
-		cap *= 2;
-	tab = xmalloc(cap * sizeof(*tab));
-	memset(tab, 0xFF, cap * sizeof(*tab));   /* all bits set: count -1, empty */
-	where = xmalloc((run->npool + 1) * sizeof(*where));
+	/* Room for a shingle per character of Chinese text (three bytes each), up to 64 Ki
+	 * slots; a larger text grows the table as its distinct shingles come. */
+	for (k = 0; k < run->nu; k++)
+		bytes += run->u[k].span.end - run->u[k].span.start;
+	while (tab.cap < 2 * (bytes / 3) && tab.cap < 65536)
+		tab.cap *= 2;
+	tab.v = xmalloc(tab.cap * sizeof(*tab.v));
+	memset(tab.v, 0xFF, tab.cap * sizeof(*tab.v));   /* all bits set: count -1, empty */
 	for (x = 0; (size_t)x < run->nu; x++) {
 		struct unit *u = &run->u[x];
 
+		shingle_unit(run, u);
+		if (u->nsh + 1 > wcap)
+			where = xgrow(where, &wcap, u->nsh + 1, sizeof(*where));
+		shtab_reserve(&tab, u->nsh);
+		for (k = 0; k < u->nsh; k++)
+			where[k] = slot_of(&tab, run->sh[k]);
 		for (k = 0; k < u->nsh; k++) {
-			s = where[k] = slot_of(tab, cap, run->pool[u->sh + k]);
-			for (p = tab[s].head; p >= 0; p = post[p].next) {
+			for (p = tab.v[where[k]].head; p >= 0; p = post[p].next) {
 				if (post[p].group == u->group)
 					continue;
 				if (cd.cnt[post[p].unit]++ == 0)
@@ -420,17 +458,19 @@ match_units(struct dup_run *run)
 		score(run, &cd, x);
 		for (k = 0; k < u->nsh; k++) {
 			s = where[k];
-			if (tab[s].count >= run->p->bucket_cap)
+			if (tab.v[s].count >= run->p->bucket_cap)
 				continue;
+			if ((size_t)np == pcap)
+				post = xgrow(post, &pcap, (size_t)np + 1, sizeof(*post));
 			post[np].unit = x;
 			post[np].group = u->group;
-			post[np].next = tab[s].head;
-			tab[s].head = np++;
-			tab[s].count++;
+			post[np].next = tab.v[s].head;
+			tab.v[s].head = np++;
+			tab.v[s].count++;
 		}
 	}
 	free(where);
-	free(tab);
+	free(tab.v);
 	free(post);
 	free(cd.cnt);
 	free(cd.touched);
@@ -477,7 +517,6 @@ dup_run(const struct rule *r, const struct check_ctx *c)
 	run.p = r->params;
 	collect_units(&run);
 	for (i = 0; i < run.nu; i++) {
-		shingle_unit(&run, &run.u[i]);
 		run.u[i].parent = (int)i;
 		run.u[i].size = 1;
 	}
@@ -485,7 +524,7 @@ dup_run(const struct rule *r, const struct check_ctx *c)
 		match_units(&run);
 	report(&run);
 	free(run.u);
-	free(run.pool);
+	free(run.sh);
 	free(run.cps);
 	free(run.seen);
 }

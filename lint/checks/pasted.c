@@ -1,7 +1,10 @@
 /* Check type `pasted`: a passage of min_chars or more characters that recurs word for word
- * in another problem item, even when the rest of that item differs. Every window of
- * min_chars normalised characters is hashed once (rolling hash, one table): linear in
- * the text, no comparison of clause against clause. */
+ * in another problem item, even when the rest of that item differs. The item texts are
+ * walked sentence by sentence three times, keeping no per-character array of the whole
+ * text: a Bloom filter of every window of min_chars normalised characters picks the texts
+ * that may occur twice, a table of those texts alone records where each first occurs and
+ * in how many items, and the sentences holding such texts are read once more to report. Linear in the text, and the memory it
+ * holds is a few bits per character plus the repeated windows. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,28 +58,58 @@ ps_free(void *params)
 	free(params);
 }
 
-/* The normalised text of all items: code points (0 breaks a window), each with its byte
- * span and item. */
-struct ps_text {
-	uint32_t *cp;
-	size_t *start, *end;
-	int *group;
-	size_t n, cap, scap, ecap, gcap;
+/* One compared text: [start, end) of doc->text, from item group. */
+struct ps_span {
+	size_t start, end;
+	int group;
 };
 
-static void
-push(struct ps_text *t, uint32_t cp, size_t start, size_t end, int group)
-{
-	t->cp = xgrow(t->cp, &t->cap, t->n + 1, sizeof(*t->cp));
-	t->start = xgrow(t->start, &t->scap, t->n + 1, sizeof(*t->start));
-	t->end = xgrow(t->end, &t->ecap, t->n + 1, sizeof(*t->end));
-	t->group = xgrow(t->group, &t->gcap, t->n + 1, sizeof(*t->group));
-	t->cp[t->n] = cp;
-	t->start[t->n] = start;
-	t->end[t->n] = end;
-	t->group[t->n] = group;
-	t->n++;
-}
+/* One sentence of a text, normalised: its code points with their byte spans. */
+struct ps_sent {
+	uint32_t *cp;
+	size_t *start, *end;
+	size_t n, cap;
+	size_t span;          /* index of the text it belongs to */
+};
+
+/* Where a sentence starts: its text, byte offset and the book titles open there. */
+struct ps_mark {
+	size_t span, pos;
+	int title;
+};
+
+/* A text that more than one window may hold. */
+struct ps_entry {
+	uint64_t hash;
+	size_t cps;           /* its code points: pool[cps, cps + min_chars) */
+	size_t first_start;   /* byte offset of its first window */
+	size_t first_span;    /* the text that window is in */
+	int first_group, last_group;
+	long ngroups;         /* items holding it, counted up to max_copies + 1 */
+};
+
+/* State of one run. */
+struct ps_run {
+	const struct rule *r;
+	const struct check_ctx *c;
+	const struct ps_params *p;
+	size_t w;
+	struct ps_span *spans;
+	size_t nspans, spancap;
+	size_t total;         /* normalised code points and breaks of all texts */
+	uint64_t *bloom;      /* windows seen: a Bloom filter of bloom_bits bits */
+	size_t bloom_bits;
+	uint32_t *tab;        /* open addressing: entry index + 1, 0 for empty */
+	size_t cap;
+	struct ps_entry *e;
+	size_t ne, ecap;
+	uint32_t *pool;
+	size_t npool, poolcap;
+	struct ps_sent s;
+	bool hit;             /* the sentence being counted holds a kept text */
+	struct ps_mark *marks;  /* the sentences that do, for the last walk */
+	size_t nmarks, markcap;
+};
 
 /* True for a code point that ends a sentence. */
 static bool
@@ -86,171 +119,309 @@ sentence_end(uint32_t cp)
 	    cp == '!' || cp == '?' || cp == '\n';
 }
 
-/* Appends text [a, b) of item group, then a break. */
 static void
-add_text(struct ps_text *t, const char *s, size_t a, size_t b, int group)
+add_span(struct ps_run *run, size_t a, size_t b, int group)
 {
-	int title = 0;
+	struct ps_span *sp;
 
+	run->spans = xgrow(run->spans, &run->spancap, run->nspans + 1, sizeof(*run->spans));
+	sp = &run->spans[run->nspans++];
+	sp->start = a;
+	sp->end = b;
+	sp->group = group;
+}
+
+static void
+sent_push(struct ps_sent *s, uint32_t cp, size_t start, size_t end)
+{
+	if (s->n == s->cap) {
+		size_t c = s->cap;
+
+		s->cp = xgrow(s->cp, &c, s->n + 1, sizeof(*s->cp));
+		c = s->cap;
+		s->start = xgrow(s->start, &c, s->n + 1, sizeof(*s->start));
+		s->end = xgrow(s->end, &s->cap, s->n + 1, sizeof(*s->end));
+	}
+	s->cp[s->n] = cp;
+	s->start[s->n] = start;
+	s->end[s->n] = end;
+	s->n++;
+}
+
+/* Reads one sentence of text k into run->s: the normalised code points from byte *pos (with
+ * *title book titles open there) up to a break (a sentence end or an opening 《, read past)
+ * or the end of the text. Returns false when the text ended. */
+static bool
+read_sentence(struct ps_run *run, size_t k, size_t *pos, int *title)
+{
+	const char *t = run->c->doc->text;
+	size_t a = *pos, b = run->spans[k].end;
+	bool more = false;
+
+	run->s.n = 0;
+	run->s.span = k;
 	while (a < b) {
 		size_t at = a;
-		uint32_t cp = utf8_next(s, b, &a), k;
+		uint32_t cp = utf8_next(t, b, &a), keep;
 
 		if (cp == 0x300A)
-			title++;
-		else if (cp == 0x300B && title > 0)
-			title--;
+			(*title)++;
+		else if (cp == 0x300B && *title > 0)
+			(*title)--;
 		if (sentence_end(cp) || cp == 0x300A) {
-			push(t, 0, at, a, group);
-			continue;
+			more = true;
+			break;
 		}
-		if (title > 0 || (k = dup_keep_cp(cp)) == 0)
+		if (*title > 0 || (keep = dup_keep_fast(cp)) == 0)
 			continue;
-		push(t, k, at, a, group);
+		sent_push(&run->s, keep, at, a);
 	}
-	push(t, 0, b, b, group);
+	*pos = a;
+	return more;
 }
 
-/* A window's entry in the hash table. */
-struct ps_slot {
-	uint64_t hash;
-	size_t pos;           /* first window with this text; (size_t)-1 when empty */
-	int first_group, last_group, ngroups;
-};
-
-/* State of one run. */
-struct ps_run {
-	const struct rule *r;
-	const struct check_ctx *c;
-	const struct ps_params *p;
-	struct ps_text t;
-	struct ps_slot *tab;
-	size_t cap;
-	size_t *slot;         /* slot[i]: table slot of the window at i, or (size_t)-1 */
-	size_t *slen;         /* slen[i]: length of the sentence holding i */
-};
-
-/* The slot holding the text of the window at pos (hash h), added if new. */
-static size_t
-slot_of(struct ps_run *run, uint64_t h, size_t pos)
-{
-	uint64_t m = h ^ (h >> 29);
-	size_t w = (size_t)run->p->min_chars, i;
-
-	/* The rolling hash's low bits are weak: mix before taking them as the index. */
-	m *= 0xBF58476D1CE4E5B9ull;
-	m ^= m >> 32;
-	i = (size_t)m & (run->cap - 1);
-
-	while (run->tab[i].pos != (size_t)-1) {
-		if (run->tab[i].hash == h && memcmp(run->t.cp + run->tab[i].pos, run->t.cp + pos,
-		    w * sizeof(*run->t.cp)) == 0)
-			return i;
-		i = (i + 1) & (run->cap - 1);
-	}
-	run->tab[i].hash = h;
-	run->tab[i].pos = pos;
-	run->tab[i].first_group = run->tab[i].last_group = run->t.group[pos];
-	run->tab[i].ngroups = 0;
-	return i;
-}
-
-/* Hashes every window and counts the items each text occurs in. */
+/* Calls fn for every sentence (run of normalised code points between breaks: a sentence
+ * end, an opening 《, the end of a text) of at least min_chars code points, with where it
+ * starts. Counts the code points and breaks into run->total. */
 static void
-index_windows(struct ps_run *run)
+each_sentence(struct ps_run *run,
+    void (*fn)(struct ps_run *run, const struct ps_sent *s, const struct ps_mark *m))
 {
-	const struct ps_text *t = &run->t;
-	size_t w = (size_t)run->p->min_chars, i, len = 0;
+	size_t k;
+
+	run->total = 0;
+	for (k = 0; k < run->nspans; k++) {
+		struct ps_mark m = {k, run->spans[k].start, 0};
+		size_t pos = m.pos;
+		int title = 0;
+		bool more;
+
+		do {
+			more = read_sentence(run, k, &pos, &title);
+			run->total += run->s.n + 1;
+			if (run->s.n >= run->w)
+				fn(run, &run->s, &m);
+			m.pos = pos;
+			m.title = title;
+		} while (more);
+	}
+}
+
+/* Calls fn for every window of sentence s with its position and hash. */
+static void
+each_window(struct ps_run *run, const struct ps_sent *s,
+    void (*fn)(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h))
+{
+	size_t w = run->w, i;
 	uint64_t h = 0, pw = 1, base = 1000003ull;
 
 	for (i = 1; i < w; i++)
 		pw *= base;
-	run->cap = 16;
-	while (run->cap < 2 * t->n + 2)
-		run->cap *= 2;
-	run->tab = xmalloc(run->cap * sizeof(*run->tab));
-	for (i = 0; i < run->cap; i++)
-		run->tab[i].pos = (size_t)-1;
-	run->slot = xmalloc((t->n + 1) * sizeof(*run->slot));
-	for (i = 0; i < t->n; i++) {
-		run->slot[i] = (size_t)-1;
-		if (t->cp[i] == 0) {
-			len = 0;
-			h = 0;
-			continue;
-		}
-		if (len == w)
-			h -= (uint64_t)t->cp[i - w] * pw;
-		else
-			len++;
-		h = h * base + t->cp[i];
-		if (len == w) {
-			size_t pos = i + 1 - w, s = slot_of(run, h, pos);
-			struct ps_slot *e = &run->tab[s];
-
-			run->slot[pos] = s;
-			if (e->ngroups == 0 || e->last_group != t->group[pos]) {
-				e->ngroups++;
-				e->last_group = t->group[pos];
-			}
-		}
+	for (i = 0; i < s->n; i++) {
+		if (i >= w)
+			h -= (uint64_t)s->cp[i - w] * pw;
+		h = h * base + s->cp[i];
+		if (i + 1 >= w)
+			fn(run, s, i + 1 - w, dup_mix64(h));
 	}
 }
 
-/* True when the window at i repeats text of an earlier item that few items share. */
-static bool
-pasted_at(const struct ps_run *run, size_t i)
+/* The entry holding the window of s at i (hash h), or NULL. */
+static struct ps_entry *
+find(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
 {
-	const struct ps_slot *e;
+	size_t j;
 
-	if (run->slot[i] == (size_t)-1)
-		return false;
-	e = &run->tab[run->slot[i]];
-	return e->first_group != run->t.group[i] && e->ngroups <= run->p->max_copies;
+	if (run->cap == 0)
+		return NULL;
+	for (j = (size_t)h & (run->cap - 1); run->tab[j] != 0; j = (j + 1) & (run->cap - 1)) {
+		struct ps_entry *e = &run->e[run->tab[j] - 1];
+
+		if (e->hash == h && memcmp(run->pool + e->cps, s->cp + i,
+		    run->w * sizeof(*s->cp)) == 0)
+			return e;
+	}
+	return NULL;
 }
 
-/* Fills len[i] with the length of the sentence (run of code points between breaks) that
- * holds i, in one pass each way. */
+/* Puts entry index x (hash h) into the table. */
 static void
-sentence_lengths(const struct ps_text *t, size_t *len)
+place(struct ps_run *run, uint64_t h, size_t x)
 {
-	size_t i, j, start = 0;
+	size_t j;
 
-	for (i = 0; i <= t->n; i++) {
-		if (i < t->n && t->cp[i] != 0)
-			continue;
-		for (j = start; j < i; j++)
-			len[j] = i - start;
-		if (i < t->n)
-			len[i] = 0;
-		start = i + 1;
+	for (j = (size_t)h & (run->cap - 1); run->tab[j] != 0; j = (j + 1) & (run->cap - 1))
+		;
+	run->tab[j] = (uint32_t)(x + 1);
+}
+
+/* Adds the window of s at i (hash h) to the table unless it is there. */
+static void
+add_entry(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
+{
+	struct ps_entry *e;
+	size_t x;
+
+	if (find(run, s, i, h) != NULL)
+		return;
+	if (2 * (run->ne + 1) > run->cap) {
+		size_t cap = run->cap ? 2 * run->cap : 1024;
+
+		free(run->tab);
+		run->tab = xcalloc(cap, sizeof(*run->tab));
+		run->cap = cap;
+		for (x = 0; x < run->ne; x++)
+			place(run, run->e[x].hash, x);
+	}
+	run->e = xgrow(run->e, &run->ecap, run->ne + 1, sizeof(*run->e));
+	run->pool = xgrow(run->pool, &run->poolcap, run->npool + run->w, sizeof(*run->pool));
+	memcpy(run->pool + run->npool, s->cp + i, run->w * sizeof(*s->cp));
+	e = &run->e[run->ne];
+	memset(e, 0, sizeof(*e));
+	e->hash = h;
+	e->cps = run->npool;
+	run->npool += run->w;
+	place(run, h, run->ne++);
+}
+
+/* First walk: a window the filter has seen already may repeat; its text is kept. Four bits
+ * of the filter per window, from the two halves of the hash. */
+static void
+filter_window(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
+{
+	uint64_t a = h & 0xFFFFFFFFu, b = (h >> 32) | 1;
+	size_t k, bit;
+	bool seen = true;
+
+	for (k = 0; k < 4; k++) {
+		bit = (size_t)(a + k * b) & (run->bloom_bits - 1);
+		if ((run->bloom[bit / 64] & (1ull << (bit % 64))) == 0) {
+			seen = false;
+			run->bloom[bit / 64] |= 1ull << (bit % 64);
+		}
+	}
+	if (seen)
+		add_entry(run, s, i, h);
+}
+
+static void
+filter_sentence(struct ps_run *run, const struct ps_sent *s, const struct ps_mark *m)
+{
+	(void)m;
+	each_window(run, s, filter_window);
+}
+
+/* Second walk: where each kept text first occurs and how many items hold it. */
+static void
+count_window(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
+{
+	struct ps_entry *e = find(run, s, i, h);
+	int group = run->spans[s->span].group;
+
+	if (e == NULL)
+		return;
+	run->hit = true;
+	if (e->ngroups == 0) {
+		e->first_start = s->start[i];
+		e->first_span = s->span;
+		e->first_group = group;
+	}
+	if ((e->ngroups == 0 || e->last_group != group) && e->ngroups <= run->p->max_copies) {
+		e->ngroups++;
+		e->last_group = group;
 	}
 }
 
-/* Reports the passage of windows [p, q] (text [p, q + w)). */
+/* Counts the windows of s; a sentence holding a kept text is marked for the last walk. */
 static void
-report(struct ps_run *run, size_t p, size_t q)
+count_sentence(struct ps_run *run, const struct ps_sent *s, const struct ps_mark *m)
 {
-	const struct ps_text *t = &run->t;
+	run->hit = false;
+	each_window(run, s, count_window);
+	if (run->hit) {
+		run->marks = xgrow(run->marks, &run->markcap, run->nmarks + 1, sizeof(*run->marks));
+		run->marks[run->nmarks++] = *m;
+	}
+}
+
+/* The entry of the window of s at i when it repeats text of an earlier item that few items
+ * share, else NULL. */
+static const struct ps_entry *
+pasted_at(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
+{
+	const struct ps_entry *e = find(run, s, i, h);
+
+	if (e == NULL || e->first_group == run->spans[s->span].group ||
+	    e->ngroups > run->p->max_copies)
+		return NULL;
+	return e;
+}
+
+/* Reports the passage of windows [p, q] of s (text [p, q + w)) whose first window first
+ * occurs at e. */
+static void
+report(struct ps_run *run, const struct ps_sent *s, const struct ps_entry *e, size_t p,
+    size_t q)
+{
 	const struct doc *doc = run->c->doc;
-	size_t w = (size_t)run->p->min_chars, len = q + w - p, f = run->tab[run->slot[p]].pos;
-	size_t flen = w;
+	const struct ps_span *fs = &run->spans[e->first_span];
+	size_t w = run->w, len = q + w - p, flen = 0, a = e->first_start, fend = a;
 	char line[32], chars[32];
 	struct diag *d;
 
-	if ((double)len >= run->p->covered * (double)run->slen[p])
+	if ((double)len >= run->p->covered * (double)s->n)
 		return;
-	/* The first occurrence as far as it runs alike. */
-	while (f + flen < t->n && p + flen < t->n && flen < len && t->cp[f + flen] != 0 &&
-	    t->cp[f + flen] == t->cp[p + flen])
+	/* The first occurrence as far as it runs alike, decoded again from the text: its
+	 * window holds no break, so no book title is open there. */
+	while (a < fs->end && flen < len) {
+		uint32_t cp = utf8_next(doc->text, fs->end, &a), keep;
+
+		if (sentence_end(cp) || cp == 0x300A)
+			break;
+		if ((keep = dup_keep_fast(cp)) == 0)
+			continue;
+		if (flen >= w && keep != s->cp[p + flen])
+			break;
 		flen++;
+		fend = a;
+	}
 	(void)snprintf(line, sizeof(line), "%zu", linemap_line_index(&doc->lines_map,
-	    t->start[f]) + 1);
+	    e->first_start) + 1);
 	(void)snprintf(chars, sizeof(chars), "%zu", len);
-	d = diag_add(run->c->out, run->r, t->start[p], t->end[q + w - 1], "line", line,
+	d = diag_add(run->c->out, run->r, s->start[p], s->end[q + w - 1], "line", line,
 	    "chars", chars, (const char *)NULL);
-	diag_note(run->c->out, d, t->start[f], t->end[f + flen - 1], "首次出现于此",
+	diag_note(run->c->out, d, e->first_start, fend, "首次出现于此",
 	    "first occurrence here", (const char *)NULL);
+}
+
+/* Third walk: reports each run of pasted windows. */
+static void
+report_sentence(struct ps_run *run, const struct ps_sent *s)
+{
+	size_t w = run->w, i, nwin = s->n + 1 - w, k, p = 0;
+	uint64_t h = 0, pw = 1, base = 1000003ull;
+	const struct ps_entry *e, *first = NULL;
+
+	for (k = 1; k < w; k++)
+		pw *= base;
+	for (k = 0; k + 1 < w; k++)
+		h = h * base + s->cp[k];
+	for (i = 0; i < nwin; i++) {
+		if (i > 0)
+			h -= (uint64_t)s->cp[i - 1] * pw;
+		h = h * base + s->cp[i + w - 1];
+		e = pasted_at(run, s, i, dup_mix64(h));
+		if (e != NULL && first == NULL) {
+			first = e;
+			p = i;
+		}
+		if (first != NULL && e == NULL) {
+			report(run, s, first, p, i - 1);
+			first = NULL;
+		}
+	}
+	if (first != NULL)
+		report(run, s, first, p, nwin - 1);
 }
 
 static void
@@ -258,43 +429,55 @@ ps_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
 	struct ps_run run;
-	size_t i, k, p;
+	size_t i, k, bytes = 0;
 
 	memset(&run, 0, sizeof(run));
 	run.r = r;
 	run.c = c;
 	run.p = r->params;
+	run.w = (size_t)run.p->min_chars;
 	for (i = 0; i < doc->nitems; i++) {
 		const struct item *it = &doc->items[i];
 
 		if (run.p->statements)
-			add_text(&run.t, doc->text, dup_skip_lead(doc->text, it->statement.start,
+			add_span(&run, dup_skip_lead(doc->text, it->statement.start,
 			    it->statement.end), it->statement.end, (int)i);
 		for (k = it->first_field; k < it->first_field + it->nfields && k < doc->nfields;
 		    k++)
 			if (run.p->fields & (1u << doc->fields[k].kind))
-				add_text(&run.t, doc->text, doc->fields[k].value.start,
+				add_span(&run, doc->fields[k].value.start,
 				    doc->fields[k].value.end, (int)i);
 	}
-	if (run.t.n > (size_t)run.p->min_chars && doc->nitems > 1) {
-		index_windows(&run);
-		run.slen = xmalloc((run.t.n + 1) * sizeof(*run.slen));
-		sentence_lengths(&run.t, run.slen);
-		for (i = 0; i < run.t.n; i++) {
-			if (!pasted_at(&run, i))
-				continue;
-			for (p = i; i + 1 < run.t.n && pasted_at(&run, i + 1); i++)
-				;
-			report(&run, p, i);
+	for (i = 0; i < run.nspans; i++)
+		bytes += run.spans[i].end - run.spans[i].start;
+	if (doc->nitems > 1 && bytes > 0) {
+		/* About 16 bits per window of Chinese text (three bytes a character). */
+		run.bloom_bits = 64;
+		while (run.bloom_bits < 16 * (bytes / 3 + 1))
+			run.bloom_bits *= 2;
+		run.bloom = xcalloc(run.bloom_bits / 64, sizeof(*run.bloom));
+		each_sentence(&run, filter_sentence);
+		free(run.bloom);
+		run.bloom = NULL;
+		if (run.total > run.w && run.ne > 0) {
+			each_sentence(&run, count_sentence);
+			for (i = 0; i < run.nmarks; i++) {
+				size_t pos = run.marks[i].pos;
+				int title = run.marks[i].title;
+
+				(void)read_sentence(&run, run.marks[i].span, &pos, &title);
+				report_sentence(&run, &run.s);
+			}
 		}
 	}
+	free(run.spans);
+	free(run.marks);
 	free(run.tab);
-	free(run.slot);
-	free(run.slen);
-	free(run.t.cp);
-	free(run.t.start);
-	free(run.t.end);
-	free(run.t.group);
+	free(run.e);
+	free(run.pool);
+	free(run.s.cp);
+	free(run.s.start);
+	free(run.s.end);
 }
 
 const struct check_type chk_pasted = {

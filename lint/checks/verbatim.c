@@ -87,7 +87,7 @@ add(struct vb_run *run, const char *t, size_t start, size_t end, long key)
 	u->peers = -1;
 	u->cp = run->npool;
 	while (i < end) {
-		uint32_t cp = dup_keep_cp(utf8_next(t, end, &i));
+		uint32_t cp = dup_keep_fast(utf8_next(t, end, &i));
 
 		if (cp == 0)
 			continue;
