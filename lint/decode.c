@@ -31,8 +31,16 @@ decode_utf8(struct decoded *d, const unsigned char *raw, size_t rawlen)
 		i = 3;
 	}
 	while (i < rawlen) {
-		unsigned char c = raw[i];
+		unsigned char c;
 
+		/* A run of valid sequences without CR is copied at once. */
+		n = utf8_valid_run(raw, i, rawlen, '\r');
+		memcpy(t + o, raw + i, n - i);
+		o += n - i;
+		i = n;
+		if (i >= rawlen)
+			break;
+		c = raw[i];
 		if (c == '\r') {
 			if (i + 1 < rawlen && raw[i + 1] == '\n') {
 				d->had_crlf = true;

@@ -27,13 +27,14 @@ struct conv {
 bool
 encoding_is_utf8(const unsigned char *raw, size_t len)
 {
-	size_t i = 0, n;
+	/* NUL stops no valid run of a text file before its end: a run that stops short is
+	 * an invalid sequence, or a NUL, which is valid UTF-8 and checked on. */
+	size_t i = 0;
 
-	while (i < len) {
-		n = utf8_seq_len(raw + i, len - i);
-		if (n == 0)
+	while ((i = utf8_valid_run(raw, i, len, 0)) < len) {
+		if (raw[i] != 0)
 			return false;
-		i += n;
+		i++;
 	}
 	return true;
 }

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Length of the valid UTF-8 sequence at s (len bytes available), or 0 if invalid. */
 static inline size_t
@@ -34,6 +35,35 @@ utf8_seq_len(const unsigned char *s, size_t len)
 	    (cp >= 0xD800 && cp <= 0xDFFF))
 		return 0;
 	return n;
+}
+
+/* End of the run of valid UTF-8 sequences in s[i, len) that holds no byte stop (an ASCII
+ * byte): the offset of the first invalid sequence or stop byte, or len. Eight ASCII bytes
+ * at a time where it can. */
+static inline size_t
+utf8_valid_run(const unsigned char *s, size_t i, size_t len, unsigned char stop)
+{
+	uint64_t w, rep = 0x0101010101010101ull * stop, x;
+	size_t n;
+
+	while (i < len) {
+		if (i + 8 <= len) {
+			memcpy(&w, s + i, 8);
+			x = w ^ rep;
+			if ((w & 0x8080808080808080ull) == 0 &&
+			    ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == stop)
+			return i;
+		n = utf8_seq_len(s + i, len - i);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return len;
 }
 
 /* Decodes the code point at s[*i] the slow way: utf8_next's path for all but ASCII and
