@@ -452,6 +452,55 @@ test_pasted_scales(void **state)
 	ruleset_free(&rs);
 }
 
+/* TXT-003.5 reports the pasted passage itself and points at its first occurrence, which
+ * sits in the sentence after a book title and runs to the end of its text; a third item
+ * holding the passage makes it a formula. */
+static void
+test_pasted_spans(void **state)
+{
+	static const char *const head = "二、整改进展情况\n1.接待管理不规范。\n问题①：公务接待超标准。\n"
+	    "整改结果：完成。\n整改情况：组织学习《关于严肃财经纪律的通知》后，办公室会同各业务股室"
+	    "对近三年的公务接待台账逐项核对并形成问题清单\n问题②：接待审批不严格。\n整改结果：完成。\n"
+	    "整改情况：修订接待管理办法，办公室会同各业务股室对近三年的公务接待台账逐项核对并形成问题"
+	    "清单，追回超标准费用。\n";
+	static const char *const third = "问题③：陪餐人数超标。\n整改结果：完成。\n整改情况："
+	    "办公室会同各业务股室对近三年的公务接待台账逐项核对并形成问题清单，约谈相关人员。\n";
+	static const char *const passage = "办公室会同各业务股室对近三年的公务接待台账逐项核对并形成问题清单";
+	struct diag_list out;
+	struct ruleset rs;
+	struct doc doc;
+	char *got, *text;
+	size_t first;
+
+	(void)state;
+	load_default(&rs);
+	tu_run_rule(&rs, &opts, "TXT-003.5", "case.txt", head, &doc, &out);
+	assert_int_equal(out.n, 1);
+	got = tu_span_text(head, &out.v[0]);
+	assert_string_equal(got, passage);
+	free(got);
+	first = (size_t)(strstr(head, passage) - head);
+	assert_true(out.v[0].span.start > first);
+	assert_int_equal(out.v[0].nrelated, 1);
+	assert_int_equal(out.v[0].related[0].span.start, first);
+	assert_int_equal(out.v[0].related[0].span.end, first + strlen(passage));
+	assert_non_null(strstr(out.v[0].message, "32 characters"));
+	assert_non_null(strstr(out.v[0].message, "line 5"));
+	diag_list_free(&out);
+	doc_free(&doc);
+
+	text = malloc(strlen(head) + strlen(third) + 1);
+	assert_non_null(text);
+	strcpy(text, head);
+	strcat(text, third);
+	tu_run_rule(&rs, &opts, "TXT-003.5", "case.txt", text, &doc, &out);
+	assert_int_equal(out.n, 0);
+	diag_list_free(&out);
+	doc_free(&doc);
+	free(text);
+	ruleset_free(&rs);
+}
+
 /* A doubled word is found wherever it falls in a long line, and the hits of a long text
  * stop at the per-file limit in text order. */
 static void
@@ -661,6 +710,7 @@ main(void)
 		cmocka_unit_test(test_duplicate_with_changes),
 		cmocka_unit_test(test_duplicate_scales),
 		cmocka_unit_test(test_pasted_scales),
+		cmocka_unit_test(test_pasted_spans),
 		cmocka_unit_test(test_repeat_long_text),
 		cmocka_unit_test(test_privacy_triggers),
 		cmocka_unit_test(test_bad_params),
