@@ -1,5 +1,5 @@
 /* Check type `body-count`: summary figures (number of problems, of each status, of
- * aspects) against the problem items the body actually lists. */
+ * aspects) against the problem items and groups the body actually lists. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +14,15 @@
  * `count: groups` the number of headings that group the items (their parents, or their
  * ancestors at `group_level`). With `require_status` (the default) the check applies only
  * when every item states its own status: where items bundle problems or carry no status,
- * the body cannot be counted and the check stays silent. */
-enum bc_count { BC_ITEMS, BC_STATUS, BC_GROUPS };
+ * the body cannot be counted and the check stays silent. `count: aspects` is the number
+ * of headings right under the per-problem part (one per feedback aspect); it is judged
+ * only in a complete text, before the first of them, and not when those headings group a
+ * selection of the problems stated beside the figure (3个方面12个问题 with 3 items listed);
+ * where a heading's text does not read as an aspect (方面, 问题) the finding is reported at
+ * `loose_level`. */
+enum bc_count { BC_ITEMS, BC_STATUS, BC_GROUPS, BC_ASPECTS };
 
-static const char *const count_names[] = {"items", "status", "groups"};
+static const char *const count_names[] = {"items", "status", "groups", "aspects"};
 
 static const char *const status_names[] = {
 	"none", "done", "partial", "ongoing", "longterm", "open", "other",
@@ -43,6 +48,7 @@ struct body_count {
 	struct figure *v;
 	size_t n, cap;
 	bool require_status;
+	enum level loose_level;
 };
 
 static void
@@ -85,8 +91,8 @@ parse_figure(struct rparam *p, size_t index, void *ctx)
 	    &status) != 0 || fc_pat_parse(&f->pat, p) != 0 ||
 	    rp_int(p, "group_level", false, 1, 5, &f->group_level) != 0)
 		rc = -1;
-	if (count != NULL && (k = lookup(count_names, 3, count)) < 0) {
-		rp_error(p, "count", "expected items, status or groups");
+	if (count != NULL && (k = lookup(count_names, 4, count)) < 0) {
+		rp_error(p, "count", "expected items, status, groups or aspects");
 		rc = -1;
 	} else if (count != NULL) {
 		f->count = (enum bc_count)k;
@@ -110,13 +116,21 @@ static int
 bc_parse(struct rule *r, struct rparam *p)
 {
 	struct body_count *b = xcalloc(1, sizeof(*b));
+	char *loose = NULL;
 	int rc = 0;
 
 	r->params = b;
 	b->require_status = true;
+	b->loose_level = LEVEL_WARNING;
 	if (rp_maps(p, "figures", true, parse_figure, b) != 0 ||
-	    rp_bool(p, "require_status", false, &b->require_status) != 0)
+	    rp_bool(p, "require_status", false, &b->require_status) != 0 ||
+	    rp_string(p, "loose_level", false, &loose) != 0)
 		rc = -1;
+	if (loose != NULL && level_parse(loose, &b->loose_level) != 0) {
+		rp_error(p, "loose_level", "expected error, warning or info");
+		rc = -1;
+	}
+	free(loose);
 	return rc;
 }
 
@@ -222,11 +236,147 @@ selection(const struct body_count *b, const struct check_ctx *c, const struct fc
 	size_t i, k;
 
 	for (i = 0; i < b->n; i++) {
-		if (b->v[i].count == BC_GROUPS || (k = find_figure(c, &b->v[i], sp)) == f->ncounts)
+		if (b->v[i].count == BC_GROUPS || b->v[i].count == BC_ASPECTS ||
+		    (k = find_figure(c, &b->v[i], sp)) == f->ncounts)
 			continue;
 		stated += f->counts[k].value;
 	}
 	return (double)c->doc->nitems * 5 < stated * 4 && (double)c->doc->nitems + 3 <= stated;
+}
+
+/* True when span sp of s holds the word w. */
+static bool
+holds(const char *s, struct span sp, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	for (i = sp.start; i + n <= sp.end; i++)
+		if (memcmp(s + i, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* The aspects the body lists: the headings right under its one per-problem part, in
+ * doc->headings order into at[] (up to max); their number, 0 when there is no such part.
+ * *named: each heading's text reads as an aspect (方面, 问题); *leaves: none of them holds
+ * a problem item of its own below it. */
+static size_t
+aspect_groups(const struct doc *doc, int *at, size_t max, bool *named, bool *leaves)
+{
+	int part = -1;
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->nparts; i++) {
+		if (doc->parts[i].role != PART_PROBLEM)
+			continue;
+		if (part >= 0 || doc->parts[i].heading < 0)
+			return 0;
+		part = doc->parts[i].heading;
+	}
+	if (part < 0)
+		return 0;
+	*named = true;
+	*leaves = true;
+	for (i = 0; i < doc->nheadings; i++) {
+		const struct heading *h = &doc->headings[i];
+
+		if (h->parent != part)
+			continue;
+		if (n < max)
+			at[n] = (int)i;
+		n++;
+		if (!holds(doc->text, h->text, "方面") && !holds(doc->text, h->text, "问题"))
+			*named = false;
+	}
+	for (i = 0; i < doc->nitems; i++) {
+		int h = doc->items[i].heading;
+
+		if (h >= 0 && doc->headings[h].parent != part)
+			*leaves = false;
+	}
+	return n;
+}
+
+/* True when some level of headings below the per-problem part other than the first counts
+ * v (8 方面 may name the 1.–8. under （一）–（四）). */
+static bool
+deeper_level_counts(const struct doc *doc, double v)
+{
+	size_t per[6] = {0}, i;
+	int part = -1, h, depth;
+
+	for (i = 0; i < doc->nparts; i++)
+		if (doc->parts[i].role == PART_PROBLEM)
+			part = doc->parts[i].heading;
+	for (i = 0; i < doc->nheadings; i++) {
+		for (h = (int)i, depth = 0; h >= 0 && h != part && depth < 6; depth++)
+			h = doc->headings[h].parent;
+		if (h == part && depth >= 2 && depth < 6)
+			per[depth]++;
+	}
+	for (i = 2; i < 6; i++)
+		if ((double)per[i] == v)
+			return true;
+	return false;
+}
+
+/* The problems stated beside aspect figure k (3个方面12个问题 → 12): the next count of its
+ * sentence whose noun names problems; 0 when none. */
+static double
+stated_problems(const struct doc *doc, size_t k)
+{
+	const struct facts *f = fc_facts(doc);
+	size_t i;
+
+	for (i = k + 1; i < f->ncounts && f->counts[i].sentence == f->counts[k].sentence; i++)
+		if (holds(doc->text, f->counts[i].noun, "问题"))
+			return f->counts[i].value;
+	return 0;
+}
+
+/* Compares an aspect figure with the groups of the body (see BC_ASPECTS); true when the
+ * figure was found, so that later aspect figures (other wordings of it) are not read. */
+static bool
+check_aspects(const struct rule *r, const struct check_ctx *c, const struct figure *fig,
+		const struct fc_spans *sp)
+{
+	const struct body_count *b = r->params;
+	const struct doc *doc = c->doc;
+	const struct facts *f = fc_facts(doc);
+	int at[64];
+	bool named, leaves;
+	size_t n = aspect_groups(doc, at, 64, &named, &leaves), k, i;
+	double problems;
+	char stated[32], counted[32], num[24];
+	struct diag *d;
+	char *text;
+
+	if (doc->cut.present || n == 0)
+		return false;
+	k = find_figure(c, fig, sp);
+	if (k == f->ncounts ||
+	    f->counts[k].span.start >= doc->lines[doc->headings[at[0]].line].span.start)
+		return false;
+	problems = stated_problems(doc, k);
+	if (f->counts[k].value == (double)n || deeper_level_counts(doc, f->counts[k].value) ||
+	    (!leaves && problems > 0 && (double)doc->nitems * 5 < problems * 4))
+		return true;   /* as stated, or the groups hold a selection of the problems */
+	fc_number(f->counts[k].value, stated, sizeof(stated));
+	(void)snprintf(counted, sizeof(counted), "%zu", n);
+	text = check_text(doc, f->counts[k].span.start, f->counts[k].span.end);
+	d = diag_add(c->out, r, f->counts[k].span.start, f->counts[k].span.end, "figure", text,
+	    "stated", stated, "counted", counted, "status", "", (const char *)NULL);
+	free(text);
+	if (d != NULL && (!named || !leaves) && b->loose_level < d->level)
+		d->level = b->loose_level;
+	for (i = 0; i < n && i < 64; i++) {
+		const struct heading *h = &doc->headings[at[i]];
+
+		(void)snprintf(num, sizeof(num), "%zu", i + 1);
+		diag_note(c->out, d, h->title.start, h->title.end, "正文第 {n} 个方面",
+		    "aspect {n} of the body", "n", num, (const char *)NULL);
+	}
+	return true;
 }
 
 /* Compares one figure with the body; reports a mismatch at the summary figure. */
@@ -260,13 +410,17 @@ bc_run(const struct rule *r, const struct check_ctx *c)
 	const struct body_count *b = r->params;
 	struct fc_spans sp;
 	size_t i;
+	bool aspects = false;
 
 	if (b->require_status && !countable(c->doc))
 		return;
 	fc_scope_spans(&sp, c->doc, r->scope);
-	if (!selection(b, c, &sp))
-		for (i = 0; i < b->n; i++)
+	for (i = 0; i < b->n && !selection(b, c, &sp); i++) {
+		if (b->v[i].count != BC_ASPECTS)
 			check_figure(r, c, &b->v[i], &sp);
+		else if (!aspects)
+			aspects = check_aspects(r, c, &b->v[i], &sp);
+	}
 	fc_spans_free(&sp);
 }
 
