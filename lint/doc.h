@@ -210,6 +210,8 @@ struct doc {
 	int intro;                 /* paragraph index of the intro, or -1 */
 	int intro_last;            /* last paragraph of the opening that states the intro facts
 	                              (the intro and up to two unheaded paragraphs after it) */
+	bool xunshi;               /* the notice answers a 巡视 (central or provincial), not a 巡察:
+	                              its title, else its intro, names 巡视 more than 巡察 */
 	struct contact contact;
 	struct signature signature;
 	size_t body_first, body_last;  /* line range from after the title to before the end block,

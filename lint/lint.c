@@ -10,6 +10,7 @@
 #include "msg.h"
 #include "mscan.h"
 #include "regex.h"
+#include "strbuf.h"
 #include "segment.h"
 #include "timing.h"
 
@@ -36,6 +37,40 @@ cut_absence(const struct check_ctx *c, struct diag *d)
 	check_cut_note(c, d);
 }
 
+/* Returns s with every {xun} replaced by word (the notice's own 巡视 or 巡察), freeing s;
+ * s itself when it holds none. */
+static char *
+own_word(char *s, const char *word)
+{
+	static const char ph[] = "{xun}";
+	struct strbuf b = {NULL, 0, 0};
+	const char *p = s, *q;
+
+	if (s == NULL || strstr(s, ph) == NULL)
+		return s;
+	while ((q = strstr(p, ph)) != NULL) {
+		strbuf_put(&b, p, (size_t)(q - p));
+		strbuf_put(&b, word, strlen(word));
+		p = q + sizeof(ph) - 1;
+	}
+	strbuf_put(&b, p, strlen(p));
+	free(s);
+	return strbuf_take(&b);
+}
+
+/* Names the inspection in d's message and notes by the notice's own word: a template may
+ * write {xun} where 巡视 or 巡察 belongs. */
+static void
+name_inspection(const struct doc *doc, struct diag *d)
+{
+	const char *word = doc->xunshi ? "巡视" : "巡察";
+	size_t i;
+
+	d->message = own_word(d->message, word);
+	for (i = 0; i < d->nrelated; i++)
+		d->related[i].message = own_word(d->related[i].message, word);
+}
+
 void
 lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc,
 		struct diag_list *out)
@@ -52,6 +87,8 @@ lint_rule(const struct rule *r, const struct lint_opts *o, const struct doc *doc
 	c.examples = o->examples;
 	first = out->n;
 	r->check->run(r, &c);
+	for (k = first; k < out->n; k++)
+		name_inspection(doc, &out->v[k]);
 	if (r->absence && doc->cut.present)
 		for (k = first; k < out->n; k++)
 			cut_absence(&c, &out->v[k]);

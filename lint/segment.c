@@ -201,6 +201,41 @@ find_intro(struct doc *d)
 	d->intro_last = opening_end(d, d->intro);
 }
 
+/* Occurrences of w in [sp.start, sp.end) of s. */
+static size_t
+occurrences(const char *s, struct span sp, const char *w)
+{
+	size_t n = 0, i = sp.start, k;
+
+	while (i < sp.end && (k = seg_find(s + i, sp.end - i, w)) != SEG_NONE) {
+		n++;
+		i += k + strlen(w);
+	}
+	return n;
+}
+
+/* Occurrences of 巡视 (or its traditional form 巡視) and of 巡察 in sp: *shi and *cha. */
+static void
+count_words(const char *s, struct span sp, size_t *shi, size_t *cha)
+{
+	*shi = occurrences(s, sp, "巡视") + occurrences(s, sp, "巡視");
+	*cha = occurrences(s, sp, "巡察");
+}
+
+/* Sets doc->xunshi from the word the title uses for the inspection, or the intro's when
+ * the title names neither. */
+static void
+find_word(struct doc *doc)
+{
+	struct span t = doc->title.present ? doc->title.text : (struct span){0, 0};
+	size_t shi, cha;
+
+	count_words(doc->text, t, &shi, &cha);
+	if (shi == 0 && cha == 0 && doc->intro >= 0)
+		count_words(doc->text, doc->paragraphs[doc->intro].span, &shi, &cha);
+	doc->xunshi = shi > cha;
+}
+
 void
 segment_build(struct doc *doc, const char *path, const char *text, size_t len)
 {
@@ -228,6 +263,7 @@ segment_build(struct doc *doc, const char *path, const char *text, size_t len)
 	seg_items(&sg);
 	build_paragraphs(doc);
 	find_intro(doc);
+	find_word(doc);
 	seg_parts(doc);
 	seg_cut(doc);
 	free(sg.marks);
