@@ -2,10 +2,14 @@
  * and web-page extraction leave them (整⏎⏎改). A body paragraph that ends without a
  * terminal mark and is followed, across blank lines only, by a plain text paragraph is
  * reported at the break; headings, titles, fields, signature and contact lines start real
- * paragraphs and are never the continuation. */
+ * paragraphs and are never the continuation. A paragraph broken into several lines (a
+ * text hard-wrapped at a fixed width, as web captures leave it) is reported once, at its
+ * first break, with `block_message` and the number of breaks. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "i18n.h"
 #include "regex.h"
 #include "rule_load.h"
 #include "utf8.h"
@@ -18,6 +22,7 @@ struct broken_params {
 	struct cpset terminal;    /* marks a paragraph may end with */
 	struct regex **fresh;     /* a next paragraph starting with a match is a new one */
 	size_t nfresh;
+	char *block_zh, *block_en;  /* message for a paragraph broken more than once */
 };
 
 static void
@@ -32,7 +37,22 @@ broken_free(void *params)
 		regex_free(p->fresh[i]);
 	free(p->fresh);
 	cpset_free(&p->terminal);
+	free(p->block_zh);
+	free(p->block_en);
 	free(p);
+}
+
+static int
+read_block_message(struct rparam *rp, void *ctx)
+{
+	struct broken_params *p = ctx;
+	int rc = 0;
+
+	if (rp_string(rp, "zh", true, &p->block_zh) != 0)
+		rc = -1;
+	if (rp_string(rp, "en", true, &p->block_en) != 0)
+		rc = -1;
+	return rc;
 }
 
 static int
@@ -45,6 +65,8 @@ broken_parse(struct rule *r, struct rparam *rp)
 	if (check_parse_cpset(rp, "terminal", check_terminal_marks, &p->terminal) != 0)
 		rc = -1;
 	if (rp_regexes(rp, "fresh", false, &p->fresh, &p->nfresh) != 0)
+		rc = -1;
+	if (rp_map(rp, "block_message", false, read_block_message, p) != 0)
 		rc = -1;
 	return rc;
 }
@@ -116,49 +138,86 @@ fwd_chars(const char *t, size_t start, size_t end)
 	return i;
 }
 
+/* Reports the break between paragraphs a and b; with count > 1 the paragraph runs on over
+ * count breaks to paragraph z, and the block message says so once. Returns nonzero when the
+ * per-file cap was reached. */
 static int
-report_break(const struct rule *r, const struct check_ctx *c, struct span a, struct span b)
+report_break(const struct rule *r, const struct check_ctx *c, struct span a, struct span b,
+		size_t count, struct span z)
 {
+	const struct broken_params *p = r->params;
 	const char *t = c->doc->text;
 	size_t last = a.end, bend = fwd_chars(t, b.start, b.end);
-	char *before, *after;
+	char *before, *after, *msg, n[24], lines[24];
+	const char *kv[8];
 	struct diag *d;
 
 	utf8_prev(t, &last);
 	before = check_text(c->doc, back_chars(t, a.start, a.end), a.end);
 	after = check_text(c->doc, b.start, bend);
-	d = diag_add(c->out, r, last, a.end, "before", before, "after", after, NULL);
+	if (count > 1 && p->block_zh != NULL) {
+		(void)snprintf(n, sizeof(n), "%zu", count);
+		(void)snprintf(lines, sizeof(lines), "%zu", count + 1);
+		kv[0] = "before";
+		kv[1] = before;
+		kv[2] = "after";
+		kv[3] = after;
+		kv[4] = "count";
+		kv[5] = n;
+		kv[6] = "lines";
+		kv[7] = lines;
+		msg = i18n_fill(c->out->lang == LANG_EN ? p->block_en : p->block_zh, kv, 8);
+		d = diag_add_text(c->out, r->id, r->level, last, a.end, msg);
+		free(msg);
+	} else {
+		d = diag_add(c->out, r, last, a.end, "before", before, "after", after, NULL);
+	}
 	free(before);
 	free(after);
 	diag_note(c->out, d, b.start, bend, "下文从此处接续", "the sentence continues here", NULL);
+	if (count > 1)
+		diag_note(c->out, d, z.start, z.end, "这一段到此结束", "the paragraph ends here", NULL);
 	return d == NULL;
+}
+
+/* True when paragraph i ends mid-sentence and paragraph i + 1 goes on with it. */
+static bool
+breaks_after(const struct rule *r, const struct check_ctx *c, size_t i)
+{
+	const struct doc *doc = c->doc;
+	const struct broken_params *p = r->params;
+	const struct paragraph *a = &doc->paragraphs[i], *b = &doc->paragraphs[i + 1];
+	size_t last;
+	uint32_t cp;
+
+	if (a->span.end <= a->span.start || b->span.end <= b->span.start)
+		return false;
+	/* A table row ends at its last cell, and a row is no continuation. */
+	if (!may_break(doc, &doc->lines[a->line]) || doc->lines[b->line].kind != LINE_TEXT ||
+	    doc->lines[a->line].table_row || doc->lines[b->line].table_row ||
+	    !only_blank_between(doc, a->line, b->line))
+		return false;
+	last = a->span.end;
+	cp = utf8_prev(doc->text, &last);
+	return !cpset_has(&p->terminal, cp) && !utf8_is_space(cp) && !starts_fresh(r, c, b->span);
 }
 
 static void
 broken_run(const struct rule *r, const struct check_ctx *c)
 {
 	const struct doc *doc = c->doc;
-	const struct broken_params *p = r->params;
-	const struct paragraph *a, *b;
-	size_t i, last;
-	uint32_t cp;
+	size_t i, k;
 
 	for (i = 0; i + 1 < doc->nparagraphs; i++) {
-		a = &doc->paragraphs[i];
-		b = &doc->paragraphs[i + 1];
-		if (a->span.end <= a->span.start || b->span.end <= b->span.start)
+		if (!breaks_after(r, c, i))
 			continue;
-		/* A table row ends at its last cell, and a row is no continuation. */
-		if (!may_break(doc, &doc->lines[a->line]) || doc->lines[b->line].kind != LINE_TEXT ||
-		    doc->lines[a->line].table_row || doc->lines[b->line].table_row ||
-		    !only_blank_between(doc, a->line, b->line))
-			continue;
-		last = a->span.end;
-		cp = utf8_prev(doc->text, &last);
-		if (cpset_has(&p->terminal, cp) || utf8_is_space(cp) || starts_fresh(r, c, b->span))
-			continue;
-		if (report_break(r, c, a->span, b->span))
+		/* The paragraph runs on while each next line is broken again. */
+		for (k = i + 1; k + 1 < doc->nparagraphs && breaks_after(r, c, k); k++)
+			;
+		if (report_break(r, c, doc->paragraphs[i].span, doc->paragraphs[i + 1].span, k - i,
+		    doc->paragraphs[k].span))
 			return;
+		i = k - 1;
 	}
 }
 
