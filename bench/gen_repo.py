@@ -10,7 +10,7 @@ Writes into OUT (default build-bench/repo, ignored by git):
                      sentence inside a measure, which must stay silent), and
   planted.tsv        the planted copies: copier file, its line, source file, source line,
                      passage length in characters, and whether the passage names the
-                     source's unit (1) or not (0).
+                     source's unit (1) or not (0), as its text says.
 Usage: bench/gen_repo.py [--files N] [--copies K] [--out DIR] [--seed S]
 """
 import argparse
@@ -118,7 +118,9 @@ def main():
         ci = rng.randrange(len(docs[c]))
         problem, text = docs[c][ci]
         docs[c][ci] = (problem, "另外，" + take + "。" + text)
-        planted.append((c, 6 + 2 * ci + 1, s, 6 + 2 * si + 1, kept_len(take), int(names)))
+        # Whether the passage names the source's unit: a run from past the name can still
+        # reach it when the source measure opens with the standard sentence.
+        planted.append((c, 6 + 2 * ci + 1, s, 6 + 2 * si + 1, kept_len(take), int(us[s] in take)))
     os.makedirs(os.path.join(a.out, "notices"), exist_ok=True)
     for i, u in enumerate(us):
         with open(os.path.join(a.out, "notices", "%05d.txt" % i), "w", encoding="utf-8") as f:

@@ -187,6 +187,48 @@ rm .noticelint.yml
 lint -d CPY-001 -d CPY-002 --corpus notices notices >"$tmp/off"
 grep -q "CPY-00" "$tmp/off" && bad "disabled rules still report"
 
+# Fresh passages: one of 53 characters (under the 69 that 50-character windows needed) is
+# found; one naming the other notice's unit inside it is CPY-002 on the copier's side and
+# CPY-001 on the side of that unit's own notice; a unit named on the copier's line but
+# outside the shared text is no CPY-002; 44 shared characters are not enough; the standard
+# sentence followed by one county's name, shared by two offices of that county, is silent.
+r2=$tmp/repo2
+mkdir -p "$r2/.git" "$r2/n"
+cd "$r2" || exit 1
+p53="对二〇二三年度以来签订的四十七份采购合同逐份核对履约凭证，补齐验收记录十一份，对超期未结算的三笔款项下达催办函"
+pmid="会同白鹭县审计局对下属单位的往来账款开展全面清理，核销长期挂账款项六笔，涉及金额三十八万元，相关凭证已归档备查"
+pout="对机关食堂近两年的采购票据和出入库登记逐月比对，查出账实不符问题五项，已责令经办人员说明情况并补记台账，整改结果在全局通报"
+p44="将八个重点项目的资金拨付进度与合同约定逐一对照，督促两家施工单位限期补交进度报告和结算资料"
+notice n/src1.txt 白鹭县审计局 "$p53。" "$pmid。"
+notice n/cop1.txt 青岗县统计局 "经核查，$p53。" "同时，$pmid。"
+notice n/src2.txt 松溪县财政局 "$pout。" "$p44。"
+notice n/cop2.txt 柏树县民政局 "按照松溪县财政局的提醒另行制定方案。$pout。" "另查明，$p44。"
+notice n/f1.txt 白鹭县水利局 "$formula。白鹭县水利局在八月修订了河道巡查办法。" "清理过时制度三项。"
+notice n/f2.txt 白鹭县教育局 "$formula。白鹭县教育局对全县中小学食堂开展了检查。" "清理过时制度五项。"
+for u in 金溪县林业局 石岭县档案馆 南平县商务局 东山县审计局; do
+	notice "n/f-$u.txt" "$u" "$formula。" "梳理制度${#u}项，废止过时制度。"
+done
+lint --corpus n n >"$tmp/fresh" 2>&1
+cpy "$tmp/fresh" >"$tmp/got"
+cat >"$tmp/want" <<'EOW'
+n/cop1.txt:7 warning CPY-001
+n/cop1.txt:9 error CPY-002
+n/cop2.txt:7 warning CPY-001
+n/src1.txt:7 warning CPY-001
+n/src1.txt:9 warning CPY-001
+n/src2.txt:7 warning CPY-001
+EOW
+diff -u "$tmp/want" "$tmp/got" >"$tmp/diff" || bad "fresh passages (- want, + got):
+$(cat "$tmp/diff")"
+grep -q "一段 53 字的文字与另一单位的通报 n/src1.txt 第 7 行相同" "$tmp/fresh" ||
+	bad "the 53-character passage is not reported whole"
+grep -qE "^n/cop1.txt:9:9: error: .*“白鹭县审计局”" "$tmp/fresh" ||
+	bad "CPY-002 does not start where the shared text does"
+lint -f json --corpus n --no-cache n >"$tmp/fresh-plain.json"
+lint -f json --corpus n n >"$tmp/fresh-warm.json"
+cmp -s "$tmp/fresh-plain.json" "$tmp/fresh-warm.json" || bad "fresh: the index differs from --no-cache"
+cd "$r" || exit 1
+
 # Real notices of thirty issuers share no passage that is not boilerplate.
 lint --corpus "$src/fixtures/real-dev" --no-cache -j 2 "$src/fixtures/real-dev" >"$tmp/real" 2>&1
 grep "CPY-00" "$tmp/real" && bad "real-dev notices report copies"

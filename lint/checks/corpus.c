@@ -62,20 +62,22 @@ corpus_check_limits(const struct rule *r, struct corpus_limits *lim)
 static void
 example_hits(const struct cc_params *p, const struct doc *doc, struct corpus_view *v)
 {
-	struct shingle_list a = {NULL, 0, 0}, b = {NULL, 0, 0};
+	struct shingle_list a, b;
 	struct corpus_doc docs[2];
 	struct doc ref;
 	char *ia, *ib;
 
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
 	memset(&ref, 0, sizeof(ref));
 	lint_build_model(&ref, "reference.txt", p->reference, strlen(p->reference));
 	shingle_doc(doc, &a);
 	shingle_doc(&ref, &b);
 	ia = shingle_issuer(doc);
 	ib = shingle_issuer(&ref);
-	docs[0] = (struct corpus_doc){doc->path, ia, a.v, a.n};
-	docs[1] = (struct corpus_doc){"reference.txt", ib, b.v, b.n};
-	corpus_match(v, docs, 2, 2, &p->lim);
+	docs[0] = (struct corpus_doc){doc->path, ia, a.v, a.n, a.lines, a.nlines};
+	docs[1] = (struct corpus_doc){"reference.txt", ib, b.v, b.n, b.lines, b.nlines};
+	corpus_match(v, docs, 2, 2, &p->lim, NULL);
 	corpus_view_finish(v);
 	free(ia);
 	free(ib);
@@ -84,26 +86,20 @@ example_hits(const struct cc_params *p, const struct doc *doc, struct corpus_vie
 	doc_free(&ref);
 }
 
-/* True when the line of the passage names the other notice's unit, which is not the notice's
- * own. The line, not only the passage: the fingerprints of a copied run may begin a few
- * characters after it, past a unit name at its start. */
+/* True when the passage names the other notice's unit, which is not the notice's own (the
+ * passage is the whole shared run, so a name at its start is inside it). */
 static bool
 names_other(const struct doc *doc, const struct corpus_hit *h)
 {
-	size_t a = h->start, b = h->end;
-	char *line;
+	char *text;
 	bool yes;
 
 	if (h->other_unit == NULL || (h->own_unit != NULL && (strstr(h->own_unit,
 	    h->other_unit) != NULL || strstr(h->other_unit, h->own_unit) != NULL)))
 		return false;
-	while (a > 0 && doc->text[a - 1] != '\n')
-		a--;
-	while (b < doc->len && doc->text[b] != '\n')
-		b++;
-	line = check_text(doc, a, b);
-	yes = strstr(line, h->other_unit) != NULL;
-	free(line);
+	text = check_text(doc, h->start, h->end);
+	yes = strstr(text, h->other_unit) != NULL;
+	free(text);
 	return yes;
 }
 

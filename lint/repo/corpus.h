@@ -51,19 +51,33 @@ const struct corpus_hit *corpus_view_find(const struct corpus_view *v, const cha
 /* Frees everything v holds. */
 void corpus_view_free(struct corpus_view *v);
 
-/* One notice for the matcher: its fingerprints and issuer. */
+/* One notice for the matcher: its fingerprints, the text of their lines, and issuer. */
 struct corpus_doc {
 	const char *path;           /* display path */
 	const char *issuer;         /* NULL: unknown (such a notice is compared with none) */
 	const struct shingle *fp;
 	size_t nfp;
+	const struct shingle_line *lines;   /* by line; NULL: ask the matcher's lookup */
+	size_t nlines;
 };
+
+/* Where the matcher finds the text of a line of notice doc that corpus_doc does not hold:
+ * fills *out (text owned by the lookup until its next call) and returns true, or false. */
+struct corpus_lookup {
+	bool (*line)(void *ctx, size_t doc, uint32_t line, struct shingle_line *out);
+	void *ctx;
+};
+
+/* Least normalised characters of a reported passage. */
+#define CORPUS_MIN_CHARS 50
 
 /* Adds to v the hits among the n notices docs (fingerprints of all of them, or those of a
  * few that share a fingerprint): pairs of notices of different known issuers sharing a
- * fingerprint that at most lim's limits of notices hold (total: notices in the corpus). */
+ * fingerprint that at most lim's limits of notices hold (total: notices in the corpus),
+ * each grown by comparing the two lines into the whole shared run, kept when that has
+ * CORPUS_MIN_CHARS or more. look (may be NULL) gives the lines docs do not hold. */
 void corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n,
-		size_t total, const struct corpus_limits *lim);
+		size_t total, const struct corpus_limits *lim, const struct corpus_lookup *look);
 
 struct rule;
 /* The document-frequency limits of a corpus-copy rule (lint/checks/corpus.c). */

@@ -21,14 +21,16 @@
 #include "walk.h"
 #include "xalloc.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define SCHEMA \
 	"CREATE TABLE docs(id INTEGER PRIMARY KEY, rel TEXT UNIQUE NOT NULL, size INTEGER, " \
 	"mtime INTEGER, ino INTEGER, issuer TEXT);" \
 	"CREATE TABLE fp(doc INTEGER NOT NULL, line INTEGER NOT NULL, ci INTEGER NOT NULL, " \
 	"h INTEGER NOT NULL, col INTEGER, start INTEGER, end INTEGER, " \
 	"PRIMARY KEY(doc, line, ci)) WITHOUT ROWID;" \
-	"CREATE INDEX fp_h ON fp(h);"
+	"CREATE INDEX fp_h ON fp(h);" \
+	"CREATE TABLE lines(doc INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER, " \
+	"off INTEGER, text BLOB, PRIMARY KEY(doc, line)) WITHOUT ROWID;"
 
 /* One notice of the corpus. */
 struct cdoc {
@@ -52,6 +54,8 @@ struct cindex {
 	char **gone;         /* rel of indexed notices no longer there */
 	long long *gone_id;
 	size_t ngone;
+	sqlite3_stmt *get_line;   /* the matcher's lookup of a line's text */
+	char *line_text;          /* the text it gave last */
 };
 
 /* Reads, models and fingerprints notice i (a worker thread). */
@@ -86,10 +90,10 @@ step_ok(struct repodb *db, sqlite3_stmt *st)
 	return repodb_wrote(db, rc);
 }
 
-/* Writes notice d's row and fingerprints, replacing what the index had. */
+/* Writes notice d's row, fingerprints and their lines, replacing what the index had. */
 static void
 store_doc(struct cindex *x, struct cdoc *d, sqlite3_stmt *del, sqlite3_stmt *put_doc,
-    sqlite3_stmt *put_fp)
+    sqlite3_stmt *put_fp, sqlite3_stmt *put_line)
 {
 	size_t k;
 	bool ok = repodb_begin(x->db);
@@ -122,10 +126,42 @@ store_doc(struct cindex *x, struct cdoc *d, sqlite3_stmt *del, sqlite3_stmt *put
 		sqlite3_bind_int64(put_fp, 7, (sqlite3_int64)s->end);
 		ok = step_ok(x->db, put_fp);
 	}
+	for (k = 0; ok && k < d->fp.nlines; k++) {
+		const struct shingle_line *l = &d->fp.lines[k];
+
+		sqlite3_bind_int64(put_line, 1, d->id);
+		sqlite3_bind_int64(put_line, 2, l->line);
+		sqlite3_bind_int64(put_line, 3, l->col);
+		sqlite3_bind_int64(put_line, 4, (sqlite3_int64)l->off);
+		sqlite3_bind_blob(put_line, 5, l->text, (int)l->len, SQLITE_STATIC);
+		ok = step_ok(x->db, put_line);
+	}
 	if (ok)
 		repodb_flush(x->db, false);
 	else
 		x->db_ok = false;
+}
+
+/* Deletes the fingerprints and lines of notice id, and with row its docs row too. */
+static void
+drop_rows(struct cindex *x, long long id, bool row)
+{
+	static const char *const sql[] = {"DELETE FROM fp WHERE doc = ?",
+		"DELETE FROM lines WHERE doc = ?", "DELETE FROM docs WHERE id = ?"};
+	sqlite3_stmt *st;
+	int k;
+
+	for (k = 0; k < (row ? 3 : 2) && x->db_ok; k++) {
+		st = NULL;
+		if (!repodb_begin(x->db) ||
+		    sqlite3_prepare_v2(x->db->db, sql[k], -1, &st, NULL) != SQLITE_OK) {
+			x->db_ok = false;
+		} else {
+			sqlite3_bind_int64(st, 1, id);
+			x->db_ok = step_ok(x->db, st);
+		}
+		sqlite3_finalize(st);
+	}
 }
 
 /* pool_run's done: writes each fresh notice on the calling thread, in order. */
@@ -137,33 +173,29 @@ done_doc(void *ctx, size_t i)
 		"DELETE FROM docs WHERE id = ?1",
 		"INSERT OR REPLACE INTO docs(rel, size, mtime, ino, issuer) VALUES(?, ?, ?, ?, ?)",
 		"INSERT OR REPLACE INTO fp VALUES(?, ?, ?, ?, ?, ?, ?)",
+		"INSERT OR REPLACE INTO lines VALUES(?, ?, ?, ?, ?)",
 	};
-	sqlite3_stmt *st[3] = {NULL, NULL, NULL};
+	sqlite3_stmt *st[4] = {NULL, NULL, NULL, NULL};
 	int k;
 
 	if (!x->v[i].fresh || !x->db_ok)
 		return;
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < 4; k++)
 		if (sqlite3_prepare_v2(x->db->db, sql[k], -1, &st[k], NULL) != SQLITE_OK)
 			x->db_ok = false;
-	/* The old fingerprints go with the old row: fp rows are deleted by doc below. */
+	/* The old fingerprints and lines go with the old row. */
 	if (x->db_ok && x->v[i].id != 0) {
-		sqlite3_stmt *f = NULL;
-
-		if (repodb_begin(x->db) && sqlite3_prepare_v2(x->db->db,
-		    "DELETE FROM fp WHERE doc = ?", -1, &f, NULL) == SQLITE_OK) {
-			sqlite3_bind_int64(f, 1, x->v[i].id);
-			if (!step_ok(x->db, f))
-				x->db_ok = false;
-		} else {
-			x->db_ok = false;
-		}
-		sqlite3_finalize(f);
+		drop_rows(x, x->v[i].id, false);
 	}
 	if (x->db_ok)
-		store_doc(x, &x->v[i], st[0], st[1], st[2]);
-	for (k = 0; k < 3; k++)
+		store_doc(x, &x->v[i], st[0], st[1], st[2], st[3]);
+	for (k = 0; k < 4; k++)
 		sqlite3_finalize(st[k]);
+	/* Written: the matcher reads them back from the index; a later fault re-reads the file. */
+	if (x->db_ok) {
+		shingle_list_free(&x->v[i].fp);
+		x->v[i].done = false;
+	}
 }
 
 static int
@@ -245,23 +277,10 @@ compare_index(struct cindex *x)
 static void
 drop_gone(struct cindex *x)
 {
-	const char *sql[] = {"DELETE FROM fp WHERE doc = ?", "DELETE FROM docs WHERE id = ?"};
-	sqlite3_stmt *st;
 	size_t i;
-	int k;
 
 	for (i = 0; i < x->ngone && x->db_ok; i++)
-		for (k = 0; k < 2 && x->db_ok; k++) {
-			st = NULL;
-			if (!repodb_begin(x->db) ||
-			    sqlite3_prepare_v2(x->db->db, sql[k], -1, &st, NULL) != SQLITE_OK) {
-				x->db_ok = false;
-			} else {
-				sqlite3_bind_int64(st, 1, x->gone_id[i]);
-				x->db_ok = step_ok(x->db, st);
-			}
-			sqlite3_finalize(st);
-		}
+		drop_rows(x, x->gone_id[i], true);
 }
 
 static int
@@ -347,11 +366,42 @@ fingerprint_all(struct cindex *x, int jobs)
 	pool_run(x->n, jobs, work_doc, noop_done, x);
 }
 
-/* Matches the notices' fingerprints into v, keyed by each notice's real path. */
+/* The matcher's lookup: the text of line li of notice d from the index. */
+static bool
+index_line(void *ctx, size_t d, uint32_t li, struct shingle_line *out)
+{
+	struct cindex *x = ctx;
+	const void *blob;
+	bool ok = false;
+	int rc;
+
+	if (x->get_line == NULL)
+		return false;
+	sqlite3_bind_int64(x->get_line, 1, x->v[d].id);
+	sqlite3_bind_int64(x->get_line, 2, li);
+	rc = sqlite3_step(x->get_line);
+	if (rc == SQLITE_ROW && (blob = sqlite3_column_blob(x->get_line, 2)) != NULL) {
+		free(x->line_text);
+		out->line = li;
+		out->col = (uint32_t)sqlite3_column_int64(x->get_line, 0);
+		out->off = (size_t)sqlite3_column_int64(x->get_line, 1);
+		out->len = (size_t)sqlite3_column_bytes(x->get_line, 2);
+		x->line_text = xstrndup(blob, out->len);
+		out->text = x->line_text;
+		ok = true;
+	}
+	repodb_read(x->db, rc);
+	sqlite3_reset(x->get_line);
+	return ok;
+}
+
+/* Matches the notices' fingerprints into v, keyed by each notice's real path; the lines of
+ * notices not in memory come from the index. */
 static void
 match(struct cindex *x, struct corpus_view *v, const struct corpus_limits *lim)
 {
 	struct corpus_doc *docs = xcalloc(x->n ? x->n : 1, sizeof(*docs));
+	struct corpus_lookup look = {index_line, x};
 	size_t i;
 
 	for (i = 0; i < x->n; i++) {
@@ -359,8 +409,17 @@ match(struct cindex *x, struct corpus_view *v, const struct corpus_limits *lim)
 		docs[i].issuer = x->v[i].issuer;
 		docs[i].fp = x->v[i].fp.v;
 		docs[i].nfp = x->v[i].fp.n;
+		docs[i].lines = x->v[i].fp.nlines > 0 ? x->v[i].fp.lines : NULL;
+		docs[i].nlines = x->v[i].fp.nlines;
 	}
-	corpus_match(v, docs, x->n, x->n, lim);
+	if (x->db_ok && sqlite3_prepare_v2(x->db->db, "SELECT col, off, text FROM lines "
+	    "WHERE doc = ?1 AND line = ?2", -1, &x->get_line, NULL) != SQLITE_OK)
+		x->get_line = NULL;
+	corpus_match(v, docs, x->n, x->n, lim, &look);
+	sqlite3_finalize(x->get_line);
+	x->get_line = NULL;
+	free(x->line_text);
+	x->line_text = NULL;
 	free(docs);
 }
 

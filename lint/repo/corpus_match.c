@@ -1,7 +1,7 @@
 /* Matching fingerprints across notices: the fingerprints of all notices sorted by hash, a
  * hash kept when few notices of different issuers hold it (document frequency), each pair
  * of its holders a match, and a notice's matches with one other notice on one diagonal of
- * one line joined into one passage. */
+ * one line grown, by comparing the two lines, into the whole passage they share. */
 #include <stdlib.h>
 #include <string.h>
 #include "repo/corpus.h"
@@ -77,15 +77,21 @@ by_place(const void *x, const void *y)
 	return a->ci < b->ci ? -1 : a->ci > b->ci;
 }
 
+/* How far past its window a boilerplate fingerprint vouches for boilerplate: winnowing
+ * picks a window in every SHINGLE_W, so a formula's text lies within SHINGLE_W - 1
+ * characters of one of its frequent fingerprints. */
+#define BOILER_REACH (SHINGLE_W - 1)
+
 /* Characters of the passage ci [from, to) of notice doc's line that no boilerplate window
- * b[0, nb) (sorted by place) covers. */
+ * b[0, nb) (sorted by place), widened by BOILER_REACH on each side, covers. */
 static size_t
 novel(const struct boiler *b, size_t nb, size_t doc, uint32_t line, uint32_t from,
     uint32_t to)
 {
-	struct boiler key = {doc, line, from >= SHINGLE_K ? from - SHINGLE_K : 0};
+	uint32_t back = SHINGLE_K + BOILER_REACH;
+	struct boiler key = {doc, line, from >= back ? from - back : 0};
 	size_t lo = 0, hi = nb, mid, n = 0;
-	uint32_t at = from, end;
+	uint32_t at = from, start, end;
 
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
@@ -94,12 +100,14 @@ novel(const struct boiler *b, size_t nb, size_t doc, uint32_t line, uint32_t fro
 		else
 			hi = mid;
 	}
-	for (; lo < nb && b[lo].doc == doc && b[lo].line == line && b[lo].ci < to; lo++) {
-		end = b[lo].ci + SHINGLE_K;
+	for (; lo < nb && b[lo].doc == doc && b[lo].line == line &&
+	    b[lo].ci < to + BOILER_REACH; lo++) {
+		start = b[lo].ci > BOILER_REACH ? b[lo].ci - BOILER_REACH : 0;
+		end = b[lo].ci + SHINGLE_K + BOILER_REACH;
 		if (end <= at)
 			continue;
-		if (b[lo].ci > at)
-			n += b[lo].ci - at;
+		if (start > at)
+			n += start - at;
 		at = end;
 		if (at >= to)
 			break;
@@ -150,51 +158,137 @@ entry(struct corpus_view *v, const char *path)
 	return &v->v[v->n++];
 }
 
-/* Adds the passage of the matches m[0, n) (one notice pair, line pair and diagonal). */
-static void
-add_passage(struct corpus_view *v, const struct corpus_doc *docs, const struct match *m,
-    size_t n)
+/* A shared run: characters [a, a + chars) of the first notice's line and [b, b + chars) of
+ * the other's, with the kept characters of both lines. */
+struct run {
+	size_t a, b, chars;
+};
+
+/* What growing passages needs: the lookup and the kept characters of the two lines. */
+struct grower {
+	const struct corpus_doc *docs;
+	const struct corpus_lookup *look;
+	struct shingle_kept *ka, *kb;
+	size_t capa, capb, na, nb;
+};
+
+/* The kept characters of line li of notice d into *k (*n of them); false when the line's
+ * text is not to be had. */
+static bool
+kept_of(struct grower *g, size_t d, uint32_t li, struct shingle_kept **k, size_t *cap,
+    size_t *n)
 {
-	struct corpus_entry *e = entry(v, docs[m[0].a].path);
+	const struct shingle_line *l = NULL;
+	struct shingle_line got;
+
+	if (g->docs[d].lines != NULL)
+		l = shingle_line_find(g->docs[d].lines, g->docs[d].nlines, li);
+	if (l == NULL && g->look != NULL && g->look->line(g->look->ctx, d, li, &got))
+		l = &got;
+	if (l == NULL)
+		return false;
+	*n = shingle_kept(l, k, cap);
+	return true;
+}
+
+/* Grows the window the match m shares into the whole run of equal characters around it;
+ * false when the lines cannot be had or the window is not the same text (a hash
+ * collision, or an index older than the file). */
+static bool
+grow(struct grower *g, const struct match *m, struct run *r)
+{
+	size_t i = m->fa->ci, j = m->fb->ci, k, ea, eb;
+
+	if (!kept_of(g, m->a, m->fa->line, &g->ka, &g->capa, &g->na) ||
+	    !kept_of(g, m->b, m->fb->line, &g->kb, &g->capb, &g->nb) ||
+	    i + SHINGLE_K > g->na || j + SHINGLE_K > g->nb)
+		return false;
+	for (k = 0; k < SHINGLE_K; k++)
+		if (g->ka[i + k].cp != g->kb[j + k].cp)
+			return false;
+	while (i > 0 && j > 0 && g->ka[i - 1].cp == g->kb[j - 1].cp) {
+		i--;
+		j--;
+	}
+	ea = m->fa->ci + SHINGLE_K;
+	eb = m->fb->ci + SHINGLE_K;
+	while (ea < g->na && eb < g->nb && g->ka[ea].cp == g->kb[eb].cp) {
+		ea++;
+		eb++;
+	}
+	r->a = i;
+	r->b = j;
+	r->chars = ea - i;
+	return true;
+}
+
+/* Adds the passage r of the pair of notices of match m (g holds its lines' characters). */
+static void
+add_passage(struct corpus_view *v, const struct grower *g, const struct match *m,
+    const struct run *r)
+{
+	const struct corpus_doc *docs = g->docs;
+	struct corpus_entry *e = entry(v, docs[m->a].path);
 	struct corpus_hit *h;
 
 	e->hits = xgrow(e->hits, &e->cap, e->n + 1, sizeof(*e->hits));
 	h = &e->hits[e->n++];
-	h->start = m[0].fa->start;
-	h->end = m[n - 1].fa->end;
-	h->chars = m[n - 1].fa->ci - m[0].fa->ci + SHINGLE_K;
-	h->other = xstrdup(docs[m[0].b].path);
-	h->other_line = m[0].fb->line + 1;
-	h->other_col = m[0].fb->col;
-	h->own_unit = docs[m[0].a].issuer ? shingle_unit(docs[m[0].a].issuer) : NULL;
-	h->other_unit = shingle_unit(docs[m[0].b].issuer);
+	h->start = g->ka[r->a].start;
+	h->end = g->ka[r->a + r->chars - 1].end;
+	h->chars = r->chars;
+	h->other = xstrdup(docs[m->b].path);
+	h->other_line = m->fb->line + 1;
+	h->other_col = g->kb[r->b].col;
+	h->own_unit = docs[m->a].issuer ? shingle_unit(docs[m->a].issuer) : NULL;
+	h->other_unit = shingle_unit(docs[m->b].issuer);
 }
 
-/* Joins each notice's matches into passages, dropping those that boilerplate windows
- * cover but for a few characters. */
+/* True when matches x and y are of one notice pair, line pair and diagonal. */
+static bool
+same_lines(const struct match *x, const struct match *y)
+{
+	return x->a == y->a && x->b == y->b && x->fa->line == y->fa->line &&
+	    x->fb->line == y->fb->line && diagonal(x) == diagonal(y);
+}
+
+/* Grows each notice's matches into passages, keeping those of CORPUS_MIN_CHARS or more
+ * that boilerplate windows do not cover but for a few characters; the matches of one run
+ * (one pair, line pair and diagonal, their windows touching) are grown once. */
 static void
 passages(struct corpus_view *v, const struct corpus_doc *docs, struct match *m, size_t n,
-    const struct boiler *b, size_t nb)
+    const struct boiler *b, size_t nb, const struct corpus_lookup *look)
 {
-	size_t i, first = 0;
+	struct grower g;
+	struct run r, last = {0, 0, 0};
+	size_t i, first = 0, prev = (size_t)-1;
 
+	memset(&g, 0, sizeof(g));
+	g.docs = docs;
+	g.look = look;
 	qsort(m, n, sizeof(*m), by_passage);
 	for (i = 1; i <= n; i++) {
-		if (i < n && m[i].a == m[first].a && m[i].b == m[first].b &&
-		    m[i].fa->line == m[first].fa->line && m[i].fb->line == m[first].fb->line &&
-		    diagonal(&m[i]) == diagonal(&m[first]) &&
+		if (i < n && same_lines(&m[i], &m[first]) &&
 		    m[i].fa->ci <= m[i - 1].fa->ci + SHINGLE_K)
 			continue;
-		if (novel(b, nb, m[first].a, m[first].fa->line, m[first].fa->ci,
-		    m[i - 1].fa->ci + SHINGLE_K) >= NOVEL_MIN)
-			add_passage(v, docs, m + first, i - first);
+		/* A run whose fingerprints lie apart grows from each group to the same passage. */
+		if (grow(&g, &m[first], &r) && r.chars >= CORPUS_MIN_CHARS &&
+		    !(prev != (size_t)-1 && same_lines(&m[prev], &m[first]) && r.a == last.a &&
+		    r.chars == last.chars) &&
+		    novel(b, nb, m[first].a, m[first].fa->line, (uint32_t)r.a,
+		    (uint32_t)(r.a + r.chars)) >= NOVEL_MIN) {
+			add_passage(v, &g, &m[first], &r);
+			last = r;
+			prev = first;
+		}
 		first = i;
 	}
+	free(g.ka);
+	free(g.kb);
 }
 
 void
 corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n, size_t total,
-    const struct corpus_limits *lim)
+    const struct corpus_limits *lim, const struct corpus_lookup *look)
 {
 	struct ref *r = NULL;
 	struct match *m = NULL;
@@ -240,7 +334,7 @@ corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n, siz
 	if (nb > 0)
 		qsort(b, nb, sizeof(*b), by_place);
 	if (nm > 0)
-		passages(v, docs, m, nm, b, nb);
+		passages(v, docs, m, nm, b, nb, look);
 	free(b);
 	free(m);
 	free(r);

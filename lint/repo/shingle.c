@@ -9,13 +9,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-/* One kept character of a line. */
-struct kept {
-	uint32_t cp;
-	size_t start, end;
-	uint32_t col;
-};
-
 /* The windows' hashes, mixed so every bit counts (the rolling hash's low bits are weak). */
 static uint64_t
 mix(uint64_t h)
@@ -28,7 +21,7 @@ mix(uint64_t h)
 }
 
 static void
-push(struct shingle_list *out, const struct kept *k, size_t i, uint64_t h, size_t line)
+push(struct shingle_list *out, const struct shingle_kept *k, size_t i, uint64_t h, size_t line)
 {
 	struct shingle *s;
 
@@ -44,7 +37,7 @@ push(struct shingle_list *out, const struct kept *k, size_t i, uint64_t h, size_
 
 /* Winnows the windows of one line's kept characters k[0, n). */
 static void
-winnow(struct shingle_list *out, const struct kept *k, size_t n, size_t line)
+winnow(struct shingle_list *out, const struct shingle_kept *k, size_t n, size_t line)
 {
 	uint64_t *h, base = 1000003ull, pw = 1, roll = 0;
 	size_t nw, i, j, best, last = (size_t)-1;
@@ -78,37 +71,78 @@ winnow(struct shingle_list *out, const struct kept *k, size_t n, size_t line)
 	free(h);
 }
 
-/* Fingerprints of the content of line li. */
-static void
-shingle_line(const struct doc *doc, size_t li, struct shingle_list *out, struct kept **buf,
+/* The kept characters of text[0, len), which starts at byte off after col code points. */
+static size_t
+kept_chars(const char *text, size_t len, size_t off, uint32_t col, struct shingle_kept **buf,
     size_t *cap)
 {
-	const struct span *c = &doc->lines[li].content;
-	size_t i = c->start, at, n = 0;
+	size_t i = 0, at, n = 0;
 	uint32_t cp, keep;
-	uint32_t col = (uint32_t)utf8_count(doc->text + doc->lines[li].span.start,
-	    c->start - doc->lines[li].span.start);
 
-	while (i < c->end) {
+	while (i < len) {
 		at = i;
-		cp = utf8_next(doc->text, c->end, &i);
+		cp = utf8_next(text, len, &i);
 		col++;
 		if ((keep = dup_keep_cp(cp)) == 0)
 			continue;
 		*buf = xgrow(*buf, cap, n + 1, sizeof(**buf));
 		(*buf)[n].cp = keep;
-		(*buf)[n].start = at;
-		(*buf)[n].end = i;
+		(*buf)[n].start = off + at;
+		(*buf)[n].end = off + i;
 		(*buf)[n].col = col;
 		n++;
 	}
+	return n;
+}
+
+size_t
+shingle_kept(const struct shingle_line *l, struct shingle_kept **buf, size_t *cap)
+{
+	return kept_chars(l->text, l->len, l->off, l->col, buf, cap);
+}
+
+const struct shingle_line *
+shingle_line_find(const struct shingle_line *v, size_t n, uint32_t li)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (v[mid].line < li)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].line == li ? &v[lo] : NULL;
+}
+
+/* Fingerprints of the content of line li; a line that has any keeps its text. */
+static void
+shingle_line(const struct doc *doc, size_t li, struct shingle_list *out,
+    struct shingle_kept **buf, size_t *cap)
+{
+	const struct span *c = &doc->lines[li].content;
+	struct shingle_line l;
+	size_t n, before = out->n;
+
+	l.line = (uint32_t)li;
+	l.col = (uint32_t)utf8_count(doc->text + doc->lines[li].span.start,
+	    c->start - doc->lines[li].span.start);
+	l.off = c->start;
+	l.len = c->end - c->start;
+	n = kept_chars(doc->text + c->start, l.len, l.off, l.col, buf, cap);
 	winnow(out, *buf, n, li);
+	if (out->n == before)
+		return;
+	out->lines = xgrow(out->lines, &out->lcap, out->nlines + 1, sizeof(*out->lines));
+	l.text = xstrndup(doc->text + c->start, l.len);
+	out->lines[out->nlines++] = l;
 }
 
 void
 shingle_doc(const struct doc *doc, struct shingle_list *out)
 {
-	struct kept *buf = NULL;
+	struct shingle_kept *buf = NULL;
 	size_t cap = 0, i, li, last = 0;
 	bool any = false;
 
@@ -192,6 +226,11 @@ shingle_unit(const char *issuer)
 void
 shingle_list_free(struct shingle_list *l)
 {
+	size_t i;
+
+	for (i = 0; i < l->nlines; i++)
+		free(l->lines[i].text);
+	free(l->lines);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }

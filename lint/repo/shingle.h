@@ -4,8 +4,9 @@
  * folded), every window of SHINGLE_K kept characters is hashed, and winnowing (Schleimer,
  * Wilkerson, Aiken, "Winnowing: local algorithms for document fingerprinting", SIGMOD 2003)
  * keeps the smallest hash of every SHINGLE_W consecutive windows. Two notices that share a
- * passage of SHINGLE_K + SHINGLE_W - 1 characters or more share at least one fingerprint;
- * a shared fingerprint is a shared passage of at least SHINGLE_K characters. */
+ * passage of SHINGLE_K + SHINGLE_W - 1 = 50 characters or more share at least one
+ * fingerprint; the lines' text is kept with the fingerprints, so a shared fingerprint is
+ * grown into the whole shared passage by comparing the two lines. */
 #ifndef NL_REPO_SHINGLE_H
 #define NL_REPO_SHINGLE_H
 #include <stddef.h>
@@ -13,8 +14,8 @@
 
 struct doc;
 
-#define SHINGLE_K 50
-#define SHINGLE_W 20
+#define SHINGLE_K 25
+#define SHINGLE_W 26
 
 /* One kept window. */
 struct shingle {
@@ -25,9 +26,27 @@ struct shingle {
 	size_t start, end;       /* its bytes in the decoded text */
 };
 
+/* The content of one fingerprinted line, to grow a shared window into its passage. */
+struct shingle_line {
+	uint32_t line;           /* 0-based line of the notice */
+	uint32_t col;            /* code points of the line before the content */
+	size_t off;              /* byte offset of the content in the decoded text */
+	char *text;              /* the content's bytes (owned), len of them */
+	size_t len;
+};
+
+/* One kept character of a line's content. */
+struct shingle_kept {
+	uint32_t cp;             /* as dup_keep_cp folds it */
+	uint32_t col;            /* 1-based column */
+	size_t start, end;       /* its bytes in the decoded text */
+};
+
 struct shingle_list {
 	struct shingle *v;
 	size_t n, cap;
+	struct shingle_line *lines;   /* by line */
+	size_t nlines, lcap;
 };
 
 /* Appends the fingerprints of doc's problem items to out. */
@@ -39,7 +58,12 @@ char *shingle_issuer(const struct doc *doc);
  * 中共 or 中国共产党 and a trailing 党组, 党委, 委员会 ... (owned; NULL when under three
  * characters remain). */
 char *shingle_unit(const char *issuer);
-/* Frees the list's array. */
+/* The kept characters of l into *buf (grown; *cap its size); returns their number. */
+size_t shingle_kept(const struct shingle_line *l, struct shingle_kept **buf, size_t *cap);
+/* The line li of the list's lines, or NULL. */
+const struct shingle_line *shingle_line_find(const struct shingle_line *v, size_t n,
+		uint32_t li);
+/* Frees the list's arrays. */
 void shingle_list_free(struct shingle_list *l);
 
 #endif
