@@ -3,7 +3,9 @@
 # repository config's `cache: true` (then .noticelint-cache/ at the repository root, with a
 # .gitignore of its own), never with --no-cache; a warm run replays every format byte for
 # byte from the cache (shown by emptying the stored entries: the warm run then reports
-# nothing), and a change of a file, of the date or of the language is a new entry.
+# nothing), and a change of the date or of the language is a new entry, a changed file
+# replaces its entry; the cache keeps the results of the last four run keys and drops
+# those of files that are gone.
 # Usage: cache.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -76,15 +78,65 @@ printf '\n截止2025年6月底，已完成整改问题14个。\n' >>notices/002_
 lint -f json --no-cache >"$tmp/plain2.json"
 lint -f json --cache-dir "$tmp/c" >"$tmp/changed.json"
 cmp -s "$tmp/plain2.json" "$tmp/changed.json" || bad "a changed file replayed its old result"
-[ "$(rows "$tmp/c/results.db")" = $((n1 + 1)) ] || bad "a changed file did not add exactly one entry"
+[ "$(rows "$tmp/c/results.db")" = "$n1" ] || bad "a changed file did not replace its entry"
 "$bin" --today 2026-11-24 -f json --cache-dir "$tmp/c" notices >/dev/null
-[ "$(rows "$tmp/c/results.db")" = $((2 * n1 + 1)) ] || bad "another --today reused entries"
+[ "$(rows "$tmp/c/results.db")" = $((2 * n1)) ] || bad "another --today reused entries"
 lint -f json --lang en --no-cache >"$tmp/plain-en.json"
 lint -f json --lang en --cache-dir "$tmp/c" >"$tmp/en.json"
 cmp -s "$tmp/plain-en.json" "$tmp/en.json" || bad "--lang en replayed other messages"
 lint -f json -d PUN-001 --no-cache >"$tmp/plain-d.json"
 lint -f json -d PUN-001 --cache-dir "$tmp/c" >"$tmp/d.json"
 cmp -s "$tmp/plain-d.json" "$tmp/d.json" || bad "--disable replayed another rule set"
+
+# Bounded: the results of the four run keys used last are kept, a fifth drops the oldest;
+# a file that is gone loses its entries; freed pages go back to the file system.
+rm -rf "$tmp/c"
+for d in 01 02 03 04; do "$bin" --today "2026-12-$d" -f json --cache-dir "$tmp/c" notices >/dev/null; done
+[ "$(rows "$tmp/c/results.db")" = $((4 * n1)) ] || bad "four run keys: $(rows "$tmp/c/results.db") entries"
+runs() { python3 -c 'import sqlite3,sys; print(" ".join(str(r[0]) for r in sqlite3.connect(sys.argv[1]).execute("select run from runs order by used")))' "$1"; }
+read -r k1 k2 k3 k4 rest <<<"$(runs "$tmp/c/results.db")"
+[ -n "$k4" ] && [ -z "$rest" ] || bad "four runs recorded as: $(runs "$tmp/c/results.db")"
+"$bin" --today 2026-12-01 -f json --cache-dir "$tmp/c" notices >/dev/null   # used again: kept
+"$bin" --today 2026-12-05 -f json --cache-dir "$tmp/c" notices >/dev/null
+[ "$(rows "$tmp/c/results.db")" = $((4 * n1)) ] || bad "a fifth run key kept $(rows "$tmp/c/results.db") entries"
+read -r j1 j2 j3 j4 rest <<<"$(runs "$tmp/c/results.db")"
+[ "$j1 $j2 $j3" = "$k3 $k4 $k1" ] && [ -z "$rest" ] && [ "$j4" != "$k2" ] ||
+	bad "run keys kept: $(runs "$tmp/c/results.db"), want $k3 $k4 $k1 and a new one"
+python3 - "$tmp/c/results.db" "$k2" <<'PY' || bad "the oldest run key kept its results"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+sys.exit(1 if db.execute("select count(*) from results where run = ?", (int(sys.argv[2]),)).fetchone()[0] else 0)
+PY
+mv notices/001_b21dc3fc7ee4c764.txt "$tmp/"
+lint -f json --cache-dir "$tmp/c" >/dev/null
+python3 - "$tmp/c/results.db" <<'PY' || bad "a file that is gone kept its entries"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+sys.exit(1 if db.execute("select count(*) from results where path like '%001_b21dc3fc7ee4c764%'").fetchone()[0] else 0)
+PY
+mv "$tmp/001_b21dc3fc7ee4c764.txt" notices/
+# 4 MB of entries of a run key no run uses any more: dropped, and the file shrinks again.
+python3 - "$tmp/c/results.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executemany("insert into results values (?, ?, 77, ?)",
+               [("%064d" % i, b"x" * 2000, "old/%d.txt" % i) for i in range(2000)])
+db.commit()
+db.execute("pragma wal_checkpoint(truncate)")
+print(db.execute("pragma page_count").fetchone()[0], file=open(sys.argv[1] + ".pages", "w"))
+PY
+lint -f json --cache-dir "$tmp/c" >/dev/null
+python3 - "$tmp/c/results.db" <<'PY' || bad "the entries of an old run key were not dropped and their pages given back"
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+before = int(open(sys.argv[1] + ".pages").read())
+pages, free = db.execute("pragma page_count").fetchone()[0], db.execute("pragma freelist_count").fetchone()[0]
+old = db.execute("select count(*) from results where run = 77").fetchone()[0]
+ok = old == 0 and free * 4 <= pages and pages * 4 < before
+if not ok:
+    print("  pages %d -> %d, %d free, %d old entries" % (before, pages, free, old))
+sys.exit(0 if ok else 1)
+PY
 
 # The repository config turns it on at the repository root, also from a subdirectory.
 printf 'cache: true\n' >.noticelint.yml

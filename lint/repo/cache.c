@@ -1,8 +1,11 @@
 /* The result cache on its SQLite file (results.db): one table from key to the encoded
- * diagnostics. Lookups and writes share one connection behind a mutex; writes are batched
- * in transactions (db.c). */
+ * diagnostics, with the run key and path of each entry so the cache stays bounded (one
+ * entry per path and run key, the results of the KEEP_RUNS run keys used last, none for a
+ * file that is gone). Lookups and writes share one connection behind a mutex; writes are
+ * batched in transactions (db.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sqlite3.h>
 #include "filejob.h"
 #include "msg.h"
@@ -13,8 +16,15 @@
 #include "rules.h"
 #include "xalloc.h"
 
-#define SCHEMA_VERSION 1
-#define SCHEMA "CREATE TABLE results(key TEXT PRIMARY KEY, diags BLOB NOT NULL) WITHOUT ROWID"
+#define SCHEMA_VERSION 2
+#define SCHEMA \
+	"CREATE TABLE results(key TEXT PRIMARY KEY, diags BLOB NOT NULL, run INTEGER NOT NULL, " \
+	"path TEXT NOT NULL) WITHOUT ROWID;" \
+	"CREATE INDEX results_path ON results(path);" \
+	"CREATE TABLE runs(run INTEGER PRIMARY KEY, used INTEGER NOT NULL);"
+
+/* Run keys whose results are kept: the most recently used ones. */
+#define KEEP_RUNS 4
 
 int
 result_cache_open(struct result_cache *c, const char *dir, uint64_t runkey,
@@ -27,8 +37,10 @@ result_cache_open(struct result_cache *c, const char *dir, uint64_t runkey,
 	if (repodb_open(&c->db, dir, "results.db", SCHEMA, SCHEMA_VERSION, lang) != 0)
 		return -1;
 	if (sqlite3_prepare_v2(c->db.db, "SELECT diags FROM results WHERE key = ?", -1, &c->get,
-	    NULL) != SQLITE_OK || (!c->db.readonly && sqlite3_prepare_v2(c->db.db,
-	    "INSERT OR REPLACE INTO results VALUES(?, ?)", -1, &c->put, NULL) != SQLITE_OK)) {
+	    NULL) != SQLITE_OK || (!c->db.readonly && (sqlite3_prepare_v2(c->db.db,
+	    "INSERT OR REPLACE INTO results VALUES(?, ?, ?, ?)", -1, &c->put, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(c->db.db, "DELETE FROM results WHERE run = ?1 AND path = ?2 AND "
+	    "key <> ?3", -1, &c->old, NULL) != SQLITE_OK))) {
 		repodb_read(&c->db, sqlite3_errcode(c->db.db));
 		return -1;
 	}
@@ -150,22 +162,115 @@ result_cache_put(struct result_cache *c, const struct cache_key *k, const struct
 	blob = strbuf_take(&b);
 	pthread_mutex_lock(&c->mu);
 	if (c->put != NULL && repodb_begin(&c->db)) {
-		sqlite3_bind_text(c->put, 1, k->hex, 64, SQLITE_STATIC);
-		sqlite3_bind_blob(c->put, 2, blob, (int)n, SQLITE_STATIC);
-		rc = sqlite3_step(c->put);
-		sqlite3_reset(c->put);
-		if (repodb_wrote(&c->db, rc))
-			repodb_flush(&c->db, false);
+		/* The entry of the path's earlier content under this run key goes. */
+		sqlite3_bind_int64(c->old, 1, (sqlite3_int64)c->runkey);
+		sqlite3_bind_text(c->old, 2, fr->path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(c->old, 3, k->hex, 64, SQLITE_STATIC);
+		rc = sqlite3_step(c->old);
+		sqlite3_reset(c->old);
+		if (repodb_wrote(&c->db, rc)) {
+			sqlite3_bind_text(c->put, 1, k->hex, 64, SQLITE_STATIC);
+			sqlite3_bind_blob(c->put, 2, blob, (int)n, SQLITE_STATIC);
+			sqlite3_bind_int64(c->put, 3, (sqlite3_int64)c->runkey);
+			sqlite3_bind_text(c->put, 4, fr->path, -1, SQLITE_STATIC);
+			rc = sqlite3_step(c->put);
+			sqlite3_reset(c->put);
+			if (repodb_wrote(&c->db, rc))
+				repodb_flush(&c->db, false);
+		}
 	}
 	pthread_mutex_unlock(&c->mu);
 	free(blob);
 }
 
+/* Runs sql (with bind, the run key as ?1) in the write transaction; false when it failed. */
+static bool
+run_sql(struct result_cache *c, const char *sql, bool bind)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (!repodb_begin(&c->db))
+		return false;
+	rc = sqlite3_prepare_v2(c->db.db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if (bind)
+			sqlite3_bind_int64(st, 1, (sqlite3_int64)c->runkey);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return repodb_wrote(&c->db, rc);
+}
+
+/* Drops the entries, of every run key, whose file is gone (its path no longer names a
+ * file from here). */
+static void
+drop_gone(struct result_cache *c)
+{
+	sqlite3_stmt *st = NULL, *del = NULL;
+	char **gone = NULL;
+	size_t n = 0, cap = 0, i;
+	struct stat sb;
+	int rc;
+
+	if (sqlite3_prepare_v2(c->db.db, "SELECT DISTINCT path FROM results", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+
+		if (p != NULL && stat(p, &sb) != 0) {
+			gone = xgrow(gone, &cap, n + 1, sizeof(*gone));
+			gone[n++] = xstrdup(p);
+		}
+	}
+	repodb_read(&c->db, rc);
+	sqlite3_finalize(st);
+	if (n > 0 && repodb_begin(&c->db) && sqlite3_prepare_v2(c->db.db, "DELETE FROM results "
+	    "WHERE path = ?", -1, &del, NULL) == SQLITE_OK) {
+		for (i = 0; i < n; i++) {
+			sqlite3_bind_text(del, 1, gone[i], -1, SQLITE_STATIC);
+			rc = sqlite3_step(del);
+			sqlite3_reset(del);
+			if (!repodb_wrote(&c->db, rc))
+				break;
+		}
+	}
+	sqlite3_finalize(del);
+	for (i = 0; i < n; i++)
+		free(gone[i]);
+	free(gone);
+}
+
+/* Keeps the cache bounded after a run: records the run key's use, drops the results of
+ * run keys beyond the KEEP_RUNS used last and those of files that are gone. */
+static void
+evict(struct result_cache *c)
+{
+	char sql[160];
+
+	if (c->db.db == NULL || c->db.readonly || c->db.write_failed || c->db.broken)
+		return;
+	if (!run_sql(c, "INSERT OR REPLACE INTO runs VALUES(?1, (SELECT coalesce(max(used), 0) "
+	    "+ 1 FROM runs))", true))
+		return;
+	snprintf(sql, sizeof(sql), "DELETE FROM results WHERE run NOT IN (SELECT run FROM runs "
+	    "ORDER BY used DESC LIMIT %d)", KEEP_RUNS);
+	if (!run_sql(c, sql, false))
+		return;
+	snprintf(sql, sizeof(sql), "DELETE FROM runs WHERE run NOT IN (SELECT run FROM runs "
+	    "ORDER BY used DESC LIMIT %d)", KEEP_RUNS);
+	if (run_sql(c, sql, false))
+		drop_gone(c);
+}
+
 void
 result_cache_close(struct result_cache *c)
 {
+	evict(c);
 	sqlite3_finalize(c->get);
 	sqlite3_finalize(c->put);
+	sqlite3_finalize(c->old);
 	repodb_close(&c->db);
 	pthread_mutex_destroy(&c->mu);
 }

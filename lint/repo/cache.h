@@ -18,7 +18,7 @@ struct result_cache {
 	pthread_mutex_t mu;
 	uint64_t runkey;
 	const struct ruleset *rs;
-	struct sqlite3_stmt *get, *put;
+	struct sqlite3_stmt *get, *put, *old;
 	size_t hits, misses;
 };
 
@@ -40,7 +40,8 @@ bool result_cache_get(struct result_cache *c, const struct cache_key *k,
 /* Stores fr's diagnostics under k (given up quietly, with one note, when writing fails). */
 void result_cache_put(struct result_cache *c, const struct cache_key *k,
 		const struct file_result *fr);
-/* Commits and closes the cache; prints its note, if any. */
+/* Drops what the cache no longer needs (other run keys beyond the last few, files that are
+ * gone), commits and closes it; prints its note, if any. */
 void result_cache_close(struct result_cache *c);
 
 #endif

@@ -15,6 +15,8 @@
 
 #define BUSY_MS 10000
 #define FLUSH 100000
+/* Pages below which a file is not worth tidying. */
+#define TIDY_PAGES 32
 
 static const char *
 tr(enum lang lang, const char *zh, const char *en)
@@ -151,6 +153,8 @@ create(sqlite3 *db, const char *schema, const char *want)
 	char *sql;
 	int rc;
 
+	/* Takes effect on a file without tables: freed pages can then be given back. */
+	sqlite3_exec(db, "PRAGMA auto_vacuum=INCREMENTAL", NULL, NULL, NULL);
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	rc = sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND "
@@ -357,11 +361,49 @@ repodb_flush(struct repodb *d, bool force)
 	return true;
 }
 
+/* One integer a pragma returns, or -1. */
+static long long
+pragma_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Gives freed pages back to the file system when they are more than a quarter of a file
+ * of more than TIDY_PAGES pages: incrementally in a file made with auto_vacuum, else by one
+ * VACUUM (which also turns auto_vacuum on). Failing here (a lock, a full disk) is harmless. */
+static void
+tidy(struct repodb *d)
+{
+	long long pages, free_pages;
+
+	if (d->readonly || d->write_failed || d->broken || d->in_tx)
+		return;
+	pages = pragma_int(d->db, "PRAGMA page_count");
+	free_pages = pragma_int(d->db, "PRAGMA freelist_count");
+	if (pages <= TIDY_PAGES || free_pages * 4 <= pages)
+		return;
+	if (pragma_int(d->db, "PRAGMA auto_vacuum") == 2) {
+		sqlite3_exec(d->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+	} else {
+		sqlite3_exec(d->db, "PRAGMA auto_vacuum=INCREMENTAL", NULL, NULL, NULL);
+		sqlite3_exec(d->db, "VACUUM", NULL, NULL, NULL);
+	}
+	sqlite3_exec(d->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+}
+
 void
 repodb_close(struct repodb *d)
 {
 	if (d->db != NULL) {
 		repodb_flush(d, true);
+		tidy(d);
 		sqlite3_close(d->db);
 		if (d->broken)
 			remove_files(d->path);
