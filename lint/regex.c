@@ -222,7 +222,10 @@ match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32
 
 	if (md == NULL)
 		return -1;
-	ensure_jit(re);
+	/* PCRE2 runs an anchored match in its interpreter even when JIT code exists: a
+	 * pattern searched only near its literal (find_near_literal) never needs the JIT. */
+	if ((options & PCRE2_ANCHORED) == 0)
+		ensure_jit(re);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, at, PCRE2_NO_UTF_CHECK | options, md,
 	    match_ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
