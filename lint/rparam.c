@@ -83,10 +83,16 @@ kind_name(enum rp_kind k, enum lang lang)
 	return names[k][lang == LANG_EN ? 1 : 0];
 }
 
+/* yaml_document_get_node without the call: parameters are read a node at a time, and
+ * the lookup of every key of every mapping goes through here. */
 yaml_node_t *
 rp_node(struct load_ctx *ctx, int i)
 {
-	return yaml_document_get_node(ctx->doc, i);
+	yaml_document_t *doc = ctx->doc;
+
+	if (i <= 0 || doc->nodes.start + i > doc->nodes.top)
+		return NULL;
+	return doc->nodes.start + i - 1;
 }
 
 static size_t
@@ -220,19 +226,16 @@ rp_get(struct rparam *p, const char *key, yaml_node_t **keynode)
 {
 	yaml_node_pair_t *pair;
 	yaml_node_t *k, *value = NULL;
-	const char *name;
 	size_t i, len = strlen(key);
 
 	/* Every repeat of the key counts as read: it is reported as a duplicate instead. */
 	for (i = 0; i < p->npairs; i++) {
 		pair = &p->map->data.mapping.pairs.start[i];
 		k = rp_node(p->ctx, pair->key);
-		/* Length and bytes first: most keys differ there, and rp_node_string scans. */
+		/* Length and bytes decide: key holds no NUL, so a scalar with the same bytes is
+		 * the string key (and never one of YAML's null words, which no key is). */
 		if (k == NULL || k->type != YAML_SCALAR_NODE || k->data.scalar.length != len ||
 		    memcmp(k->data.scalar.value, key, len) != 0)
-			continue;
-		name = rp_node_string(k);
-		if (name == NULL || strcmp(name, key) != 0)
 			continue;
 		p->read[i] = true;
 		if (value != NULL)

@@ -367,7 +367,8 @@ read_entry(struct rparam *p, size_t index, void *ctx)
 	el->nflag = el->npass = 0;
 	if (rp_string(p, "id", true, &m.id) != 0 || m.id == NULL)
 		rc = -1;
-	for (i = 0; rc == 0 && i < lp->nmeta; i++) {
+	/* A compiled pack's ids were found distinct when it was compiled. */
+	for (i = 0; rc == 0 && !rp_trusted(p) && i < lp->nmeta; i++) {
 		if (strcmp(lp->meta[i].id, m.id) == 0) {
 			rp_error(p, "id", "this entry id is already used");
 			rc = -1;
