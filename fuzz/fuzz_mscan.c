@@ -3,8 +3,9 @@
  * classes, \d \s \h \w, quantifiers, groups, alternation, lookarounds, anchors) followed by
  * text drawn from an alphabet that mixes Chinese, ASCII, Unicode digits and spaces; any
  * other input is "PATTERN\nSUBJECT". Wherever the pattern compiles, regex_find with the
- * prefilter's hits bound must find exactly the matches pcre2_match finds, over the whole
- * subject and over each line of it; any difference aborts. */
+ * prefilter's hits bound (from the database serialised and read back, as a compiled pack
+ * stores it) must find exactly the matches pcre2_match finds, over the whole subject and
+ * over each line of it; any difference aborts. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stddef.h>
@@ -189,12 +190,12 @@ static void
 check(const char *pattern, const char *text, size_t len)
 {
 	const char *list[1] = {pattern};
-	struct mscan *ms;
+	struct mscan *built, *ms;
 	struct mscan_hits h;
 	struct regex *re;
 	pcre2_code *code;
-	char *err = NULL;
-	size_t erroff, start, end;
+	char *err = NULL, *bytes;
+	size_t erroff, start, end, nbytes;
 	PCRE2_SIZE off;
 	int code_err;
 
@@ -206,7 +207,16 @@ check(const char *pattern, const char *text, size_t len)
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, &code_err, &off, NULL);
 	if (code == NULL)
 		abort();
-	ms = mscan_build(list, 1);
+	/* The run scans with the database as a compiled pack stores it: serialised and read
+	 * back, which must always succeed for the patterns it was built from. */
+	built = mscan_build(list, 1);
+	if (mscan_serialize(built, &bytes, &nbytes) != 0)
+		abort();
+	ms = mscan_deserialize(bytes, nbytes, list, 1);
+	free(bytes);
+	if (ms == NULL || mscan_accepted(ms, 0) != mscan_accepted(built, 0))
+		abort();
+	mscan_free(built);
 	if (mscan_accepted(ms, 0))
 		regex_set_scan_id(re, 0);
 	mscan_scan(ms, text, len, &h);
