@@ -199,12 +199,13 @@ diag_add_text(struct diag_list *l, const char *id, enum level level, size_t star
 	return append(l, id, level, start, end, xstrdup(message));
 }
 
-/* Appends a related entry to d with the note zh or en filled from kv[0, n). */
+/* Appends a related entry to d with the note zh or en filled from the name/value pairs of ap. */
 static struct related *
-add_related(struct diag_list *l, struct diag *d, const char *zh, const char *en,
-    const char **kv, size_t n)
+add_related(struct diag_list *l, struct diag *d, const char *zh, const char *en, va_list ap)
 {
+	const char *kv[MAX_ARGS];
 	struct related *r;
+	size_t n = collect_args(ap, kv);
 
 	d->related = xrealloc(d->related, (d->nrelated + 1) * sizeof(*d->related));
 	r = &d->related[d->nrelated++];
@@ -217,17 +218,14 @@ void
 diag_note(struct diag_list *l, struct diag *d, size_t start, size_t end, const char *zh,
     const char *en, ...)
 {
-	const char *kv[MAX_ARGS];
 	struct related *r;
-	size_t n;
 	va_list ap;
 
 	if (d == NULL)
 		return;
 	va_start(ap, en);
-	n = collect_args(ap, kv);
+	r = add_related(l, d, zh, en, ap);
 	va_end(ap);
-	r = add_related(l, d, zh, en, kv, n);
 	r->span.start = start;
 	r->span.end = end < start ? start : end;
 }
@@ -236,17 +234,14 @@ void
 diag_note_file(struct diag_list *l, struct diag *d, const char *path, unsigned line,
     unsigned col, const char *zh, const char *en, ...)
 {
-	const char *kv[MAX_ARGS];
 	struct related *r;
-	size_t n;
 	va_list ap;
 
 	if (d == NULL)
 		return;
 	va_start(ap, en);
-	n = collect_args(ap, kv);
+	r = add_related(l, d, zh, en, ap);
 	va_end(ap);
-	r = add_related(l, d, zh, en, kv, n);
 	r->path = xstrdup(path);
 	r->line = line;
 	r->col = col;
