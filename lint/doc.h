@@ -150,6 +150,8 @@ struct item {
 	size_t first_field, nfields;  /* range in doc->fields */
 	enum item_status status;
 	int status_field;          /* field that gives the status, or -1 */
+	struct span status_sentence;  /* without a status field: the sentence that states the
+	                                 status (该问题已完成整改。), else empty */
 	bool statement_para;       /* the statement is the paragraph under heading, which is a
 	                              group heading standing in for a lost item number */
 };

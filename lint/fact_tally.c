@@ -682,6 +682,43 @@ add_rate(struct builder *b, const char *s, size_t a, size_t k)
 	f->rates[f->nrates++] = r;
 }
 
+/* A status split that opens a sentence with no total of its own (…反馈的3个方面12个问题，
+ * 制定整改措施38条。截至目前，已完成整改9个，正在整改2个) takes its total from the sentence
+ * before, in the same paragraph: the nearest count there that could be one, when it names
+ * the kind of thing counted and no count there adds up to the parts (那些 parts may be of
+ * a subset: 其中立行立改问题5个。已完成4个、正在整改1个). */
+static void
+earlier_total(struct facts *f, const char *s, struct tally_fact *t)
+{
+	size_t p0, j;
+	int cand = -1;
+
+	if (t->form != TALLY_STATUS || t->total >= 0 || t->nparts < 2 || t->sentence == 0)
+		return;
+	p0 = f->tally_parts[t->part0];
+	for (j = p0; j > 0 && p0 - j < REACH; j--) {
+		const struct count_fact *c = &f->counts[j - 1];
+
+		if (c->sentence + 1 < t->sentence)
+			break;
+		if (!one_paragraph(s, c->span.end, f->counts[p0].span.start))
+			break;
+		if (!plain(c) || inexact(c) || c->status != CSTAT_NONE || (c->role & COUNT_PART) ||
+		    !compatible(s, c, &f->counts[p0]))
+			continue;
+		if (c->sentence == t->sentence)
+			return;   /* a count of its own sentence the split did not take */
+		if (c->value == t->sum)
+			return;
+		if (cand < 0)
+			cand = (int)(j - 1);
+	}
+	if (cand < 0 || kind_of(s, &f->counts[cand]) < 0)
+		return;
+	t->form = TALLY_SPLIT;
+	t->total = cand;
+}
+
 void
 fact_tallies(struct facts *f, const struct doc *doc)
 {
@@ -703,4 +740,6 @@ fact_tallies(struct facts *f, const struct doc *doc)
 			if (percent(&f->counts[r]))
 				add_rate(&b, s, a, r);
 	}
+	for (a = 0; a < f->ntallies; a++)
+		earlier_total(f, s, &f->tallies[a]);
 }

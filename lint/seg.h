@@ -111,6 +111,10 @@ int seg_field_label(const char *s, size_t n, bool other, enum field_kind *kind,
 		size_t *label_len, size_t *value_off);
 /* Status a value states (完成, 阶段性完成, …), STATUS_NONE when empty. */
 enum item_status seg_status(const char *s, size_t n);
+/* seg_status_sentence.c: the status of an item that has no status field, from the first
+ * sentence in text[sp] whose subject is the item (该问题已完成整改。); its span goes to
+ * where. STATUS_NONE when no sentence states one. */
+enum item_status seg_status_sentence(const char *text, struct span sp, struct span *where);
 /* Finds the next status tag 【…】 in s at or after from; returns 1 with its byte range. */
 int seg_find_tag(const char *s, size_t n, size_t from, size_t *start, size_t *end);
 /* Splits the organisation names in text[sp] at white space and 、, appending their spans

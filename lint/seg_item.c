@@ -255,6 +255,7 @@ item_status(struct doc *d, struct item *it)
 			return;
 		}
 	}
+	it->status = seg_status_sentence(d->text, it->span, &it->status_sentence);
 }
 
 /* Problem statement of heading h: its title when a labelled field runs on after it on the

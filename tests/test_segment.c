@@ -544,6 +544,46 @@ test_split_title_and_joint_signature(void **state)
 	release(&m);
 }
 
+/* Items with no status field take their status from a sentence whose subject is the item,
+ * at a sentence start, after an opening time word; a plan (将于…完成整改), a status that is
+ * not the item's (措施已完成), or a clause after a comma states none. */
+static void
+test_status_sentences(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "二、巡察反馈问题整改落实情况\n"
+	    "1.关于档案管理不规范的问题。补齐档案12卷。该问题已整改到位。\n"
+	    "2.关于公车使用登记不全的问题。修订管理办法。目前，此项问题正在整改中，将于年底前完成。\n"
+	    "3.关于项目资金拨付滞后的问题。建立台账，该问题将于12月底前完成整改。\n"
+	    "4.关于制度执行不严的问题。整改措施已完成3项。\n"
+	    "5.关于学习制度落实不到位的问题。\n"
+	    "制定年度学习计划。截至目前，该项问题已基本完成整改。\n"
+	    "6.关于台账管理混乱的问题。\n"
+	    "整改结果：完成。该问题正在整改中。\n"
+	    "中共甲县某局党组\n"
+	    "2025年12月26日\n");
+	d = &m.doc;
+	assert_int_equal(d->nitems, 6);
+	assert_int_equal(d->items[0].status, STATUS_DONE);
+	assert_int_equal(d->items[0].status_field, -1);
+	assert_span(d, d->items[0].status_sentence, "该问题已整改到位。");
+	assert_int_equal(d->items[1].status, STATUS_ONGOING);
+	assert_span(d, d->items[1].status_sentence, "目前，此项问题正在整改中，将于年底前完成。");
+	assert_int_equal(d->items[2].status, STATUS_NONE);
+	assert_int_equal(d->items[3].status, STATUS_NONE);
+	assert_int_equal(d->items[4].status, STATUS_PARTIAL);
+	assert_span(d, d->items[4].status_sentence, "截至目前，该项问题已基本完成整改。");
+	assert_int_equal(d->items[5].status, STATUS_DONE);   /* the field comes first */
+	assert_true(d->items[5].status_field >= 0);
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -708,6 +748,7 @@ main(void)
 		cmocka_unit_test(test_split_title_and_joint_signature),
 		cmocka_unit_test(test_boilerplate_lines),
 		cmocka_unit_test(test_attachment_after_signature),
+		cmocka_unit_test(test_status_sentences),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};

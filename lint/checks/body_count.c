@@ -143,7 +143,8 @@ countable(const struct doc *doc)
 	if (doc->nitems < 2)
 		return false;
 	for (i = 0; i < doc->nitems; i++)
-		if (doc->items[i].status == STATUS_NONE || doc->items[i].status_field < 0)
+		if (doc->items[i].status == STATUS_NONE || (doc->items[i].status_field < 0 &&
+		    doc->items[i].status_sentence.end <= doc->items[i].status_sentence.start))
 			return false;
 	return true;
 }
@@ -197,6 +198,7 @@ notes(const struct check_ctx *c, struct diag *d, const struct figure *b, size_t 
 	for (i = 0; i < doc->nitems; i++) {
 		const struct item *it = &doc->items[i];
 		struct span sp = it->status_field >= 0 ? doc->fields[it->status_field].value :
+		    it->status_sentence.end > it->status_sentence.start ? it->status_sentence :
 		    it->statement;
 		char num[24];
 
@@ -211,6 +213,23 @@ notes(const struct check_ctx *c, struct diag *d, const struct figure *b, size_t 
 	}
 }
 
+/* True when count i is the figure: by its own words, or as the second count of a
+ * refinement (反馈了3个方面12个问题), whose label is the first count's. */
+static bool
+figure_match(const struct figure *fig, const struct doc *doc, const struct facts *f, size_t i)
+{
+	struct count_fact c;
+
+	if (fc_pat_match(&fig->pat, doc, &f->counts[i]))
+		return true;
+	if (i == 0 || !(f->counts[i - 1].role & COUNT_LEVEL) ||
+	    f->counts[i - 1].sentence != f->counts[i].sentence)
+		return false;
+	c = f->counts[i];
+	c.label = f->counts[i - 1].label;
+	return fc_pat_match(&fig->pat, doc, &c);
+}
+
 /* The index of the summary count that fig names, or ncounts when the scope has none. */
 static size_t
 find_figure(const struct check_ctx *c, const struct figure *fig, const struct fc_spans *sp)
@@ -220,7 +239,7 @@ find_figure(const struct check_ctx *c, const struct figure *fig, const struct fc
 
 	for (i = 0; i < f->ncounts; i++)
 		if (fc_spans_hold(sp, f->counts[i].span.start, f->counts[i].span.end) &&
-		    fc_pat_match(&fig->pat, c->doc, &f->counts[i]))
+		    figure_match(fig, c->doc, f, i))
 			break;
 	return i;
 }

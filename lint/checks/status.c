@@ -17,7 +17,8 @@ status_free(void *params)
 	(void)params;
 }
 
-/* The span that shows item it: its status field when it has one, else its statement. */
+/* The span that shows item it: its status field or sentence when it has one, else its
+ * statement. */
 static struct span
 item_span(const struct doc *doc, const struct item *it)
 {
@@ -28,6 +29,8 @@ item_span(const struct doc *doc, const struct item *it)
 		s.end = doc->fields[it->status_field].value.end;
 		if (s.end < s.start)
 			s.end = doc->fields[it->status_field].label.end;
+	} else if (it->status != STATUS_NONE) {
+		s = it->status_sentence;
 	}
 	if (s.end <= s.start)
 		s = doc->lines[it->first_line].content;
