@@ -38,7 +38,7 @@ struct unit {
 struct slot {
 	uint64_t key;
 	int head;             /* first posting, -1 for none */
-	int count;            /* postings; -1 marks an empty slot */
+	int count;            /* postings */
 };
 
 struct posting {
@@ -301,59 +301,55 @@ shingle_unit(struct dup_run *run, struct unit *u)
 	u->nsh = distinct(run, sh, k);
 }
 
-/* The shingle table: open addressing, grown to keep it at most half full. */
+/* The shingle table: the distinct shingles in the order they came (slot numbers), and an
+ * open-addressing index of slot numbers kept at most half full. Both grow with what they
+ * hold, so a short text touches little memory. */
 struct shtab {
-	struct slot *v;
-	size_t cap, used;
+	struct slot *v;       /* slots by number */
+	size_t used, vcap;
+	int *idx;             /* slot number by hash position, -1 for none */
+	size_t cap;
 };
-
-/* Puts a moved slot back into a table of cap slots. */
-static void
-slot_put(struct slot *tab, size_t cap, const struct slot *s)
-{
-	size_t i = (size_t)s->key & (cap - 1);
-
-	while (tab[i].count >= 0)
-		i = (i + 1) & (cap - 1);
-	tab[i] = *s;
-}
 
 /* Makes room for n more keys, so that no slot moves while they are added. */
 static void
 shtab_reserve(struct shtab *t, size_t n)
 {
-	size_t cap = t->cap, k;
-	struct slot *v;
+	size_t cap = t->cap, k, i;
 
+	if (t->used + n > t->vcap)
+		t->v = xgrow(t->v, &t->vcap, t->used + n, sizeof(*t->v));
 	while (2 * (t->used + n) > cap)
 		cap *= 2;
-	if (cap == t->cap)
+	if (cap == t->cap && t->idx != NULL)
 		return;
-	v = xmalloc(cap * sizeof(*v));
-	memset(v, 0xFF, cap * sizeof(*v));   /* all bits set: count -1, empty */
-	for (k = 0; k < t->cap; k++)
-		if (t->v[k].count >= 0)
-			slot_put(v, cap, &t->v[k]);
-	free(t->v);
-	t->v = v;
+	free(t->idx);
+	t->idx = xmalloc(cap * sizeof(*t->idx));
+	memset(t->idx, 0xFF, cap * sizeof(*t->idx));   /* all bits set: -1, empty */
 	t->cap = cap;
+	for (k = 0; k < t->used; k++) {
+		for (i = (size_t)t->v[k].key & (cap - 1); t->idx[i] >= 0; i = (i + 1) & (cap - 1))
+			;
+		t->idx[i] = (int)k;
+	}
 }
 
-/* The slot of key, added if new (room reserved by shtab_reserve). */
+/* The slot number of key, added if new (room reserved by shtab_reserve). */
 static size_t
 slot_of(struct shtab *t, uint64_t key)
 {
 	size_t i = (size_t)key & (t->cap - 1);
 
-	while (t->v[i].count >= 0 && t->v[i].key != key)
+	while (t->idx[i] >= 0 && t->v[t->idx[i]].key != key)
 		i = (i + 1) & (t->cap - 1);
-	if (t->v[i].count < 0) {
+	if (t->idx[i] < 0) {
+		t->idx[i] = (int)t->used;
+		t->v[t->used].key = key;
+		t->v[t->used].head = -1;
+		t->v[t->used].count = 0;
 		t->used++;
-		t->v[i].key = key;
-		t->v[i].head = -1;
-		t->v[i].count = 0;
 	}
-	return i;
+	return (size_t)t->idx[i];
 }
 
 static int
@@ -426,18 +422,17 @@ match_units(struct dup_run *run)
 	size_t k, s, *where = NULL, wcap = 0, pcap = 0;
 	struct posting *post = NULL;
 	struct cand cd = {xcalloc(run->nu + 1, sizeof(int)), xmalloc((run->nu + 1) * sizeof(int)), 0};
-	struct shtab tab = {NULL, 64, 0};
+	struct shtab tab = {NULL, 0, 0, NULL, 64};
 	size_t bytes = 0;
 	int np = 0, p, x;
 
-	/* Room for a shingle per character of Chinese text (three bytes each), up to 64 Ki
-	 * slots; a larger text grows the table as its distinct shingles come. */
+	/* Slots and postings for a shingle per Chinese character (three bytes) of the compared
+	 * text, about the count it brings, so that they seldom move; more grow them. */
 	for (k = 0; k < run->nu; k++)
 		bytes += run->u[k].span.end - run->u[k].span.start;
-	while (tab.cap < 2 * (bytes / 3) && tab.cap < 65536)
-		tab.cap *= 2;
-	tab.v = xmalloc(tab.cap * sizeof(*tab.v));
-	memset(tab.v, 0xFF, tab.cap * sizeof(*tab.v));   /* all bits set: count -1, empty */
+	tab.vcap = pcap = bytes / 3 + 16;
+	tab.v = xmalloc(tab.vcap * sizeof(*tab.v));
+	post = xmalloc(pcap * sizeof(*post));
 	for (x = 0; (size_t)x < run->nu; x++) {
 		struct unit *u = &run->u[x];
 
@@ -471,6 +466,7 @@ match_units(struct dup_run *run)
 	}
 	free(where);
 	free(tab.v);
+	free(tab.idx);
 	free(post);
 	free(cd.cnt);
 	free(cd.touched);
