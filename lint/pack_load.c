@@ -19,10 +19,13 @@
 #include "strbuf.h"
 #include "xalloc.h"
 
-/* The sections of a compiled pack, decoded and checked against the sources. */
+/* The sections of a compiled pack, checked against the sources: the trees stay in the
+ * mapping and are rebuilt one at a time as their files are loaded. */
 struct compiled {
-	yaml_document_t *docs;
-	size_t ndocs;
+	const unsigned char **tree;  /* by source: its flat document (inside the mapping) */
+	size_t *tree_len;
+	size_t ntrees;
+	struct packtree_room room;   /* the nodes of the tree being loaded */
 	struct regex_codes *codes;
 	const char *scan;          /* the stored prefilter (inside the mapping), or NULL */
 	size_t scan_len;
@@ -31,34 +34,36 @@ struct compiled {
 static void
 compiled_free(struct compiled *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->ndocs; i++)
-		packtree_release(&c->docs[i]);
-	free(c->docs);
+	free(c->tree);
+	free(c->tree_len);
+	free(c->room.v);
 	regex_codes_free(c->codes);
 	memset(c, 0, sizeof(*c));
 }
 
-/* Decodes every section of pf: one tree per source, named as it, then the patterns.
- * 0, or -1 (nothing kept) when anything is missing, extra or malformed. */
+/* Checks every section of pf: one tree per source, named as it (each rebuilt once to
+ * see that it is well formed), then the patterns. 0, or -1 (nothing kept) when anything
+ * is missing, extra or malformed. */
 static int
 decode_all(const struct packfile *pf, const struct pack_sources *src, struct compiled *c)
 {
 	const unsigned char *body;
 	const char *name;
+	yaml_document_t doc;
 	uint32_t kind;
 	size_t at = 0, len;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
-	c->docs = xcalloc(src->n + 1, sizeof(*c->docs));
+	c->tree = xcalloc(src->n + 1, sizeof(*c->tree));
+	c->tree_len = xcalloc(src->n + 1, sizeof(*c->tree_len));
 	while ((rc = packfile_next(pf, &at, &kind, &name, &body, &len)) == 1) {
-		if (kind == PACK_SEC_TREE && c->codes == NULL && c->ndocs < src->n &&
-		    strcmp(name, src->v[c->ndocs].name) == 0 &&
-		    packtree_decode(body, len, &c->docs[c->ndocs]) == 0)
-			c->ndocs++;
-		else if (kind == PACK_SEC_CODES && c->codes == NULL && c->ndocs == src->n &&
+		if (kind == PACK_SEC_TREE && c->codes == NULL && c->ntrees < src->n &&
+		    strcmp(name, src->v[c->ntrees].name) == 0 &&
+		    packtree_decode_into(body, len, &doc, &c->room) == 0) {
+			c->tree[c->ntrees] = body;
+			c->tree_len[c->ntrees++] = len;
+		} else if (kind == PACK_SEC_CODES && c->codes == NULL && c->ntrees == src->n &&
 		    (c->codes = regex_codes_decode(body, len)) != NULL)
 			continue;
 		else if (kind == PACK_SEC_SCAN && c->codes != NULL && c->scan == NULL) {
@@ -67,7 +72,7 @@ decode_all(const struct packfile *pf, const struct pack_sources *src, struct com
 		} else
 			break;
 	}
-	if (rc != 0 || c->ndocs != src->n || c->codes == NULL) {
+	if (rc != 0 || c->ntrees != src->n || c->codes == NULL) {
 		compiled_free(c);
 		return -1;
 	}
@@ -146,6 +151,7 @@ load_compiled(struct ruleset *rs, const char *file, bool is_cache,
 {
 	struct packfile pf;
 	struct compiled c;
+	yaml_document_t doc;
 	struct mscan *ms = NULL;
 	size_t i, first = rs->n;
 
@@ -156,9 +162,12 @@ load_compiled(struct ruleset *rs, const char *file, bool is_cache,
 		return -1;
 	}
 	*status = 0;
-	for (i = 0; i < src->n; i++)
-		if (rules_load_tree(rs, src->v[i].path, &c.docs[i], c.codes, errs) != 0)
+	for (i = 0; i < src->n; i++) {
+		/* Checked by decode_all: it rebuilds the same way again. */
+		(void)packtree_decode_into(c.tree[i], c.tree_len[i], &doc, &c.room);
+		if (rules_load_tree(rs, src->v[i].path, &doc, c.codes, errs) != 0)
 			*status = -1;
+	}
 	if (rs->scan_use != RULESET_SCAN_OFF && first == 0 && *status == 0) {
 		if (c.scan != NULL)
 			ms = rulescan_load_pack(rs, c.scan, c.scan_len);
@@ -304,6 +313,47 @@ load_plain(struct ruleset *rs, const char *path, struct load_errors *errs)
 	return rules_load_file(rs, path, errs);
 }
 
+/* Lists the pack at path into src and keys its files' bytes, read one at a time into one
+ * buffer and not kept (a compiled form that matches needs none of them); 0, or -1 when
+ * a file cannot be read. */
+static int
+key_pack(const char *path, struct pack_sources *src, uint64_t *key, struct load_errors *errs)
+{
+	char *buf = NULL;
+	size_t cap = 0, len, i;
+	int rc = rules_list_pack(path, src, errs);
+
+	*key = packfile_key_begin();
+	for (i = 0; rc == 0 && i < src->n; i++) {
+		if (pack_source_read(&src->v[i], &buf, &cap, &len, errs) != 0)
+			rc = -1;
+		else
+			*key = packfile_key_add(*key, src->v[i].name, buf, len);
+	}
+	free(buf);
+	return rc;
+}
+
+/* Reads the pack's files again, whole, for loading from YAML, and keys what was read (a
+ * file may have changed since key_pack: the cache must hold the key of the bytes loaded);
+ * 0, or -1 when the files no longer read as before (the caller loads plainly). */
+static int
+reread(const char *path, struct pack_sources *src, uint64_t *key)
+{
+	struct load_errors read_errs;
+	size_t n = src->n;
+	int rc;
+
+	memset(&read_errs, 0, sizeof(read_errs));
+	pack_sources_free(src);
+	rc = rules_read_pack(path, src, &read_errs);
+	load_errors_free(&read_errs);
+	if (rc != 0 || src->n != n)
+		return -1;
+	*key = packfile_key(src);
+	return 0;
+}
+
 int
 pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
 		struct load_errors *errs)
@@ -322,14 +372,13 @@ pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
 		return load_plain(rs, path, errs);
 	memset(&read_errs, 0, sizeof(read_errs));
 	read_errs.lang = errs->lang;
-	rc = rules_read_pack(path, &src, &read_errs);
+	rc = key_pack(path, &src, &key, &read_errs);
 	load_errors_free(&read_errs);
 	if (rc != 0 || src.n == 0) {
 		/* Unreadable files are reported in the order the plain load reports them. */
 		pack_sources_free(&src);
 		return load_plain(rs, path, errs);
 	}
-	key = packfile_key(&src);
 	cache = pack_cache_path(path);
 	if (is_default) {
 		cands[n++] = beside(path);
@@ -342,7 +391,9 @@ pack_load(struct ruleset *rs, const char *path, bool is_default, bool use_cache,
 	for (i = 0; i < n && done != 0; i++)
 		done = load_compiled(rs, cands[i], i == n - 1 && cache != NULL, &src, key, errs,
 		    &status);
-	if (done != 0) {
+	if (done != 0 && reread(path, &src, &key) != 0)
+		status = load_plain(rs, path, errs);
+	else if (done != 0) {
 		status = load_yaml(rs, &src, errs, cache != NULL ? &payload : NULL,
 		    rs->scan_use == RULESET_SCAN_ON && rs->n == 0);
 		if (status == 0 && cache != NULL)

@@ -33,25 +33,38 @@ struct section_head {
 };
 
 uint64_t
-packfile_key(const struct pack_sources *src)
+packfile_key_begin(void)
 {
 	char pcre[64] = "";
-	uint64_t h, n;
+	uint64_t h;
 	uint32_t f = PACK_FORMAT, w = (uint32_t)sizeof(void *);
-	size_t i;
 
 	(void)pcre2_config(PCRE2_CONFIG_VERSION, pcre);
 	h = hash64(0, PACK_MAGIC, 8);
 	h = hash64(h, &f, sizeof(f));
 	h = hash64(h, &w, sizeof(w));
 	h = hash64(h, NL_VERSION, sizeof(NL_VERSION));
-	h = hash64(h, pcre, strlen(pcre) + 1);
-	for (i = 0; i < src->n; i++) {
-		n = src->v[i].len;
-		h = hash64(h, src->v[i].name, strlen(src->v[i].name) + 1);
-		h = hash64(h, &n, sizeof(n));
-		h = hash64(h, src->v[i].buf, src->v[i].len);
-	}
+	return hash64(h, pcre, strlen(pcre) + 1);
+}
+
+uint64_t
+packfile_key_add(uint64_t h, const char *name, const char *buf, size_t len)
+{
+	uint64_t n = len;
+
+	h = hash64(h, name, strlen(name) + 1);
+	h = hash64(h, &n, sizeof(n));
+	return hash64(h, buf, len);
+}
+
+uint64_t
+packfile_key(const struct pack_sources *src)
+{
+	uint64_t h = packfile_key_begin();
+	size_t i;
+
+	for (i = 0; i < src->n; i++)
+		h = packfile_key_add(h, src->v[i].name, src->v[i].buf, src->v[i].len);
 	return h;
 }
 

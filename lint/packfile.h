@@ -27,6 +27,10 @@ struct packfile {
 /* The key of a pack's sources: every file's name, length and bytes, with this program's
  * version, the compiled-pack format and the PCRE2 version. */
 uint64_t packfile_key(const struct pack_sources *src);
+/* The same key a file at a time: begin, then add each file's name and bytes in order. */
+uint64_t packfile_key_begin(void);
+/* Adds one file (name, bytes buf[0..len)) to the key h. */
+uint64_t packfile_key_add(uint64_t h, const char *name, const char *buf, size_t len);
 /* Starts a section of kind (named name, may be NULL) at the end of payload; returns the
  * offset to hand to packfile_end once its body is appended. */
 size_t packfile_begin(struct strbuf *payload, enum pack_section kind, const char *name);

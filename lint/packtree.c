@@ -141,38 +141,80 @@ decode_node(const struct flat_head *h, const struct flat_node *f, int32_t *items
 	return 0;
 }
 
+/* Rebuilds doc from p[0..len) into nodes (room for nnodes, checked by the caller). */
+static int
+decode_nodes(const unsigned char *p, const struct flat_head *h, yaml_document_t *doc,
+		yaml_node_t *nodes)
+{
+	const struct flat_node *f = (const struct flat_node *)(const void *)(p + sizeof(*h));
+	unsigned char *base = (unsigned char *)(uintptr_t)p;
+	int32_t *items, *pairs;
+	uint32_t i;
+
+	items = (int32_t *)(void *)(base + sizeof(*h) + (size_t)h->nnodes * sizeof(*f));
+	pairs = items + h->nitems;
+	doc->nodes.start = nodes;
+	doc->nodes.end = doc->nodes.top = nodes + h->nnodes;
+	for (i = 0; i < h->nnodes; i++) {
+		memset(&nodes[i], 0, sizeof(nodes[i]));
+		if (decode_node(h, &f[i], items, pairs, (unsigned char *)(pairs + 2 * (size_t)h->npairs),
+		    i + 1, &nodes[i]) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Reads and checks the counts of the flat form p[0..len); 0, or -1 when they do not fit. */
+static int
+read_head(const unsigned char *p, size_t len, struct flat_head *h)
+{
+	size_t need;
+
+	if (len < sizeof(*h))
+		return -1;
+	memcpy(h, p, sizeof(*h));
+	need = sizeof(*h) + (size_t)h->nnodes * sizeof(struct flat_node) + (size_t)h->nitems * 4 +
+	    (size_t)h->npairs * 8 + h->ntext;
+	if (h->nnodes > len / sizeof(struct flat_node) || h->nitems > len / 4 ||
+	    h->npairs > len / 8 || h->ntext > len || need > len)
+		return -1;
+	return 0;
+}
+
 int
 packtree_decode(const unsigned char *p, size_t len, yaml_document_t *doc)
 {
 	struct flat_head h;
-	const struct flat_node *f;
-	unsigned char *base = (unsigned char *)(uintptr_t)p;
-	int32_t *items, *pairs;
-	size_t need;
-	uint32_t i;
+	yaml_node_t *nodes;
 
 	memset(doc, 0, sizeof(*doc));
-	if (len < sizeof(h))
+	if (read_head(p, len, &h) != 0)
 		return -1;
-	memcpy(&h, p, sizeof(h));
-	need = sizeof(h) + (size_t)h.nnodes * sizeof(*f) + (size_t)h.nitems * 4 +
-	    (size_t)h.npairs * 8 + h.ntext;
-	if (h.nnodes > len / sizeof(*f) || h.nitems > len / 4 || h.npairs > len / 8 ||
-	    h.ntext > len || need > len)
-		return -1;
-	f = (const struct flat_node *)(const void *)(p + sizeof(h));
-	items = (int32_t *)(void *)(base + sizeof(h) + (size_t)h.nnodes * sizeof(*f));
-	pairs = items + h.nitems;
 	if (h.nnodes == 0)
 		return 0;
-	doc->nodes.start = xcalloc(h.nnodes, sizeof(yaml_node_t));
-	doc->nodes.end = doc->nodes.top = doc->nodes.start + h.nnodes;
-	for (i = 0; i < h.nnodes; i++) {
-		if (decode_node(&h, &f[i], items, pairs, (unsigned char *)(pairs + 2 * (size_t)h.npairs),
-		    i + 1, &doc->nodes.start[i]) != 0) {
-			packtree_release(doc);
-			return -1;
-		}
+	nodes = xmalloc(h.nnodes * sizeof(*nodes));
+	if (decode_nodes(p, &h, doc, nodes) != 0) {
+		packtree_release(doc);
+		return -1;
+	}
+	return 0;
+}
+
+int
+packtree_decode_into(const unsigned char *p, size_t len, yaml_document_t *doc,
+		struct packtree_room *room)
+{
+	struct flat_head h;
+
+	memset(doc, 0, sizeof(*doc));
+	if (read_head(p, len, &h) != 0)
+		return -1;
+	if (h.nnodes == 0)
+		return 0;
+	room->v = xgrow(room->v, &room->cap, h.nnodes, sizeof(*room->v));
+	if (decode_nodes(p, &h, doc, room->v) != 0) {
+		memset(doc, 0, sizeof(*doc));
+		return -1;
 	}
 	return 0;
 }

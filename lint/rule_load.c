@@ -26,9 +26,10 @@ unreadable(const char *path, const char *reason, struct load_errors *errs)
 	return -1;
 }
 
-/* Reads path whole into *buf (NUL-terminated); reports and returns -1 when it cannot. */
+/* Reads path whole into *buf (NUL-terminated), a buffer of *cap bytes grown as needed
+ * (*cap 0: none yet); reports and returns -1 when it cannot. */
 static int
-read_pack(const char *path, char **buf, size_t *len, struct load_errors *errs)
+read_pack(const char *path, char **buf, size_t *cap, size_t *len, struct load_errors *errs)
 {
 	char lim[32], size[32];
 	struct stat st;
@@ -56,12 +57,15 @@ read_pack(const char *path, char **buf, size_t *len, struct load_errors *errs)
 		    msg_format("rule-file-too-large", errs->lang, "limit", lim, "size", size, NULL));
 		return -1;
 	}
-	*buf = xmalloc((size_t)st.st_size + 1);
+	if (*cap < (size_t)st.st_size + 1) {
+		free(*buf);
+		*cap = (size_t)st.st_size + 1;
+		*buf = xmalloc(*cap);
+	}
 	while (have < (size_t)st.st_size &&
 	    (got = read(fd, *buf + have, (size_t)st.st_size - have)) > 0)
 		have += (size_t)got;
 	if (got < 0) {
-		free(*buf);
 		close(fd);
 		return unreadable(path, strerror(errno), errs);
 	}
@@ -382,10 +386,13 @@ int
 rules_load_file(struct ruleset *rs, const char *path, struct load_errors *errs)
 {
 	struct pack_source s = {(char *)(uintptr_t)path, NULL, NULL, 0};
+	size_t cap = 0;
 	int rc;
 
-	if (read_pack(path, &s.buf, &s.len, errs) != 0)
+	if (read_pack(path, &s.buf, &cap, &s.len, errs) != 0) {
+		free(s.buf);
 		return -1;
+	}
 	rc = rules_load_source(rs, &s, errs, NULL, NULL);
 	free(s.buf);
 	return rc;
@@ -466,38 +473,32 @@ rules_load_dir(struct ruleset *rs, const char *dir, struct load_errors *errs)
 	return rc;
 }
 
-/* Adds the file at path, shown under name, to src; -1 when it cannot be read (reported). */
-static int
-read_source(struct pack_sources *src, const char *path, const char *name,
-		struct load_errors *errs)
+/* Adds the file at path, shown under name, to src, not yet read. */
+static void
+list_source(struct pack_sources *src, const char *path, const char *name)
 {
 	struct pack_source *s;
-	char *buf;
-	size_t len;
 
-	if (read_pack(path, &buf, &len, errs) != 0)
-		return -1;
 	src->v = xrealloc(src->v, (src->n + 1) * sizeof(*src->v));
 	s = &src->v[src->n++];
 	s->path = xstrdup(path);
 	s->name = xstrdup(name);
-	s->buf = buf;
-	s->len = len;
-	return 0;
+	s->buf = NULL;
+	s->len = 0;
 }
 
 int
-rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *errs)
+rules_list_pack(const char *path, struct pack_sources *src, struct load_errors *errs)
 {
 	char **names, *file;
 	const char *base;
 	size_t n, i, len;
-	int rc = 0;
 
 	memset(src, 0, sizeof(*src));
 	if (!is_directory(path)) {
 		base = strrchr(path, '/');
-		return read_source(src, path, base != NULL ? base + 1 : path, errs);
+		list_source(src, path, base != NULL ? base + 1 : path);
+		return 0;
 	}
 	if ((names = list_packs(path, &n, errs)) == NULL)
 		return -1;
@@ -506,12 +507,47 @@ rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *
 		file = xmalloc(len);
 		snprintf(file, len, "%s%s%s", path,
 		    path[0] != '\0' && path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		if (!is_directory(file) && read_source(src, file, names[i], errs) != 0)
-			rc = -1;
+		if (!is_directory(file))
+			list_source(src, file, names[i]);
 		free(file);
 		free(names[i]);
 	}
 	free(names);
+	return 0;
+}
+
+int
+pack_source_read(const struct pack_source *s, char **buf, size_t *cap, size_t *len,
+		struct load_errors *errs)
+{
+	return read_pack(s->path, buf, cap, len, errs);
+}
+
+int
+rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *errs)
+{
+	size_t i, k, cap;
+	int rc;
+
+	if ((rc = rules_list_pack(path, src, errs)) != 0)
+		return rc;
+	for (i = 0, k = 0; i < src->n; i++) {
+		cap = 0;
+		src->v[k].buf = NULL;
+		if (read_pack(src->v[i].path, &src->v[k].buf, &cap, &src->v[k].len, errs) != 0) {
+			free(src->v[k].buf);
+			free(src->v[i].path);
+			free(src->v[i].name);
+			rc = -1;
+			continue;
+		}
+		if (k != i) {
+			src->v[k].path = src->v[i].path;
+			src->v[k].name = src->v[i].name;
+		}
+		k++;
+	}
+	src->n = k;
 	return rc;
 }
 

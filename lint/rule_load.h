@@ -48,6 +48,14 @@ struct yaml_document_s;
  * file) into src; 0, or -1 when a file or the directory could not be read (reported; the
  * files that could be read are in src). */
 int rules_read_pack(const char *path, struct pack_sources *src, struct load_errors *errs);
+/* Lists the files of the pack at path in load order as rules_read_pack does, reading none
+ * of them (buf NULL, len 0); 0, or -1 when the directory could not be read (reported). */
+int rules_list_pack(const char *path, struct pack_sources *src, struct load_errors *errs);
+/* Reads the listed file s whole into *buf, a buffer of *cap bytes (0: none yet) grown as
+ * needed and reused from file to file, NUL-terminated; its length in *len. 0, or -1 when
+ * it cannot be read (reported as rules_read_pack reports it). */
+int pack_source_read(const struct pack_source *s, char **buf, size_t *cap, size_t *len,
+		struct load_errors *errs);
 /* Frees what rules_read_pack read. */
 void pack_sources_free(struct pack_sources *src);
 /* Loads one read file from its YAML, as rules_load_file does. With record, every pattern

@@ -2,7 +2,8 @@
  * the same nodes (kinds, styles, positions, texts, links); every malformed flat form
  * (short, counts or offsets past the end, a text without its NUL, a link to itself or
  * backwards) is refused; recorded patterns come back in order and match as compiled;
- * a pattern out of order is compiled afresh rather than taken. */
+ * a pattern out of order is compiled afresh rather than taken; one node room serves
+ * documents of any size in turn. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -203,6 +204,71 @@ test_patterns(void **state)
 	free(flat.s);
 }
 
+/* Asserts that a and b (n nodes each) are the same nodes. */
+static void
+same_nodes(const yaml_node_t *a, const yaml_node_t *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(a[i].type, b[i].type);
+		assert_int_equal(a[i].start_mark.line, b[i].start_mark.line);
+		assert_int_equal(a[i].start_mark.column, b[i].start_mark.column);
+		assert_int_equal(a[i].start_mark.index, b[i].start_mark.index);
+		assert_memory_equal(&a[i].data, &b[i].data, sizeof(a[i].data));
+	}
+}
+
+/* One room serves documents of any size in turn: a large one, a small one, a malformed
+ * one (refused, the document left empty) and the large one again, each the same nodes
+ * as a document decoded on its own. */
+static void
+test_room(void **state)
+{
+	static const char small[] = "pack: x\nrules: [a, b]\n";
+	struct packtree_room room = {NULL, 0};
+	yaml_document_t doc, sdoc, own, got;
+	struct strbuf flat, sflat = {NULL, 0, 0};
+	struct yamldoc_error err;
+	uint32_t h[4];
+	size_t n, last;
+
+	(void)state;
+	encode_sample(&doc, &flat);
+	head(&flat, h);
+	last = 16 + 20 * (size_t)h[0] + 4 * (size_t)h[1] + 8 * (size_t)h[2] + h[3] - 1;
+	assert_int_equal(yamldoc_load(&sdoc, small, strlen(small), 32, &err), 0);
+	packtree_encode(&sdoc, &sflat);
+	assert_int_equal(packtree_decode((const unsigned char *)flat.s, flat.n, &own), 0);
+	n = (size_t)(own.nodes.top - own.nodes.start);
+	assert_int_equal(packtree_decode_into((const unsigned char *)flat.s, flat.n, &got, &room), 0);
+	assert_ptr_equal(got.nodes.start, room.v);
+	assert_int_equal(got.nodes.top - got.nodes.start, (long)n);
+	same_nodes(own.nodes.start, got.nodes.start, n);
+	packtree_release(&own);
+	assert_int_equal(packtree_decode((const unsigned char *)sflat.s, sflat.n, &own), 0);
+	assert_int_equal(packtree_decode_into((const unsigned char *)sflat.s, sflat.n, &got,
+	    &room), 0);
+	assert_int_equal(got.nodes.top - got.nodes.start, own.nodes.top - own.nodes.start);
+	assert_true((size_t)(got.nodes.top - got.nodes.start) < n);
+	same_nodes(own.nodes.start, got.nodes.start, (size_t)(own.nodes.top - own.nodes.start));
+	packtree_release(&own);
+	flat.s[last] = 'x';   /* the last text loses its NUL */
+	assert_int_equal(packtree_decode_into((const unsigned char *)flat.s, flat.n, &got, &room),
+	    -1);
+	assert_null(got.nodes.start);
+	flat.s[last] = '\0';
+	assert_int_equal(packtree_decode((const unsigned char *)flat.s, flat.n, &own), 0);
+	assert_int_equal(packtree_decode_into((const unsigned char *)flat.s, flat.n, &got, &room), 0);
+	same_nodes(own.nodes.start, got.nodes.start, n);
+	packtree_release(&own);
+	free(room.v);
+	yaml_document_delete(&doc);
+	yaml_document_delete(&sdoc);
+	free(flat.s);
+	free(sflat.s);
+}
+
 int
 main(void)
 {
@@ -210,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_patterns),
+		cmocka_unit_test(test_room),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
