@@ -1,6 +1,9 @@
 /* noticelint's entry point: parse the command line, run, exit with the run's status. */
 #include <signal.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli.h"
 #include "repo/merge.h"
 #include "run.h"
@@ -17,6 +20,12 @@ main(int argc, char **argv)
 	/* A file size limit makes a write fail (EFBIG, reported like a full disk) instead of
 	 * killing the run. */
 	signal(SIGXFSZ, SIG_IGN);
+#ifdef __GLIBC__
+	/* Blocks below 1 MB come from the heap, not from a mapping of their own: the pages a
+	 * phase frees (the pack's rebuilt documents, a check's tables) serve the next one,
+	 * where a mapping would be returned and fresh pages faulted in again. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		return merge_main(argc - 1, argv + 1);
 	status = cli_parse(&o, argc, argv);
