@@ -116,7 +116,7 @@ struct cut {
 enum field_kind {
 	FIELD_RESULT,     /* 整改结果： */
 	FIELD_SITUATION,  /* 整改情况： 整改进展情况： 整改落实情况： */
-	FIELD_PROGRESS,   /* 整改进度： */
+	FIELD_PROGRESS,   /* 整改进度： 整改进展： */
 	FIELD_STATE,      /* 整改状态： */
 	FIELD_TAG,        /* 【已完成整改】 and similar bracket tags */
 	FIELD_OTHER       /* any other 标签：值 at line start inside an item */

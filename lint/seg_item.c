@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "seg.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Words of a level-1 heading that announce the closing plans rather than the problems. */
@@ -189,23 +190,50 @@ add_tags(struct item_build *b, size_t i, size_t a, size_t e)
 	}
 }
 
-/* Adds the field "标签：值" at text[a, e) of line i if there is one; returns 1 if added. */
+/* Offset in text[a, e) just past the 。 or ； that a further known label follows
+ * (……专题研讨4次。整改进展：已完成。), or e. */
+static size_t
+next_label(const char *text, size_t a, size_t e)
+{
+	enum field_kind kind;
+	size_t i = a, at, len, off;
+	uint32_t cp;
+
+	while (i < e) {
+		cp = utf8_next(text, e, &i);
+		if (cp != 0x3002 && cp != 0xFF1B)
+			continue;
+		at = i + seg_skip_space(text + i, e - i, 0);
+		if (at < e && seg_field_label(text + at, e - at, false, &kind, &len, &off))
+			return i;
+	}
+	return e;
+}
+
+/* Adds the field "标签：值" at text[a, e) of line i if there is one, and each further
+ * known field that follows a sentence end on the line; returns 1 if any was added. */
 static int
 add_label_field(struct item_build *b, size_t i, size_t a, size_t e, bool other)
 {
 	const char *text = b->sg->doc->text;
 	enum field_kind kind;
-	size_t len, off;
+	size_t len, off, end;
 	struct field *f;
 
 	if (!seg_field_label(text + a, e - a, other, &kind, &len, &off))
 		return 0;
-	f = new_field(b, i, kind);
-	f->label.start = a;
-	f->label.end = a + len;
-	f->value.start = a + off;
-	f->value.end = e;
-	return 1;
+	for (;;) {
+		f = new_field(b, i, kind);
+		f->label.start = a;
+		f->label.end = a + len;
+		f->value.start = a + off;
+		end = next_label(text, a + off, e);
+		f->value.end = end;
+		if (end == e)
+			return 1;
+		a = end + seg_skip_space(text + end, e - end, 0);
+		(void)seg_field_label(text + a, e - a, false, &kind, &len, &off);
+	}
 }
 
 /* Fields of the item's heading line: a run-in field after the title, status tags. */

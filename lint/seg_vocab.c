@@ -28,6 +28,7 @@ static const struct {
 	{"整改落实情况", FIELD_SITUATION},
 	{"整改措施", FIELD_SITUATION},
 	{"整改进度", FIELD_PROGRESS},
+	{"整改进展", FIELD_PROGRESS},
 	{"整改状态", FIELD_STATE},
 	{"完成情况", FIELD_STATE},
 };

@@ -584,6 +584,38 @@ test_status_sentences(void **state)
 	release(&m);
 }
 
+/* Several known fields run in on one line after a sentence end each are fields of their
+ * own (整改情况：……。整改进展：已完成。); a label-like text inside a value that follows no
+ * sentence end stays in it. */
+static void
+test_run_in_fields(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "二、反馈问题整改落实情况\n"
+	    "1. 学习制度不够规范。整改情况：修订学习制度，开展集中学习12次。整改进展：已完成。\n"
+	    "2. 惠民资金监管存在漏洞。整改情况：建立公示、复核机制；整改进展：正在整改。\n"
+	    "3. 台账不全。整改情况：补齐台账，整改进展：见附表。\n"
+	    "中共甲县某局党组\n"
+	    "2025年12月26日\n");
+	d = &m.doc;
+	assert_int_equal(d->nitems, 3);
+	assert_int_equal(d->items[0].nfields, 2);
+	assert_span(d, d->fields[d->items[0].first_field].value, "修订学习制度，开展集中学习12次。");
+	assert_int_equal(d->fields[d->items[0].first_field + 1].kind, FIELD_PROGRESS);
+	assert_int_equal(d->items[0].status, STATUS_DONE);
+	assert_span(d, d->fields[d->items[0].status_field].value, "已完成。");
+	assert_int_equal(d->items[1].status, STATUS_ONGOING);
+	assert_int_equal(d->items[2].nfields, 1);
+	assert_int_equal(d->items[2].status, STATUS_NONE);
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -749,6 +781,7 @@ main(void)
 		cmocka_unit_test(test_boilerplate_lines),
 		cmocka_unit_test(test_attachment_after_signature),
 		cmocka_unit_test(test_status_sentences),
+		cmocka_unit_test(test_run_in_fields),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};

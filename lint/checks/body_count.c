@@ -213,14 +213,72 @@ notes(const struct check_ctx *c, struct diag *d, const struct figure *b, size_t 
 	}
 }
 
-/* True when count i is the figure: by its own words, or as the second count of a
- * refinement (反馈了3个方面12个问题), whose label is the first count's. */
+/* True when span sp of s holds the word w. */
+static bool
+holds(const char *s, struct span sp, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	for (i = sp.start; i + n <= sp.end; i++)
+		if (memcmp(s + i, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* The status a tally's part states that an item status corresponds to. */
+static enum count_status
+part_status(enum item_status st)
+{
+	switch (st) {
+	case STATUS_DONE:
+		return CSTAT_DONE;
+	case STATUS_PARTIAL:
+		return CSTAT_PARTIAL;
+	case STATUS_ONGOING:
+		return CSTAT_ONGOING;
+	case STATUS_OPEN:
+		return CSTAT_OPEN;
+	default:
+		return CSTAT_NONE;
+	}
+}
+
+/* True when count i is a part of the figure's status, of the figure's unit, in a tally
+ * whose total counts problems (16个问题中已完成整改13个, where 13's label is 问题中已完成整改). */
+static bool
+status_part(const struct figure *fig, const struct doc *doc, const struct facts *f, size_t i)
+{
+	const struct count_fact *c = &f->counts[i], *t;
+	struct fc_pat unit = {NULL, NULL, fig->pat.unit};
+	size_t k, p;
+
+	if (fig->count != BC_STATUS || c->status == CSTAT_NONE ||
+	    c->status != part_status(fig->status) || !(c->role & COUNT_PART) ||
+	    !fc_pat_match(&unit, doc, c))
+		return false;
+	for (k = 0; k < f->ntallies; k++) {
+		if (f->tallies[k].total < 0)
+			continue;
+		for (p = 0; p < f->tallies[k].nparts; p++)
+			if (f->tally_parts[f->tallies[k].part0 + p] == i)
+				break;
+		if (p == f->tallies[k].nparts)
+			continue;
+		t = &f->counts[f->tallies[k].total];
+		return holds(doc->text, t->noun, "问题") || holds(doc->text, t->label, "问题");
+	}
+	return false;
+}
+
+/* True when count i is the figure: by its own words, as the second count of a
+ * refinement (反馈了3个方面12个问题), whose label is the first count's, or as a status part
+ * of a total of problems. */
 static bool
 figure_match(const struct figure *fig, const struct doc *doc, const struct facts *f, size_t i)
 {
 	struct count_fact c;
 
-	if (fc_pat_match(&fig->pat, doc, &f->counts[i]))
+	if (fc_pat_match(&fig->pat, doc, &f->counts[i]) || status_part(fig, doc, f, i))
 		return true;
 	if (i == 0 || !(f->counts[i - 1].role & COUNT_LEVEL) ||
 	    f->counts[i - 1].sentence != f->counts[i].sentence)
@@ -263,17 +321,6 @@ selection(const struct body_count *b, const struct check_ctx *c, const struct fc
 	return (double)c->doc->nitems * 5 < stated * 4 && (double)c->doc->nitems + 3 <= stated;
 }
 
-/* True when span sp of s holds the word w. */
-static bool
-holds(const char *s, struct span sp, const char *w)
-{
-	size_t n = strlen(w), i;
-
-	for (i = sp.start; i + n <= sp.end; i++)
-		if (memcmp(s + i, w, n) == 0)
-			return true;
-	return false;
-}
 
 /* The aspects the body lists: the headings right under its one per-problem part, in
  * doc->headings order into at[] (up to max); their number, 0 when there is no such part.
