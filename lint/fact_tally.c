@@ -21,7 +21,8 @@ static const struct status_word status_words[] = {
 	{"正在整改", CSTAT_ONGOING}, {"持续整改", CSTAT_ONGOING}, {"尚在整改", CSTAT_ONGOING},
 	{"整改中", CSTAT_ONGOING}, {"正在推进", CSTAT_ONGOING}, {"推进中", CSTAT_ONGOING},
 	{"正在办理", CSTAT_ONGOING}, {"办理中", CSTAT_ONGOING}, {"长期坚持", CSTAT_ONGOING},
-	{"长期整改", CSTAT_ONGOING}, {"持续推进", CSTAT_ONGOING},
+	{"长期整改", CSTAT_ONGOING}, {"持续推进", CSTAT_ONGOING}, {"按计划推进", CSTAT_ONGOING},
+	{"剩余", CSTAT_OPEN},
 	{"已整改", CSTAT_DONE}, {"已完成", CSTAT_DONE}, {"完成整改", CSTAT_DONE},
 	{"整改完成", CSTAT_DONE}, {"整改到位", CSTAT_DONE}, {"已办结", CSTAT_DONE},
 	{"办结", CSTAT_DONE}, {"已销号", CSTAT_DONE}, {"已查结", CSTAT_DONE},
@@ -112,9 +113,13 @@ status_in(const char *s, struct span sp)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++)
-		if (find_in(s, sp, plan_words[i]) >= 0)
+	for (i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++) {
+		long at = find_in(s, sp, plan_words[i]);
+
+		/* 按计划推进 is the state of a work under way, not a plan. */
+		if (at >= 0 && !(at >= 3 && memcmp(s + sp.start + at - 3, "按", 3) == 0))
 			return CSTAT_NONE;
+	}
 	for (i = 0; i < sizeof(status_words) / sizeof(status_words[0]); i++)
 		if (find_in(s, sp, status_words[i].w) >= 0)
 			return status_words[i].st;
