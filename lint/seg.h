@@ -115,7 +115,8 @@ enum item_status seg_status(const char *s, size_t n);
  * sentence in text[sp] whose subject is the item (该问题已完成整改。); its span goes to
  * where. STATUS_NONE when no sentence states one. */
 enum item_status seg_status_sentence(const char *text, struct span sp, struct span *where);
-/* Finds the next status tag 【…】 in s at or after from; returns 1 with its byte range. */
+/* Finds the next status tag in s at or after from, 【…】 or a status in full-width
+ * parentheses that ends s (（已完成）); returns 1 with its byte range. */
 int seg_find_tag(const char *s, size_t n, size_t from, size_t *start, size_t *end);
 /* Splits the organisation names in text[sp] at white space and 、, appending their spans
  * to out[*count..max) and skipping names already there. */

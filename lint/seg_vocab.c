@@ -226,16 +226,43 @@ is_status_tag(const char *s, size_t n)
 	    seg_has(s, n, "坚持") || seg_has(s, n, "销号");
 }
 
+/* The start of a status in full-width parentheses that ends s[0..n) (……制度。（已完成）),
+ * with *end past its ）; SEG_NONE when there is none. The words inside must open with a
+ * status word: a parenthesis is read as a tag only at the end of a line and when it states
+ * a status, never （试行） or （见附件）. */
+static size_t
+paren_tag(const char *s, size_t n, size_t *end)
+{
+	static const char open[] = "（", close[] = "）";
+	size_t e = n, a, ol = sizeof(open) - 1, cl = sizeof(close) - 1, lim;
+
+	while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e < ol + cl || memcmp(s + e - cl, close, cl) != 0)
+		return SEG_NONE;
+	lim = e - cl > MAX_TAG_BYTES ? e - cl - MAX_TAG_BYTES : 0;
+	for (a = e - cl; a > lim; a--)
+		if (a >= ol && memcmp(s + a - ol, open, ol) == 0)
+			break;
+	if (a <= lim || a < ol)
+		return SEG_NONE;
+	if (!is_status_tag(s + a, e - cl - a) || seg_status(s + a, e - cl - a) == STATUS_OTHER)
+		return SEG_NONE;
+	*end = e;
+	return a - ol;
+}
+
 int
 seg_find_tag(const char *s, size_t n, size_t from, size_t *start, size_t *end)
 {
 	static const char open[] = "【", close[] = "】";
-	size_t a, b, ol = sizeof(open) - 1, cl = sizeof(close) - 1;
+	size_t a, b, ol = sizeof(open) - 1, cl = sizeof(close) - 1, pe = 0;
+	size_t pa = paren_tag(s, n, &pe);
 
 	while (from < n) {
 		a = seg_find(s + from, n - from, open);
-		if (a == SEG_NONE)
-			return 0;
+		if (a == SEG_NONE || (pa != SEG_NONE && pa >= from && a + from > pa))
+			break;
 		a += from;
 		/* A status tag is short: look for its end within MAX_TAG_BYTES only, so that a
 		 * line of unclosed brackets stays linear. */
@@ -249,6 +276,11 @@ seg_find_tag(const char *s, size_t n, size_t from, size_t *start, size_t *end)
 			return 1;
 		}
 		from = a + ol;
+	}
+	if (pa != SEG_NONE && pa >= from) {
+		*start = pa;
+		*end = pe;
+		return 1;
 	}
 	return 0;
 }

@@ -616,6 +616,39 @@ test_run_in_fields(void **state)
 	release(&m);
 }
 
+/* A status in full-width parentheses at the end of an item's line is a status tag
+ * (（已完成）, （正在整改）); one inside the line, or parentheses that state no status
+ * (（试行）, （见附件）), are not. */
+static void
+test_paren_status_tags(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "二、反馈问题整改情况\n"
+	    "1．议事规则执行不严格。已修订《党委会议事规则》。（已完成）\n"
+	    "2．临床路径管理不规范。已制定实施细则，每月开展督查。（正在整改） \n"
+	    "3．制度建设滞后。已印发《内部控制办法（试行）》\n"
+	    "4．台账不全。补齐台账（已完成），其余材料正在收集。\n"
+	    "5．档案管理不规范。已建立档案室。（见附件）\n"
+	    "中共甲县某局党组\n"
+	    "2025年12月26日\n");
+	d = &m.doc;
+	assert_int_equal(d->nitems, 5);
+	assert_int_equal(d->items[0].status, STATUS_DONE);
+	assert_int_equal(d->fields[d->items[0].status_field].kind, FIELD_TAG);
+	assert_span(d, d->fields[d->items[0].status_field].value, "已完成");
+	assert_int_equal(d->items[1].status, STATUS_ONGOING);
+	assert_int_equal(d->items[2].status, STATUS_NONE);
+	assert_int_equal(d->items[3].status, STATUS_NONE);
+	assert_int_equal(d->items[4].status, STATUS_NONE);
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -782,6 +815,7 @@ main(void)
 		cmocka_unit_test(test_attachment_after_signature),
 		cmocka_unit_test(test_status_sentences),
 		cmocka_unit_test(test_run_in_fields),
+		cmocka_unit_test(test_paren_status_tags),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};
