@@ -247,8 +247,13 @@ end_kind(const struct seg *sg, size_t i)
 	size_t n;
 	const char *s = seg_content(sg->doc, i, &n);
 
-	if (!unmarked(sg, i))
-		return END_NONE;
+	if (!unmarked(sg, i)) {
+		/* 1.信访举报电话：12388: a numbered channel of a contact list. */
+		size_t m = sg->marks[i].len;
+
+		return m < n && !seg_has(s, n, "欢迎") && seg_is_contact_line(s + m, n - m) ?
+		    END_CONTACT : END_NONE;
+	}
 	if (seg_is_date_line(s, n))
 		return END_DATE;
 	if (seg_is_contact_line(s, n))

@@ -14,7 +14,7 @@ static const char *const org_suffixes[] = {
 /* Labels that introduce contact details. */
 static const char *const contact_labels[] = {
 	"电话", "联系方式", "邮箱", "地址", "邮政编码", "邮编", "联系人", "传真", "手机", "信箱",
-	"网址", "公众号", "来信请寄", "E-mail", "Email", "email",
+	"网址", "网站", "公众号", "来信请寄", "举报", "意见箱", "E-mail", "Email", "email",
 };
 
 /* Field labels with a known meaning. */

@@ -649,6 +649,37 @@ test_paren_status_tags(void **state)
 	release(&m);
 }
 
+/* A numbered list of channels after the supervision sentence (1.信访举报电话：… 2.网络举报：…)
+ * belongs to the contact block: its lines are no headings of the body. */
+static void
+test_numbered_contact_list(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "三、下一步工作打算\n"
+	    "持续巩固整改成果。\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请通过以下方式反映：\n"
+	    "1.信访举报电话：12388、0839-5526178\n"
+	    "2.网络举报：http://www.shxjw.gov.cn\n"
+	    "3.来信请寄：松河县滨河路18号（邮编628100）\n"
+	    "中共松河县某局党组\n"
+	    "2025年11月25日\n");
+	d = &m.doc;
+	assert_true(d->contact.present);
+	assert_int_equal(d->contact.first_line, 4);
+	assert_int_equal(d->contact.last_line, 7);
+	assert_int_equal(d->lines[5].kind, LINE_CONTACT);
+	assert_int_equal(d->lines[7].kind, LINE_CONTACT);
+	assert_int_equal(d->nheadings, 1);
+	assert_int_equal(d->signature.date_line, 9);
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -816,6 +847,7 @@ main(void)
 		cmocka_unit_test(test_status_sentences),
 		cmocka_unit_test(test_run_in_fields),
 		cmocka_unit_test(test_paren_status_tags),
+		cmocka_unit_test(test_numbered_contact_list),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};

@@ -36,17 +36,18 @@ pe_parse(struct rule *r, struct rparam *rp)
 	return check_parse_cpset(rp, "terminal", check_terminal_marks, &p->terminal);
 }
 
-/* True when span s holds a mark that separates clauses, so it is prose, not a label line. */
+/* True when span s holds a mark that separates clauses, so it is prose, not a label line;
+ * with enums false a 、 does not count (电话：12388、0839-5526178 lists, it does not say). */
 static bool
-has_clause_mark(const char *t, struct span s)
+has_clause_mark(const char *t, struct span s, bool enums)
 {
 	static const uint32_t marks[] = {0xFF0C, 0x3002, 0xFF1B, ',', ';', 0x3001};
-	size_t i = s.start, k;
+	size_t i = s.start, k, nmarks = sizeof(marks) / sizeof(marks[0]) - (enums ? 0 : 1);
 	uint32_t cp;
 
 	while (i < s.end) {
 		cp = utf8_next(t, s.end, &i);
-		for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++)
+		for (k = 0; k < nmarks; k++)
 			if (cp == marks[k])
 				return true;
 	}
@@ -65,8 +66,9 @@ is_prose(const struct doc *doc, const struct line *l)
 	case LINE_TEXT:
 		return true;
 	case LINE_FIELD:
+		return has_clause_mark(doc->text, l->content, true);
 	case LINE_CONTACT:
-		return has_clause_mark(doc->text, l->content);
+		return has_clause_mark(doc->text, l->content, false);
 	case LINE_HEADING:
 		if (l->heading < 0)
 			return false;
