@@ -653,7 +653,7 @@ run_form(const struct rule *r, const struct check_ctx *c)
 struct enum_list {
 	bool open;
 	int first, last, count;
-	struct span first_at;
+	struct span first_at, first_num;  /* the first enumerator, and its numeral */
 };
 
 struct enum_run {
@@ -665,20 +665,25 @@ struct enum_run {
 	bool stop;
 };
 
+/* Reports enumerator at (its numeral at num) with the one wanted in its place: the same
+ * words around the numeral (二是 for 一是…三是, 第三 for 第二…第四). */
 static void
-enum_report(struct enum_run *run, enum num_problem what, struct span at, int want)
+enum_report(struct enum_run *run, enum num_problem what, struct span at, struct span num,
+		int want)
 {
 	const struct cut *cut = &run->c->doc->cut;
-	char found[48], numeral[16], expected[48];
+	const char *text = run->c->doc->text;
+	char found[48], numeral[16], expected[64];
 	size_t n = at.end - at.start;
 	struct diag *d;
 
 	if (n >= sizeof(found))
 		n = sizeof(found) - 1;
-	memcpy(found, run->c->doc->text + at.start, n);
+	memcpy(found, text + at.start, n);
 	found[n] = '\0';
 	cn_numeral(want, numeral, sizeof(numeral));
-	snprintf(expected, sizeof(expected), "%s是", numeral);
+	snprintf(expected, sizeof(expected), "%.*s%s%.*s", (int)(num.start - at.start),
+	    text + at.start, numeral, (int)(at.end - num.end), text + num.end);
 	d = report_diag(run->r, run->c, what, at.start, at.end, found, expected, 0, 0);
 	if (d == NULL)
 		run->stop = true;
@@ -696,18 +701,19 @@ enum_close(struct enum_run *run)
 		return;
 	l->open = false;
 	if (l->first != 1)
-		enum_report(run, P_ENUM_START, l->first_at, 1);
+		enum_report(run, P_ENUM_START, l->first_at, l->first_num, 1);
 	else if (l->count == 1)
-		enum_report(run, P_ENUM_ALONE, l->first_at, 2);
+		enum_report(run, P_ENUM_ALONE, l->first_at, l->first_num, 2);
 }
 
 static void
-enum_open(struct enum_list *l, int v, struct span at)
+enum_open(struct enum_list *l, int v, struct span at, struct span num)
 {
 	l->open = true;
 	l->first = l->last = v;
 	l->count = 1;
 	l->first_at = at;
+	l->first_num = num;
 }
 
 /* True when the enumerator at pos leads its paragraph (at most a short label before it). */
@@ -730,11 +736,17 @@ on_enumerator(const struct regex_match *m, void *ctx)
 {
 	struct enum_run *run = ctx;
 	struct enum_list *l = &run->list;
-	struct span at = {m->start, m->end};
+	struct span at = {m->start, m->end}, num;
 	int v;
 
 	if (m->gstart[1] == (size_t)-1)
 		return 0;
+	num.start = m->gstart[1];
+	num.end = m->gend[1];
+	/* Leading white space the pattern took is no part of the enumerator. */
+	while (at.start < num.start && (run->c->doc->text[at.start] == ' ' ||
+	    run->c->doc->text[at.start] == '\t'))
+		at.start++;
 	v = numbering_cn_value(run->c->doc->text + m->gstart[1], m->gend[1] - m->gstart[1]);
 	if (v <= 0)
 		return 0;
@@ -744,13 +756,14 @@ on_enumerator(const struct regex_match *m, void *ctx)
 			enum_close(run);
 	}
 	if (!l->open) {
-		enum_open(l, v, at);
+		enum_open(l, v, at, num);
 	} else if (v == 1) {
 		enum_close(run);
-		enum_open(l, v, at);
+		enum_open(l, v, at, num);
 	} else {
 		if (v != l->last + 1)
-			enum_report(run, v > l->last + 1 ? P_ENUM_GAP : P_ENUM_DUP, at, l->last + 1);
+			enum_report(run, v > l->last + 1 ? P_ENUM_GAP : P_ENUM_DUP, at, num,
+			    l->last + 1);
 		l->last = v;
 		l->count++;
 	}
