@@ -19,7 +19,8 @@ struct span {
 
 enum line_kind {
 	LINE_BLANK,        /* empty or white space only */
-	LINE_BOILERPLATE,  /* web page chrome (site banner, 发布时间, footer), set aside */
+	LINE_BOILERPLATE,  /* web page chrome (site banner, 发布时间, footer) or a page number
+	                      of a print layout (— 2 —), set aside */
 	LINE_ISSUER,       /* issuer line of the title block, above the title proper */
 	LINE_TITLE,        /* the title (关于…通报), possibly on several lines */
 	LINE_SUBTITLE,     /* a marker under the title such as (社会公开稿) */

@@ -80,6 +80,9 @@ enum line_role seg_line_role(const char *s, size_t n);
 /* True for a line of web page chrome: navigation, breadcrumbs, 今天是…星期…, 发布时间/来源/
  * 浏览次数/字号/打印本页/分享到, 信息索引号 tables, footers, 上一篇/下一篇, e-paper markers. */
 bool seg_is_chrome(const char *s, size_t n);
+/* True for a page number left by a print layout: — 2 —, －2－, - 2 -, 第2页, 第2页 共5页
+ * (GB/T 9704-2012 7.5 prints 页码 as a number between two em dashes). */
+bool seg_is_page_number(const char *s, size_t n);
 /* Same as seg_is_chrome (the name the rest of the segmenter used). */
 bool seg_is_boilerplate(const char *s, size_t n);
 /* True when s[0..n) reads as a title by the genre formula: 关于…通报/报告/公告/公开, or a

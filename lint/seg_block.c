@@ -385,16 +385,41 @@ finish_contact(struct doc *d)
 /* Longest line of an attachment list, in bytes: a title, not a paragraph. */
 #define ATTACHMENT_LINE_MAX 240
 
-/* Start of an attachment note that ends the text (附件：…清单 and the numbered titles
+/* Longest 附注 line, in code points: （此件公开发布）, （联系人：…，电话：…）. */
+#define NOTE_MAX_CP 60
+
+/* True when line s[0..n) is a 附注: one short parenthesis, nothing outside it. */
+static bool
+is_note_line(const char *s, size_t n)
+{
+	bool full = seg_starts(s, n, "（") && seg_ends(s, n, "）");
+	bool half = seg_starts(s, n, "(") && seg_ends(s, n, ")");
+	size_t o = full ? strlen("（") : 1, c = full ? strlen("）") : 1;
+
+	if ((!full && !half) || n < o + c || seg_ncp_over(s, n, NOTE_MAX_CP))
+		return false;
+	return !seg_has(s + o, n - o - c, full ? "（" : "(") && !seg_has(s + o, n - o - c, "。");
+}
+
+/* Start of what ends the text after the signature: a 附注 line in parentheses (GB/T 9704
+ * 7.3.6: （此件公开发布）) and an attachment note (附件：…清单 and the numbered titles
  * under it, none a sentence), marked LINE_ATTACHMENT; d->nlines when there is none. */
 static size_t
 trailing_attachment(const struct seg *sg, size_t first)
 {
 	struct doc *d = sg->doc;
-	size_t i = d->nlines, at = d->nlines, n, k;
+	size_t i = d->nlines, at = d->nlines, n, k, note;
 	const char *s;
 	int lines = 0;
 
+	note = seg_prev_content(d, first, d->nlines);
+	if (note != SEG_NONE && d->lines[note].kind == LINE_TEXT) {
+		s = seg_content(d, note, &n);
+		if (is_note_line(s, n) && seg_prev_content(d, first, note) != SEG_NONE) {
+			d->lines[note].kind = LINE_ATTACHMENT;
+			i = at = note;
+		}
+	}
 	while (lines < MAX_ATTACHMENT_LINES && (i = seg_prev_content(d, first, i)) != SEG_NONE) {
 		if (d->lines[i].kind != LINE_TEXT)
 			break;
@@ -405,7 +430,7 @@ trailing_attachment(const struct seg *sg, size_t first)
 		if (seg_is_attachment_line(s, n))
 			at = i;
 	}
-	if (at == d->nlines)
+	if (at == d->nlines || d->lines[at].kind == LINE_ATTACHMENT)
 		return at;
 	for (k = at; k < d->nlines; k++)
 		if (d->lines[k].kind == LINE_TEXT)

@@ -82,7 +82,7 @@ build_line(struct doc *doc, size_t i)
 	n = l->content.end - l->content.start;
 	if (n == 0)
 		l->kind = LINE_BLANK;
-	else if (seg_is_chrome(s, n))
+	else if (seg_is_chrome(s, n) || seg_is_page_number(s, n))
 		l->kind = LINE_BOILERPLATE;
 	else
 		l->kind = LINE_TEXT;

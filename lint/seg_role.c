@@ -323,6 +323,67 @@ seg_is_chrome(const char *s, size_t n)
 	return count_labels(s, n) >= 1;
 }
 
+/* Length of the dash at the start of s[0..n) (— － – - ‒), 0 when none. */
+static size_t
+page_dash(const char *s, size_t n)
+{
+	static const char *const dashes[] = {"—", "－", "–", "‒", "-"};
+	size_t k, len;
+
+	for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]); k++) {
+		len = strlen(dashes[k]);
+		if (len <= n && memcmp(s, dashes[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
+/* Length of the run of 1–4 ASCII digits at the start of s[0..n), 0 when none or longer. */
+static size_t
+page_digits(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 5 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	return i <= 4 ? i : 0;
+}
+
+bool
+seg_is_page_number(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	if ((k = page_dash(s, n)) > 0) {
+		i = seg_skip_space(s, n, k);
+		if ((k = page_digits(s + i, n - i)) == 0)
+			return false;
+		i = seg_skip_space(s, n, i + k);
+		if ((k = page_dash(s + i, n - i)) == 0)
+			return false;
+		return seg_skip_space(s, n, i + k) == n;
+	}
+	if (!seg_starts(s, n, "第"))
+		return false;
+	i = seg_skip_space(s, n, strlen("第"));
+	if ((k = page_digits(s + i, n - i)) == 0)
+		return false;
+	i = seg_skip_space(s, n, i + k);
+	if (!seg_starts(s + i, n - i, "页"))
+		return false;
+	i = seg_skip_space(s, n, i + strlen("页"));
+	if (i == n)
+		return true;
+	/* 第 2 页 共 5 页 */
+	if (!seg_starts(s + i, n - i, "共"))
+		return false;
+	i = seg_skip_space(s, n, i + strlen("共"));
+	if ((k = page_digits(s + i, n - i)) == 0)
+		return false;
+	i = seg_skip_space(s, n, i + k);
+	return seg_starts(s + i, n - i, "页") && seg_skip_space(s, n, i + strlen("页")) == n;
+}
+
 bool
 seg_is_boilerplate(const char *s, size_t n)
 {

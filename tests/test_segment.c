@@ -680,6 +680,42 @@ test_numbered_contact_list(void **state)
 	release(&m);
 }
 
+/* Text copied out of a print layout: page numbers (— 2 —, 第3页 共5页) are set aside as
+ * residue, a number in a sentence or a date range is not; a 附注 in parentheses after the
+ * date (（此件公开发布）) ends the text without hiding the signature and date above it. */
+static void
+test_page_numbers_and_note(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "关于巡察整改进展情况的通报\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "一、整改情况\n"
+	    "2025年10月—12月，开展专项检查3次。\n"
+	    "— 2 —\n"
+	    "二、下一步打算\n"
+	    "第3页 共5页\n"
+	    "持续巩固整改成果。\n"
+	    "-4-\n"
+	    "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0871-65123456。\n"
+	    "中共甲县某局党组\n"
+	    "2025年12月26日\n"
+	    "（此件公开发布）\n");
+	d = &m.doc;
+	assert_int_equal(d->lines[3].kind, LINE_TEXT);
+	assert_int_equal(d->lines[4].kind, LINE_BOILERPLATE);
+	assert_int_equal(d->lines[6].kind, LINE_BOILERPLATE);
+	assert_int_equal(d->lines[8].kind, LINE_BOILERPLATE);
+	assert_int_equal(d->lines[12].kind, LINE_ATTACHMENT);
+	assert_true(d->signature.present);
+	assert_int_equal(d->signature.date_line, 11);
+	assert_int_equal(d->contact.first_line, 9);
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -848,6 +884,7 @@ main(void)
 		cmocka_unit_test(test_run_in_fields),
 		cmocka_unit_test(test_paren_status_tags),
 		cmocka_unit_test(test_numbered_contact_list),
+		cmocka_unit_test(test_page_numbers_and_note),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
 	};

@@ -1,5 +1,6 @@
 /* Check type `existence`: reports every match of `pattern` in the rule's scope, except where
- * a match of `unless` covers it; `limit` caps the reports per scope span. */
+ * a match of `unless` covers it; `limit` caps the reports per scope span, `file_limit` per
+ * file. */
 #include <stdlib.h>
 #include "check.h"
 #include "regex.h"
@@ -10,6 +11,7 @@ struct existence {
 	struct regex *pattern;
 	struct regex *unless;   /* NULL when absent */
 	long limit;             /* reports per scope span; 0 = no limit */
+	long file_limit;        /* reports per file; 0 = no limit */
 };
 
 /* State of one run over one span. */
@@ -18,6 +20,7 @@ struct existence_run {
 	const struct check_ctx *c;
 	const struct existence *e;
 	long reported;          /* in the current span */
+	long in_file;           /* in the whole file */
 	int stop;               /* nonzero once the rule must stop on this file */
 };
 
@@ -44,6 +47,8 @@ existence_parse(struct rule *r, struct rparam *p)
 		rc = -1;
 	if (rp_int(p, "limit", false, 1, 1000000, &e->limit) != 0)
 		rc = -1;
+	if (rp_int(p, "file_limit", false, 1, 1000000, &e->file_limit) != 0)
+		rc = -1;
 	return rc;
 }
 
@@ -61,6 +66,11 @@ report_match(const struct regex_match *m, void *ctx)
 		return 1;
 	}
 	run->reported++;
+	run->in_file++;
+	if (run->e->file_limit > 0 && run->in_file >= run->e->file_limit) {
+		run->stop = 1;
+		return 1;
+	}
 	return run->e->limit > 0 && run->reported >= run->e->limit;
 }
 
@@ -80,7 +90,7 @@ existence_span(const struct doc *doc, struct span span, void *ctx)
 static void
 existence_run(const struct rule *r, const struct check_ctx *c)
 {
-	struct existence_run run = {r, c, r->params, 0, 0};
+	struct existence_run run = {r, c, r->params, 0, 0, 0};
 
 	(void)check_scope_each(c->doc, r->scope, existence_span, &run);
 }
