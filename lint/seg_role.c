@@ -391,8 +391,8 @@ seg_is_boilerplate(const char *s, size_t n)
 }
 
 /* Document-type words a title by the genre formula ends with. */
-static const char *const title_genres[] = {"通报", "报告", "公告", "公开", "通知", "通報",
-    "報告"};
+static const char *const title_genres[] = {"通报", "报告", "公告", "公开", "公示", "通知",
+    "通報", "報告"};
 
 static bool
 ends_with_title_genre(const char *s, size_t n)
