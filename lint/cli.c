@@ -182,11 +182,13 @@ static const struct cli_opt options_table[] = {
 	 "after the run, print the time spent on the document model and on each rule to "
 	 "standard error, slowest first", set_timing},
 	{"prefilter", 0, "MODE",
-	 "规则模式的预筛：auto（默认：规则包的编译文件存有数据库时总是用，否则输入合计 16 MB 以上时用）、"
+	 "规则模式的预筛：auto（默认：输入合计 1 MB 以上且规则包的编译文件存有数据库时用，否则输入合计"
+	 " 16 MB 以上时用）、"
 	 "vectorscan（总是用：所有模式编译成一个 Vectorscan 数据库，每个文本扫描一次，只在可能匹配处运行"
 	 " PCRE2）或 off；结果完全相同，只影响速度",
-	 "prefilter for the rules' patterns: auto (default: whenever the compiled pack stores "
-	 "its database, else when the inputs amount to 16 MB or more), vectorscan (always: "
+	 "prefilter for the rules' patterns: auto (default: when the inputs amount to 1 MB or "
+	 "more and the compiled pack stores its database, else when they amount to 16 MB or "
+	 "more), vectorscan (always: "
 	 "every pattern in one Vectorscan database, one scan per text, PCRE2 only where a match "
 	 "can be) or off; the findings are the same, only the speed differs", set_prefilter},
 	{"fix", 0, NULL,

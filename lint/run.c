@@ -481,9 +481,12 @@ lint_inputs(struct lint_run *lr)
 }
 
 /* Under --prefilter auto, inputs of at least this many bytes repay compiling the
- * prefilter's database (a few hundred milliseconds for the default pack); a database
- * stored in the compiled pack is used for any input. */
+ * prefilter's database (a few hundred milliseconds for the default pack). */
 #define PREFILTER_AUTO_BYTES ((uint64_t)16 << 20)
+/* Under --prefilter auto, inputs of at least this many bytes repay opening Vectorscan's
+ * runtime and reading in the database a compiled pack stores (about 70 pages faulted
+ * in); for less, PCRE2 alone takes less time (BENCHMARKS.md, round 5). */
+#define PREFILTER_STORED_BYTES ((uint64_t)1 << 20)
 
 /* When this run scans each text with the rules' multi-pattern prefilter. */
 static enum ruleset_scan
@@ -501,6 +504,8 @@ want_prefilter(const struct options *o, const struct walk_list *items)
 		if (items->v[i].err_id == NULL && stat(items->v[i].path, &st) == 0 &&
 		    S_ISREG(st.st_mode))
 			total += (uint64_t)st.st_size;
+	if (total < PREFILTER_STORED_BYTES)
+		return RULESET_SCAN_OFF;
 	return total >= PREFILTER_AUTO_BYTES ? RULESET_SCAN_ON : RULESET_SCAN_STORED;
 }
 

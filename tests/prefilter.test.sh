@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # --prefilter: every fixture notice linted in one run with the Vectorscan prefilter and in
 # one without gives the same report byte for byte (JSON and human, one job and two) and the
-# same exit status; --timing names the prefilter's row and each rule's engine; auto uses the
-# database stored in the compiled pack and compiles none for a small input; a bad mode is a
-# usage error.
+# same exit status; --timing names the prefilter's row and each rule's engine; auto goes
+# without the prefilter for one small notice, uses the database stored in the compiled pack
+# for 1 MB of input and compiles none below 16 MB; a bad mode is a usage error.
 # Usage: prefilter.test.sh path/to/noticelint source-dir
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -48,12 +48,19 @@ grep -q 'engine' "$tmp/timing" || bad "no engine column"
 grep -q '^(prefilter)' "$tmp/timing" && bad "(prefilter) row without the prefilter"
 grep -qE ' vectorscan ' "$tmp/timing" && bad "a rule served by vectorscan with --prefilter off"
 grep -qE '^[A-Z]+-[0-9.]+ +[a-z-]+ +pcre2 ' "$tmp/timing" || bad "no rule served by pcre2 alone"
-# The default mode on one small notice uses the database the compiled default pack stores,
-# and does not compile one when the pack is loaded from YAML.
+# The default mode goes without the prefilter for one small notice (under 1 MB of input);
+# for 1 MB or more it uses the database the compiled default pack stores, and does not
+# compile one when the pack is loaded from YAML (under 16 MB).
 "$bin" --timing --lang en "$seed" >/dev/null 2>"$tmp/timing"
-grep -q '^(prefilter)' "$tmp/timing" || bad "auto did not use the stored database"
-"$bin" --timing --lang en --no-pack-cache "$seed" >/dev/null 2>"$tmp/timing"
-grep -q '^(prefilter)' "$tmp/timing" && bad "auto compiled the database for one small notice"
+grep -q '^(prefilter)' "$tmp/timing" && bad "auto used the prefilter for one small notice"
+grep -qE ' vectorscan ' "$tmp/timing" && bad "auto: a rule served by vectorscan for one small notice"
+mkdir "$tmp/big"
+for i in $(seq 20); do cp fixtures/seeds/004_6abf08291da1f359.txt "$tmp/big/$i.txt"; done
+[ "$(cat "$tmp/big"/*.txt | wc -c)" -ge 1048576 ] || bad "the 1 MB input is smaller"
+"$bin" --timing --lang en "$tmp/big" >/dev/null 2>"$tmp/timing"
+grep -q '^(prefilter)' "$tmp/timing" || bad "auto did not use the stored database for 1 MB"
+"$bin" --timing --lang en --no-pack-cache "$tmp/big" >/dev/null 2>"$tmp/timing"
+grep -q '^(prefilter)' "$tmp/timing" && bad "auto compiled the database for 1 MB of input"
 
 "$bin" --prefilter sometimes "$seed" >/dev/null 2>"$tmp/err"
 rc=$?
