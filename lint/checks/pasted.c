@@ -4,7 +4,8 @@
  * text: a Bloom filter of every window of min_chars normalised characters picks the texts
  * that may occur twice, a table of those texts alone records where each first occurs and
  * in how many items, and the sentences holding such texts are read once more to report. Linear in the text, and the memory it
- * holds is a few bits per character plus the repeated windows. */
+ * holds is a few bits per character plus the repeated windows (adjacent ones share their
+ * code points). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,6 +106,9 @@ struct ps_run {
 	size_t ne, ecap;
 	uint32_t *pool;
 	size_t npool, poolcap;
+	size_t sent;          /* sentences read by the walk so far */
+	size_t tail_sent, tail_i;  /* the window whose code points end the pool (sentence
+	                              number and position), so that the next one shares them */
 	struct ps_sent s;
 	bool hit;             /* the sentence being counted holds a kept text */
 	struct ps_mark *marks;  /* the sentences that do, for the last walk */
@@ -198,6 +202,7 @@ each_sentence(struct ps_run *run,
 
 		do {
 			more = read_sentence(run, k, &pos, &title);
+			run->sent++;
 			run->total += run->s.n + 1;
 			if (run->s.n >= run->w)
 				fn(run, &run->s, &m);
@@ -274,13 +279,22 @@ add_entry(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
 			place(run, run->e[x].hash, x);
 	}
 	run->e = xgrow(run->e, &run->ecap, run->ne + 1, sizeof(*run->e));
-	run->pool = xgrow(run->pool, &run->poolcap, run->npool + run->w, sizeof(*run->pool));
-	memcpy(run->pool + run->npool, s->cp + i, run->w * sizeof(*s->cp));
 	e = &run->e[run->ne];
 	memset(e, 0, sizeof(*e));
 	e->hash = h;
-	e->cps = run->npool;
-	run->npool += run->w;
+	/* A window next to the one the pool ends with (a passage kept window by window)
+	 * shares its code points: one more is appended. */
+	if (run->npool > 0 && run->tail_sent == run->sent && run->tail_i + 1 == i) {
+		run->pool = xgrow(run->pool, &run->poolcap, run->npool + 1, sizeof(*run->pool));
+		run->pool[run->npool++] = s->cp[i + run->w - 1];
+	} else {
+		run->pool = xgrow(run->pool, &run->poolcap, run->npool + run->w, sizeof(*run->pool));
+		memcpy(run->pool + run->npool, s->cp + i, run->w * sizeof(*s->cp));
+		run->npool += run->w;
+	}
+	e->cps = run->npool - run->w;
+	run->tail_sent = run->sent;
+	run->tail_i = i;
 	place(run, h, run->ne++);
 }
 
