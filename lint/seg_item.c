@@ -204,6 +204,8 @@ next_label(const char *text, size_t a, size_t e)
 		if (cp != 0x3002 && cp != 0xFF1B)
 			continue;
 		at = i + seg_skip_space(text + i, e - i, 0);
+		if (seg_starts(text + at, e - at, "**"))
+			at += 2;   /* Markdown bold around the label: **整改进展：** */
 		if (at < e && seg_field_label(text + at, e - at, false, &kind, &len, &off))
 			return i;
 	}
@@ -232,6 +234,8 @@ add_label_field(struct item_build *b, size_t i, size_t a, size_t e, bool other)
 		if (end == e)
 			return 1;
 		a = end + seg_skip_space(text + end, e - end, 0);
+		if (seg_starts(text + a, e - a, "**"))
+			a += 2;
 		(void)seg_field_label(text + a, e - a, false, &kind, &len, &off);
 	}
 }
@@ -244,6 +248,8 @@ heading_fields(struct item_build *b, const struct heading *h)
 
 	if (h->flags & HEAD_RUN_IN) {
 		a += seg_skip_space(b->sg->doc->text + a, h->text.end - a, 0);
+		if (seg_starts(b->sg->doc->text + a, h->text.end - a, "**"))
+			a += 2;   /* Markdown bold around the label: **整改情况：** */
 		add_label_field(b, h->line, a, h->text.end, false);
 	}
 	add_tags(b, h->line, h->text.start, h->text.end);
@@ -298,6 +304,8 @@ heading_statement(const struct doc *d, const struct heading *h)
 
 	if (h->flags & HEAD_RUN_IN) {
 		a = h->title.end + seg_skip_space(d->text + h->title.end, h->text.end - h->title.end, 0);
+		if (seg_starts(d->text + a, h->text.end - a, "**"))
+			a += 2;
 		if (seg_field_label(d->text + a, h->text.end - a, false, &kind, &len, &off))
 			return h->title;
 	}

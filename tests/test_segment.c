@@ -716,6 +716,34 @@ test_page_numbers_and_note(void **state)
 	release(&m);
 }
 
+/* In Markdown the run-in fields may be bold (1. 问题。**整改情况：**……。**整改进展：**已完成。):
+ * they are fields as in plain text. */
+static void
+test_run_in_fields_markdown(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.md",
+	    "# 关于巡察整改进展情况的通报\n"
+	    "\n"
+	    "根据县委统一部署，县委巡察组进行了巡察。\n"
+	    "\n"
+	    "## 二、反馈问题整改落实情况\n"
+	    "\n"
+	    "1. 学习制度不够规范。**整改情况：**修订学习制度。**整改进展：**已完成。\n"
+	    "\n"
+	    "2. 惠民资金监管存在漏洞。**整改情况：**建立公示机制。**整改进展：**正在整改。\n");
+	d = &m.doc;
+	assert_int_equal(d->nitems, 2);
+	assert_int_equal(d->items[0].nfields, 2);
+	assert_int_equal(d->items[0].status, STATUS_DONE);
+	assert_int_equal(d->items[1].status, STATUS_ONGOING);
+	assert_span(d, d->items[0].statement, "学习制度不够规范。");
+	release(&m);
+}
+
 /* An attachment note after the date (附件：and the titles under it) ends the text: the
  * signature and date above it are found, and the note is neither body nor signature. A
  * sentence after 附件 is body text as before. */
@@ -882,6 +910,7 @@ main(void)
 		cmocka_unit_test(test_attachment_after_signature),
 		cmocka_unit_test(test_status_sentences),
 		cmocka_unit_test(test_run_in_fields),
+		cmocka_unit_test(test_run_in_fields_markdown),
 		cmocka_unit_test(test_paren_status_tags),
 		cmocka_unit_test(test_numbered_contact_list),
 		cmocka_unit_test(test_page_numbers_and_note),
