@@ -21,10 +21,11 @@ main(int argc, char **argv)
 	 * killing the run. */
 	signal(SIGXFSZ, SIG_IGN);
 #ifdef __GLIBC__
-	/* Blocks below 1 MB come from the heap, not from a mapping of their own: the pages a
-	 * phase frees (the pack's rebuilt documents, a check's tables) serve the next one,
-	 * where a mapping would be returned and fresh pages faulted in again. */
-	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	/* Blocks below 512 KB come from the heap, not from a mapping of their own: the pages
+	 * a phase frees (the pack's rebuilt documents, a check's tables) serve the next one,
+	 * where a mapping would be returned and fresh pages faulted in again. Larger blocks
+	 * (those of a large input) keep their own mapping, which grows without copying. */
+	mallopt(M_MMAP_THRESHOLD, 512 << 10);
 #endif
 	if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		return merge_main(argc - 1, argv + 1);

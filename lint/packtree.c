@@ -211,7 +211,12 @@ packtree_decode_into(const unsigned char *p, size_t len, yaml_document_t *doc,
 		return -1;
 	if (h.nnodes == 0)
 		return 0;
-	room->v = xgrow(room->v, &room->cap, h.nnodes, sizeof(*room->v));
+	if (room->cap < h.nnodes) {
+		/* Grown to the size asked, not doubled: what it held is not kept. */
+		free(room->v);
+		room->v = xmalloc(h.nnodes * sizeof(*room->v));
+		room->cap = h.nnodes;
+	}
 	if (decode_nodes(p, &h, doc, room->v) != 0) {
 		memset(doc, 0, sizeof(*doc));
 		return -1;

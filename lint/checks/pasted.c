@@ -308,7 +308,7 @@ filter_window(struct ps_run *run, const struct ps_sent *s, size_t i, uint64_t h)
 	bool seen = true;
 
 	for (k = 0; k < 4; k++) {
-		bit = (size_t)(a + k * b) & (run->bloom_bits - 1);
+		bit = (size_t)(((uint64_t)(uint32_t)(a + k * b) * run->bloom_bits) >> 32);
 		if ((run->bloom[bit / 64] & (1ull << (bit % 64))) == 0) {
 			seen = false;
 			run->bloom[bit / 64] |= 1ull << (bit % 64);
@@ -465,10 +465,11 @@ ps_run(const struct rule *r, const struct check_ctx *c)
 	for (i = 0; i < run.nspans; i++)
 		bytes += run.spans[i].end - run.spans[i].start;
 	if (doc->nitems > 1 && bytes > 0) {
-		/* About 16 bits per window of Chinese text (three bytes a character). */
-		run.bloom_bits = 64;
-		while (run.bloom_bits < 16 * (bytes / 3 + 1))
-			run.bloom_bits *= 2;
+		/* 16 bits per window of Chinese text (three bytes a character), no more: a bit
+		 * is picked by scaling 32 bits of the hash to the filter's length. */
+		run.bloom_bits = (16 * (bytes / 3 + 1) + 63) / 64 * 64;
+		if ((uint64_t)run.bloom_bits > UINT32_MAX - 63u)
+			run.bloom_bits = (size_t)(UINT32_MAX - 63u) / 64 * 64;
 		run.bloom = xcalloc(run.bloom_bits / 64, sizeof(*run.bloom));
 		each_sentence(&run, filter_sentence);
 		free(run.bloom);
