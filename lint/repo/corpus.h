@@ -21,6 +21,7 @@ struct corpus_hit {
 	unsigned other_line, other_col;
 	char *own_unit;             /* shingle_unit of the notice's issuer, NULL: none */
 	char *other_unit;           /* shingle_unit of the other notice's issuer, NULL: none */
+	size_t other_ix;            /* the other notice's index in the matcher's docs */
 };
 
 /* The hits of every notice of the run, by display path. */
@@ -42,6 +43,8 @@ struct corpus_limits {
 	double max_share;
 };
 
+/* A new hit at the end of the entry of path in v (the entry added when new). */
+struct corpus_hit *corpus_view_add(struct corpus_view *v, const char *path);
 /* Sorts v for lookups (the entries by path, each one's hits by position). */
 void corpus_view_finish(struct corpus_view *v);
 /* The hits of the notice shown as path, sorted by position (NULL and *n = 0: none); v
@@ -78,6 +81,38 @@ struct corpus_lookup {
  * CORPUS_MIN_CHARS or more. look (may be NULL) gives the lines docs do not hold. */
 void corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n,
 		size_t total, const struct corpus_limits *lim, const struct corpus_lookup *look);
+
+/* What the document frequency of a fingerprint makes of it. */
+enum corpus_df {
+	CORPUS_ALONE,               /* one window of one notice: nothing to compare */
+	CORPUS_RARE,                /* held by few notices of few issuers: a copy to grow */
+	CORPUS_BOILER               /* held by too many: a formula, which covers its text */
+};
+
+/* The verdict on a fingerprint that nr windows of nd notices of ni issuers hold (a notice
+ * of unknown issuer counts as an issuer of its own), in a corpus of total notices. */
+enum corpus_df corpus_df_of(size_t nr, size_t nd, size_t ni, size_t total,
+		const struct corpus_limits *lim);
+/* True when the verdict on a fingerprint of nd notices depends on their issuers. */
+bool corpus_df_needs_issuers(size_t nd, size_t total, const struct corpus_limits *lim);
+
+/* One pair of windows of one hash in notices a and b (indices of the matcher's docs). */
+struct corpus_pair {
+	size_t a, b;
+	const struct shingle *fa, *fb;
+};
+
+/* A boilerplate window of notice doc's line (its first character ci). */
+struct corpus_boiler {
+	size_t doc;
+	uint32_t line, ci;
+};
+
+/* Adds to v the passages of the pairs m[0, n) of rare fingerprints (sorted here), grown as
+ * corpus_match does, b[0, nb) (sorted here) the boilerplate windows of the notices a. */
+void corpus_passages(struct corpus_view *v, const struct corpus_doc *docs,
+		struct corpus_pair *m, size_t n, struct corpus_boiler *b, size_t nb,
+		const struct corpus_lookup *look);
 
 struct rule;
 /* The document-frequency limits of a corpus-copy rule (lint/checks/corpus.c). */

@@ -1,10 +1,13 @@
-/* The corpus index: the notices under the corpus directory walked and stat'ed; those new
- * or changed since the index saw them (size, modification time or inode differ) read,
- * modelled and fingerprinted (on --jobs threads) and written to corpus.db; the vanished
- * removed; then the fingerprints that two to a few notices share read back in one query
- * and matched. When the index cannot be read or written, every notice is fingerprinted
- * in memory instead: the findings are the same, only slower. */
+/* The corpus index: the notices under the corpus directory walked and stat'ed and
+ * compared with corpus.db (size, modification time or inode). Nothing changed: the stored
+ * passages are replayed. A few changed: in one write transaction they are fingerprinted
+ * (on --jobs threads), their rows and document frequencies updated, and the passages of
+ * the notices the change touches computed again (corpus_hits.c). Many changed, or other
+ * limits: every fingerprint two notices share is read back and matched, and the passages
+ * stored anew. When the index cannot be read or written, every notice is fingerprinted in
+ * memory instead: the findings are the same, only slower. */
 #define _XOPEN_SOURCE 700 /* realpath */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,48 +18,31 @@
 #include "pool.h"
 #include "repo/corpus.h"
 #include "repo/corpus_index.h"
+#include "repo/corpus_state.h"
 #include "repo/db.h"
 #include "segment.h"
 #include "source.h"
 #include "walk.h"
 #include "xalloc.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 #define SCHEMA \
-	"CREATE TABLE docs(id INTEGER PRIMARY KEY, rel TEXT UNIQUE NOT NULL, size INTEGER, " \
+	"CREATE TABLE docs(id INTEGER PRIMARY KEY AUTOINCREMENT, rel TEXT UNIQUE NOT NULL, " \
+	"size INTEGER, " \
 	"mtime INTEGER, ino INTEGER, issuer TEXT);" \
 	"CREATE TABLE fp(doc INTEGER NOT NULL, line INTEGER NOT NULL, ci INTEGER NOT NULL, " \
 	"h INTEGER NOT NULL, col INTEGER, start INTEGER, end INTEGER, " \
 	"PRIMARY KEY(doc, line, ci)) WITHOUT ROWID;" \
 	"CREATE INDEX fp_h ON fp(h);" \
 	"CREATE TABLE lines(doc INTEGER NOT NULL, line INTEGER NOT NULL, col INTEGER, " \
-	"off INTEGER, text BLOB, PRIMARY KEY(doc, line)) WITHOUT ROWID;"
+	"off INTEGER, text BLOB, PRIMARY KEY(doc, line)) WITHOUT ROWID;" \
+	"CREATE TABLE df(h INTEGER PRIMARY KEY, nd INTEGER NOT NULL, nr INTEGER NOT NULL);" \
+	"CREATE INDEX df_nd ON df(nd) WHERE nd > 1;" \
+	"CREATE TABLE hits(doc INTEGER NOT NULL, other INTEGER NOT NULL, start INTEGER, " \
+	"end INTEGER, chars INTEGER, oline INTEGER, ocol INTEGER);" \
+	"CREATE INDEX hits_doc ON hits(doc);" \
+	"CREATE INDEX hits_other ON hits(other);"
 
-/* One notice of the corpus. */
-struct cdoc {
-	char *path;          /* as the walk gives it */
-	char *real;          /* its real path, the key inputs are matched by */
-	const char *rel;     /* path below the corpus directory */
-	long long size, mtime, ino;
-	long long id;        /* row in docs, 0: none yet */
-	bool fresh;          /* to be fingerprinted in this run (new, changed or no index) */
-	bool done;           /* fp and issuer hold its fingerprints */
-	char *issuer;
-	struct shingle_list fp;
-};
-
-struct cindex {
-	struct repodb *db;
-	bool db_ok;          /* the index is current and complete */
-	const struct lint_opts *lo;
-	struct cdoc *v;
-	size_t n;
-	char **gone;         /* rel of indexed notices no longer there */
-	long long *gone_id;
-	size_t ngone;
-	sqlite3_stmt *get_line;   /* the matcher's lookup of a line's text */
-	char *line_text;          /* the text it gave last */
-};
 
 /* Reads, models and fingerprints notice i (a worker thread). */
 static void
@@ -81,120 +67,29 @@ work_doc(void *ctx, size_t i)
 	file_result_free(&fr);
 }
 
-static bool
-step_ok(struct repodb *db, sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	return repodb_wrote(db, rc);
-}
-
-/* Writes notice d's row, fingerprints and their lines, replacing what the index had. */
 static void
-store_doc(struct cindex *x, struct cdoc *d, sqlite3_stmt *del, sqlite3_stmt *put_doc,
-    sqlite3_stmt *put_fp, sqlite3_stmt *put_line)
+noop_done(void *ctx, size_t i)
 {
-	size_t k;
-	bool ok = repodb_begin(x->db);
-
-	if (ok && d->id != 0) {
-		sqlite3_bind_int64(del, 1, d->id);
-		ok = step_ok(x->db, del);
-	}
-	if (ok) {
-		sqlite3_bind_text(put_doc, 1, d->rel, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(put_doc, 2, d->size);
-		sqlite3_bind_int64(put_doc, 3, d->mtime);
-		sqlite3_bind_int64(put_doc, 4, d->ino);
-		if (d->issuer != NULL)
-			sqlite3_bind_text(put_doc, 5, d->issuer, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(put_doc, 5);
-		ok = step_ok(x->db, put_doc);
-		d->id = ok ? sqlite3_last_insert_rowid(x->db->db) : 0;
-	}
-	for (k = 0; ok && k < d->fp.n; k++) {
-		const struct shingle *s = &d->fp.v[k];
-
-		sqlite3_bind_int64(put_fp, 1, d->id);
-		sqlite3_bind_int64(put_fp, 2, s->line);
-		sqlite3_bind_int64(put_fp, 3, s->ci);
-		sqlite3_bind_int64(put_fp, 4, (sqlite3_int64)s->h);
-		sqlite3_bind_int64(put_fp, 5, s->col);
-		sqlite3_bind_int64(put_fp, 6, (sqlite3_int64)s->start);
-		sqlite3_bind_int64(put_fp, 7, (sqlite3_int64)s->end);
-		ok = step_ok(x->db, put_fp);
-	}
-	for (k = 0; ok && k < d->fp.nlines; k++) {
-		const struct shingle_line *l = &d->fp.lines[k];
-
-		sqlite3_bind_int64(put_line, 1, d->id);
-		sqlite3_bind_int64(put_line, 2, l->line);
-		sqlite3_bind_int64(put_line, 3, l->col);
-		sqlite3_bind_int64(put_line, 4, (sqlite3_int64)l->off);
-		sqlite3_bind_blob(put_line, 5, l->text, (int)l->len, SQLITE_STATIC);
-		ok = step_ok(x->db, put_line);
-	}
-	if (ok)
-		repodb_flush(x->db, false);
-	else
-		x->db_ok = false;
+	(void)ctx;
+	(void)i;
 }
 
-/* Deletes the fingerprints and lines of notice id, and with row its docs row too. */
-static void
-drop_rows(struct cindex *x, long long id, bool row)
-{
-	static const char *const sql[] = {"DELETE FROM fp WHERE doc = ?",
-		"DELETE FROM lines WHERE doc = ?", "DELETE FROM docs WHERE id = ?"};
-	sqlite3_stmt *st;
-	int k;
-
-	for (k = 0; k < (row ? 3 : 2) && x->db_ok; k++) {
-		st = NULL;
-		if (!repodb_begin(x->db) ||
-		    sqlite3_prepare_v2(x->db->db, sql[k], -1, &st, NULL) != SQLITE_OK) {
-			x->db_ok = false;
-		} else {
-			sqlite3_bind_int64(st, 1, id);
-			x->db_ok = step_ok(x->db, st);
-		}
-		sqlite3_finalize(st);
-	}
-}
-
-/* pool_run's done: writes each fresh notice on the calling thread, in order. */
+/* pool_run's done of a full update: writes each fresh notice on the calling thread, in
+ * order, and lets its fingerprints go (the matcher reads the shared ones back). */
 static void
 done_doc(void *ctx, size_t i)
 {
 	struct cindex *x = ctx;
-	static const char *const sql[] = {
-		"DELETE FROM docs WHERE id = ?1",
-		"INSERT OR REPLACE INTO docs(rel, size, mtime, ino, issuer) VALUES(?, ?, ?, ?, ?)",
-		"INSERT OR REPLACE INTO fp VALUES(?, ?, ?, ?, ?, ?, ?)",
-		"INSERT OR REPLACE INTO lines VALUES(?, ?, ?, ?, ?)",
-	};
-	sqlite3_stmt *st[4] = {NULL, NULL, NULL, NULL};
-	int k;
+	struct cdoc *d = &x->v[i];
 
-	if (!x->v[i].fresh || !x->db_ok)
+	if (!d->fresh || !x->db_ok)
 		return;
-	for (k = 0; k < 4; k++)
-		if (sqlite3_prepare_v2(x->db->db, sql[k], -1, &st[k], NULL) != SQLITE_OK)
-			x->db_ok = false;
-	/* The old fingerprints and lines go with the old row. */
-	if (x->db_ok && x->v[i].id != 0) {
-		drop_rows(x, x->v[i].id, false);
-	}
-	if (x->db_ok)
-		store_doc(x, &x->v[i], st[0], st[1], st[2], st[3]);
-	for (k = 0; k < 4; k++)
-		sqlite3_finalize(st[k]);
-	/* Written: the matcher reads them back from the index; a later fault re-reads the file. */
+	if (d->old_id != 0)
+		corpus_drop_doc(x, d->old_id, false, false);
+	corpus_store_doc(x, d, false);
 	if (x->db_ok) {
-		shingle_list_free(&x->v[i].fp);
-		x->v[i].done = false;
+		shingle_list_free(&d->fp);
+		d->done = false;
 	}
 }
 
@@ -235,27 +130,34 @@ walk_corpus(struct cindex *x, const char *dir, enum lang lang)
 	qsort(x->v, x->n, sizeof(*x->v), by_rel);
 }
 
-/* Marks the notices the index knows unchanged and collects the vanished ones. */
+/* Marks the notices the index knows unchanged (the others fresh) and collects the rows of
+ * the vanished ones, as the index stands now. */
 static void
 compare_index(struct cindex *x)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st;
 	struct cdoc key, *d;
+	size_t i;
 	int rc;
 
-	if (!x->db_ok || sqlite3_prepare_v2(x->db->db, "SELECT id, rel, size, mtime, ino, "
-	    "issuer FROM docs", -1, &st, NULL) != SQLITE_OK) {
-		x->db_ok = false;
-		return;
+	for (i = 0; i < x->n; i++) {
+		x->v[i].fresh = true;
+		x->v[i].id = x->v[i].old_id = 0;
+		free(x->v[i].issuer);
+		x->v[i].issuer = NULL;
 	}
+	x->ngone = 0;
+	x->total_old = 0;
+	st = corpus_prepare(x, "SELECT id, rel, size, mtime, ino, issuer FROM docs");
+	if (st == NULL)
+		return;
 	memset(&key, 0, sizeof(key));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		x->total_old++;
 		key.rel = (const char *)sqlite3_column_text(st, 1);
 		d = bsearch(&key, x->v, x->n, sizeof(*x->v), by_rel);
 		if (d == NULL) {
-			x->gone = xrealloc(x->gone, (x->ngone + 1) * sizeof(*x->gone));
 			x->gone_id = xrealloc(x->gone_id, (x->ngone + 1) * sizeof(*x->gone_id));
-			x->gone[x->ngone] = xstrdup(key.rel);
 			x->gone_id[x->ngone++] = sqlite3_column_int64(st, 0);
 			continue;
 		}
@@ -265,6 +167,8 @@ compare_index(struct cindex *x)
 			d->fresh = false;
 			if (sqlite3_column_type(st, 5) != SQLITE_NULL)
 				d->issuer = xstrdup((const char *)sqlite3_column_text(st, 5));
+		} else {
+			d->old_id = d->id;
 		}
 	}
 	repodb_read(x->db, rc);
@@ -273,52 +177,65 @@ compare_index(struct cindex *x)
 	sqlite3_finalize(st);
 }
 
-/* Deletes the vanished notices from the index. */
+/* The boilerplate limits as the index records them. */
 static void
-drop_gone(struct cindex *x)
+limits_text(const struct corpus_limits *lim, char *buf, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < x->ngone && x->db_ok; i++)
-		drop_rows(x, x->gone_id[i], true);
+	snprintf(buf, n, "%ld %.17g", lim->max_issuers, lim->max_share);
 }
 
-static int
-by_id(const void *a, const void *b)
+/* True when the index's passages were computed with the run's limits. */
+static bool
+limits_match(struct cindex *x)
 {
-	long long x = ((const struct cdoc *const *)a)[0]->id, y = ((const struct cdoc *const *)b)[0]->id;
+	sqlite3_stmt *st = corpus_prepare(x, "SELECT v FROM meta WHERE k = 'limits'");
+	char want[64];
+	bool same = false;
 
-	return (x > y) - (x < y);
+	limits_text(x->lim, want, sizeof(want));
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0), want) == 0;
+	sqlite3_finalize(st);
+	return same;
 }
 
-/* Reads the fingerprints that two or more notices share from the index into the notices'
+/* Records the run's limits in the index. */
+static void
+put_limits(struct cindex *x)
+{
+	sqlite3_stmt *st = corpus_prepare(x, "INSERT OR REPLACE INTO meta VALUES('limits', ?1)");
+	char text[64];
+
+	limits_text(x->lim, text, sizeof(text));
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	corpus_step(x, st);
+	sqlite3_finalize(st);
+}
+
+/* Reads the fingerprints that two or more windows hold from the index into the notices'
  * lists (the others' lists are emptied: they are not needed for matching); the frequent
  * ones come too, as the matcher judges them boilerplate and discounts what they cover. */
 static bool
 read_shared(struct cindex *x)
 {
-	sqlite3_stmt *st = NULL;
-	struct cdoc **byid = xcalloc(x->n ? x->n : 1, sizeof(*byid)), key, *kp = &key, **dp;
+	sqlite3_stmt *st;
 	struct shingle *s;
+	struct cdoc *d;
 	size_t i;
-	int rc;
+	int rc = SQLITE_DONE;
 
 	for (i = 0; i < x->n; i++) {
 		x->v[i].fp.n = 0;
 		x->v[i].done = false;
-		byid[i] = &x->v[i];
 	}
-	qsort(byid, x->n, sizeof(*byid), by_id);
-	rc = sqlite3_prepare_v2(x->db->db, "SELECT f.doc, f.line, f.ci, f.h, f.col, f.start, "
-	    "f.end FROM fp f JOIN (SELECT h FROM fp GROUP BY h HAVING count(*) >= 2) "
-	    "s ON f.h = s.h", -1, &st, NULL);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		key.id = sqlite3_column_int64(st, 0);
-		dp = bsearch(&kp, byid, x->n, sizeof(*byid), by_id);
-		if (dp == NULL)
+	st = corpus_prepare(x, "SELECT f.doc, f.line, f.ci, f.h, f.col, f.start, f.end FROM df "
+	    "CROSS JOIN fp f ON f.h = df.h WHERE df.nr >= 2");
+	while (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((d = corpus_find_id(x, sqlite3_column_int64(st, 0))) == NULL)
 			continue;
-		(*dp)->fp.v = xgrow((*dp)->fp.v, &(*dp)->fp.cap, (*dp)->fp.n + 1, sizeof(*s));
-		s = &(*dp)->fp.v[(*dp)->fp.n++];
+		d->fp.v = xgrow(d->fp.v, &d->fp.cap, d->fp.n + 1, sizeof(*s));
+		s = &d->fp.v[d->fp.n++];
 		s->line = (uint32_t)sqlite3_column_int64(st, 1);
 		s->ci = (uint32_t)sqlite3_column_int64(st, 2);
 		s->h = (uint64_t)sqlite3_column_int64(st, 3);
@@ -328,32 +245,188 @@ read_shared(struct cindex *x)
 	}
 	repodb_read(x->db, rc);
 	sqlite3_finalize(st);
-	free(byid);
-	return rc == SQLITE_DONE;
+	return st != NULL && rc == SQLITE_DONE;
 }
 
-/* Runs one statement on the index's schema in the write transaction. */
+/* Matches the notices' fingerprints into v, keyed by each notice's real path; the lines of
+ * notices not in memory come from the index. */
 static void
-index_ddl(struct cindex *x, const char *sql)
+match_all(struct cindex *x, struct corpus_view *v)
 {
-	if (x->db_ok && (!repodb_begin(x->db) ||
-	    !repodb_wrote(x->db, sqlite3_exec(x->db->db, sql, NULL, NULL, NULL))))
-		x->db_ok = false;
+	struct corpus_lookup look = {corpus_index_line, x};
+
+	corpus_hits_begin(x);
+	corpus_match(v, x->docs, x->n, x->n, x->lim, &look);
+	corpus_hits_end(x);
 }
 
+/* Fingerprints everything anew: every notice fresh, the hash index rebuilt after the
+ * rows when most are new, the document frequencies counted again, every shared
+ * fingerprint matched into v and the passages stored. */
 static void
-noop_done(void *ctx, size_t i)
-{
-	(void)ctx;
-	(void)i;
-}
-
-/* Fingerprints every notice not fresh yet (the index could not be used). */
-static void
-fingerprint_all(struct cindex *x, int jobs)
+full_update(struct cindex *x, struct corpus_view *v, int jobs, bool bulk)
 {
 	size_t i;
 
+	/* Many new notices (a cold index): the hash index is built once after the rows, by one
+	 * sort, instead of one random insert per row. */
+	if (bulk)
+		corpus_exec(x, "DROP INDEX IF EXISTS fp_h");
+	pool_run(x->n, jobs, work_doc, done_doc, x);
+	if (bulk)
+		corpus_exec(x, "CREATE INDEX IF NOT EXISTS fp_h ON fp(h)");
+	for (i = 0; i < x->ngone && x->db_ok; i++)
+		corpus_drop_doc(x, x->gone_id[i], true, false);
+	if (!x->db_ok || !corpus_df_rebuild(x))
+		return;
+	corpus_byid(x);
+	if (!read_shared(x)) {
+		x->db_ok = false;
+		return;
+	}
+	match_all(x, v);
+	corpus_hits_store_all(x, v);
+}
+
+static int
+by_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Appends the distinct hashes of the old row id (or, with id 0, of notice d's new
+ * fingerprints) to *t. */
+static void
+touched(struct cindex *x, long long id, const struct cdoc *d, uint64_t **t, size_t *n,
+    size_t *cap)
+{
+	uint64_t *h = NULL;
+	size_t nh = 0, k;
+
+	if (id != 0)
+		h = corpus_doc_hashes(x, id, &nh);
+	*t = xgrow(*t, cap, *n + (id != 0 ? nh : d->fp.n) + 1, sizeof(**t));
+	for (k = 0; k < (id != 0 ? nh : d->fp.n); k++)
+		(*t)[(*n)++] = id != 0 ? h[k] : d->fp.v[k].h;
+	free(h);
+}
+
+/* The notices changed, added and removed are written in place of their old rows, with
+ * their document frequencies; the passages of the notices that share a rare fingerprint
+ * with them, before or after, or hold one whose verdict the change turned, are computed
+ * again from the index; then every stored passage is read into v. */
+static void
+incremental_update(struct cindex *x, struct corpus_view *v, int jobs)
+{
+	uint64_t *t = NULL;
+	enum corpus_df *before;
+	size_t nt = 0, cap = 0, i, k;
+
+	pool_run(x->n, jobs, work_doc, noop_done, x);
+	for (i = 0; i < x->ngone; i++)
+		touched(x, x->gone_id[i], NULL, &t, &nt, &cap);
+	for (i = 0; i < x->n; i++)
+		if (x->v[i].fresh) {
+			if (x->v[i].old_id != 0)
+				touched(x, x->v[i].old_id, NULL, &t, &nt, &cap);
+			touched(x, 0, &x->v[i], &t, &nt, &cap);
+		}
+	if (nt > 1)
+		qsort(t, nt, sizeof(*t), by_u64);
+	for (i = 0, k = 0; i < nt; i++)
+		if (k == 0 || t[k - 1] != t[i])
+			t[k++] = t[i];
+	nt = k;
+	/* The verdicts before the change, with the holders and the total of before. */
+	before = xcalloc(nt ? nt : 1, sizeof(*before));
+	for (i = 0; i < nt && x->db_ok; i++)
+		before[i] = corpus_df_now(x, t[i], (size_t)x->total_old);
+	for (i = 0; i < x->ngone && x->db_ok; i++)
+		if (corpus_hits_forget(x, x->gone_id[i]))
+			corpus_drop_doc(x, x->gone_id[i], true, true);
+	for (i = 0; i < x->n && x->db_ok; i++) {
+		if (!x->v[i].fresh)
+			continue;
+		if (x->v[i].old_id != 0 && corpus_hits_forget(x, x->v[i].old_id))
+			corpus_drop_doc(x, x->v[i].old_id, false, true);
+		corpus_store_doc(x, &x->v[i], true);
+	}
+	corpus_byid(x);
+	if (x->db_ok)
+		corpus_df_flips(x, t, before, nt);
+	free(before);
+	free(t);
+	corpus_hits_begin(x);
+	for (i = 0; i < x->n && x->db_ok; i++)
+		if (x->v[i].fresh)
+			corpus_hits_redo(x, i, true);
+	for (i = 0; i < x->n && x->db_ok; i++)
+		if (x->v[i].redo && !x->v[i].fresh)
+			corpus_hits_redo(x, i, false);
+	corpus_hits_end(x);
+	if (x->db_ok && !corpus_hits_replay(x, v))
+		x->db_ok = false;
+}
+
+/* With nothing changed since the index was written (same notices, same limits), fills v
+ * with the stored passages in one read transaction; false otherwise. */
+static bool
+replay_unchanged(struct cindex *x, struct corpus_view *v)
+{
+	bool ok;
+	size_t i;
+
+	if (sqlite3_exec(x->db->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return false;
+	compare_index(x);
+	ok = x->db_ok && x->ngone == 0 && limits_match(x);
+	for (i = 0; i < x->n && ok; i++)
+		ok = !x->v[i].fresh;
+	if (ok) {
+		corpus_byid(x);
+		ok = corpus_hits_replay(x, v);
+	}
+	sqlite3_exec(x->db->db, "COMMIT", NULL, NULL, NULL);
+	return ok;
+}
+
+/* Brings the index up to date in one write transaction and fills v; false (the index left
+ * as it was) when it cannot be written. */
+static bool
+update(struct cindex *x, struct corpus_view *v, int jobs)
+{
+	size_t i, fresh = 0;
+	bool bulk;
+
+	if (!repodb_begin(x->db))
+		return false;
+	compare_index(x);
+	for (i = 0; i < x->n; i++)
+		fresh += x->v[i].fresh;
+	bulk = fresh > x->n / 4 && fresh > 64;
+	if (x->db_ok && (bulk || !limits_match(x)))
+		full_update(x, v, jobs, bulk);
+	else if (x->db_ok)
+		incremental_update(x, v, jobs);
+	if (x->db_ok)
+		put_limits(x);
+	if (x->db_ok)
+		x->db_ok = repodb_flush(x->db, true) && !x->db->write_failed;
+	if (!x->db_ok)
+		repodb_abandon(x->db);
+	return x->db_ok;
+}
+
+/* Fingerprints in memory every notice whose fingerprints are not there yet (the index
+ * could not be used) and matches them all into v. */
+static void
+in_memory(struct cindex *x, struct corpus_view *v, int jobs)
+{
+	size_t i;
+
+	corpus_view_free(v);
 	for (i = 0; i < x->n; i++) {
 		if (x->v[i].done)
 			continue;
@@ -364,63 +437,7 @@ fingerprint_all(struct cindex *x, int jobs)
 	}
 	x->db_ok = false;
 	pool_run(x->n, jobs, work_doc, noop_done, x);
-}
-
-/* The matcher's lookup: the text of line li of notice d from the index. */
-static bool
-index_line(void *ctx, size_t d, uint32_t li, struct shingle_line *out)
-{
-	struct cindex *x = ctx;
-	const void *blob;
-	bool ok = false;
-	int rc;
-
-	if (x->get_line == NULL)
-		return false;
-	sqlite3_bind_int64(x->get_line, 1, x->v[d].id);
-	sqlite3_bind_int64(x->get_line, 2, li);
-	rc = sqlite3_step(x->get_line);
-	if (rc == SQLITE_ROW && (blob = sqlite3_column_blob(x->get_line, 2)) != NULL) {
-		free(x->line_text);
-		out->line = li;
-		out->col = (uint32_t)sqlite3_column_int64(x->get_line, 0);
-		out->off = (size_t)sqlite3_column_int64(x->get_line, 1);
-		out->len = (size_t)sqlite3_column_bytes(x->get_line, 2);
-		x->line_text = xstrndup(blob, out->len);
-		out->text = x->line_text;
-		ok = true;
-	}
-	repodb_read(x->db, rc);
-	sqlite3_reset(x->get_line);
-	return ok;
-}
-
-/* Matches the notices' fingerprints into v, keyed by each notice's real path; the lines of
- * notices not in memory come from the index. */
-static void
-match(struct cindex *x, struct corpus_view *v, const struct corpus_limits *lim)
-{
-	struct corpus_doc *docs = xcalloc(x->n ? x->n : 1, sizeof(*docs));
-	struct corpus_lookup look = {index_line, x};
-	size_t i;
-
-	for (i = 0; i < x->n; i++) {
-		docs[i].path = x->v[i].real;
-		docs[i].issuer = x->v[i].issuer;
-		docs[i].fp = x->v[i].fp.v;
-		docs[i].nfp = x->v[i].fp.n;
-		docs[i].lines = x->v[i].fp.nlines > 0 ? x->v[i].fp.lines : NULL;
-		docs[i].nlines = x->v[i].fp.nlines;
-	}
-	if (x->db_ok && sqlite3_prepare_v2(x->db->db, "SELECT col, off, text FROM lines "
-	    "WHERE doc = ?1 AND line = ?2", -1, &x->get_line, NULL) != SQLITE_OK)
-		x->get_line = NULL;
-	corpus_match(v, docs, x->n, x->n, lim, &look);
-	sqlite3_finalize(x->get_line);
-	x->get_line = NULL;
-	free(x->line_text);
-	x->line_text = NULL;
-	free(docs);
+	match_all(x, v);
 }
 
 int
@@ -433,35 +450,21 @@ int
 corpus_index_build(struct corpus_view *v, const struct corpus_setup *cs)
 {
 	struct cindex x;
-	size_t i, fresh;
-	bool bulk;
+	size_t i;
 
 	memset(&x, 0, sizeof(x));
 	memset(v, 0, sizeof(*v));
 	x.db = cs->db;
 	x.lo = cs->lo;
+	x.lim = &cs->lim;
 	walk_corpus(&x, cs->dir, cs->lo->lang);
-	for (i = 0; i < x.n; i++)
-		x.v[i].fresh = true;
-	x.db_ok = cs->db->db != NULL && !cs->db->readonly;
-	compare_index(&x);
-	for (i = 0, fresh = 0; i < x.n; i++)
-		fresh += x.v[i].fresh;
-	/* Many new notices (a cold index): the hash index is built once after the rows, by one
-	 * sort, instead of one random insert per row. */
-	bulk = x.db_ok && fresh > x.n / 4 && fresh > 64;
-	if (bulk)
-		index_ddl(&x, "DROP INDEX IF EXISTS fp_h");
-	pool_run(x.n, cs->jobs, work_doc, x.db_ok ? done_doc : noop_done, &x);
-	if (bulk)
-		index_ddl(&x, "CREATE INDEX IF NOT EXISTS fp_h ON fp(h)");
-	if (x.db_ok)
-		drop_gone(&x);
-	if (x.db_ok)
-		x.db_ok = repodb_flush(x.db, true) && !x.db->write_failed;
-	if (!x.db_ok || !read_shared(&x))
-		fingerprint_all(&x, cs->jobs);
-	match(&x, v, &cs->lim);
+	x.db_ok = cs->db->db != NULL && !cs->db->broken;
+	if (!x.db_ok || !replay_unchanged(&x, v)) {
+		x.db_ok = x.db_ok && !cs->db->readonly && !cs->db->broken;
+		corpus_view_free(v);
+		if (!x.db_ok || !update(&x, v, cs->jobs))
+			in_memory(&x, v, cs->jobs);
+	}
 	corpus_view_finish(v);
 	for (i = 0; i < x.n; i++) {
 		free(x.v[i].path);
@@ -469,9 +472,8 @@ corpus_index_build(struct corpus_view *v, const struct corpus_setup *cs)
 		free(x.v[i].issuer);
 		shingle_list_free(&x.v[i].fp);
 	}
-	for (i = 0; i < x.ngone; i++)
-		free(x.gone[i]);
-	free(x.gone);
+	corpus_df_free(&x);
+	free(x.byid);
 	free(x.gone_id);
 	free(x.v);
 	return 0;

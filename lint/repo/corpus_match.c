@@ -13,21 +13,9 @@ struct ref {
 	size_t doc, fp;
 };
 
-/* A fingerprint too frequent to be a copy (boilerplate) in one notice's line. */
-struct boiler {
-	size_t doc;
-	uint32_t line, ci;
-};
-
 /* Least characters of a passage that boilerplate windows of its notice must leave
  * uncovered: a formula followed by a word that two notices happen to share is no copy. */
 #define NOVEL_MIN 25
-
-/* One match of notice a's fingerprint with notice b's. */
-struct match {
-	size_t a, b;
-	const struct shingle *fa, *fb;
-};
 
 static int
 by_hash(const void *x, const void *y)
@@ -42,7 +30,7 @@ by_hash(const void *x, const void *y)
 }
 
 static long
-diagonal(const struct match *m)
+diagonal(const struct corpus_pair *m)
 {
 	return (long)m->fa->ci - (long)m->fb->ci;
 }
@@ -50,7 +38,7 @@ diagonal(const struct match *m)
 static int
 by_passage(const void *x, const void *y)
 {
-	const struct match *a = x, *b = y;
+	const struct corpus_pair *a = x, *b = y;
 
 	if (a->a != b->a)
 		return a->a < b->a ? -1 : 1;
@@ -68,7 +56,7 @@ by_passage(const void *x, const void *y)
 static int
 by_place(const void *x, const void *y)
 {
-	const struct boiler *a = x, *b = y;
+	const struct corpus_boiler *a = x, *b = y;
 
 	if (a->doc != b->doc)
 		return a->doc < b->doc ? -1 : 1;
@@ -85,11 +73,11 @@ by_place(const void *x, const void *y)
 /* Characters of the passage ci [from, to) of notice doc's line that no boilerplate window
  * b[0, nb) (sorted by place), widened by BOILER_REACH on each side, covers. */
 static size_t
-novel(const struct boiler *b, size_t nb, size_t doc, uint32_t line, uint32_t from,
+novel(const struct corpus_boiler *b, size_t nb, size_t doc, uint32_t line, uint32_t from,
     uint32_t to)
 {
 	uint32_t back = SHINGLE_K + BOILER_REACH;
-	struct boiler key = {doc, line, from >= back ? from - back : 0};
+	struct corpus_boiler key = {doc, line, from >= back ? from - back : 0};
 	size_t lo = 0, hi = nb, mid, n = 0;
 	uint32_t at = from, start, end;
 
@@ -117,14 +105,29 @@ novel(const struct boiler *b, size_t nb, size_t doc, uint32_t line, uint32_t fro
 	return n;
 }
 
-/* True when the holders r[0, n) of one hash are few enough notices of few enough issuers
- * not to be boilerplate. */
-static bool
-rare(const struct ref *r, size_t n, const struct corpus_doc *docs, size_t total,
+enum corpus_df
+corpus_df_of(size_t nr, size_t nd, size_t ni, size_t total, const struct corpus_limits *lim)
+{
+	double cap = lim->max_share * (double)total;
+
+	if (nr < 2)
+		return CORPUS_ALONE;
+	return nd >= 2 && (long)ni <= lim->max_issuers &&
+	    ((double)nd <= cap || (long)nd <= lim->max_issuers) ? CORPUS_RARE : CORPUS_BOILER;
+}
+
+bool
+corpus_df_needs_issuers(size_t nd, size_t total, const struct corpus_limits *lim)
+{
+	return (long)nd > lim->max_issuers && (double)nd <= lim->max_share * (double)total;
+}
+
+/* The verdict on the fingerprint the holders r[0, n) share. */
+static enum corpus_df
+verdict(const struct ref *r, size_t n, const struct corpus_doc *docs, size_t total,
     const struct corpus_limits *lim)
 {
 	size_t nd = 0, ni = 0, i, j;
-	double cap = lim->max_share * (double)total;
 
 	for (i = 0; i < n; i++) {
 		if (i > 0 && r[i].doc == r[i - 1].doc)
@@ -137,25 +140,34 @@ rare(const struct ref *r, size_t n, const struct corpus_doc *docs, size_t total,
 		if (j == i)
 			ni++;
 		if ((long)ni > lim->max_issuers)
-			return false;
+			break;
 	}
-	return nd >= 2 && ((double)nd <= cap || (long)nd <= lim->max_issuers);
+	/* Past the issuers' limit the verdict is boilerplate whatever nd; counted all the same. */
+	for (i = i < n ? i + 1 : n; i < n; i++)
+		if (r[i].doc != r[i - 1].doc)
+			nd++;
+	return corpus_df_of(n, nd, ni, total, lim);
 }
 
-/* The entry of path in v, added when new. */
-static struct corpus_entry *
-entry(struct corpus_view *v, const char *path)
+struct corpus_hit *
+corpus_view_add(struct corpus_view *v, const char *path)
 {
+	struct corpus_entry *e = NULL;
 	size_t i;
 
-	for (i = v->n; i > 0; i--)
+	for (i = v->n; i > 0 && e == NULL; i--)
 		if (strcmp(v->v[i - 1].path, path) == 0)
-			return &v->v[i - 1];
-	v->v = xgrow(v->v, &v->cap, v->n + 1, sizeof(*v->v));
-	memset(&v->v[v->n], 0, sizeof(v->v[v->n]));
-	v->v[v->n].path = xstrdup(path);
+			e = &v->v[i - 1];
+	if (e == NULL) {
+		v->v = xgrow(v->v, &v->cap, v->n + 1, sizeof(*v->v));
+		e = &v->v[v->n++];
+		memset(e, 0, sizeof(*e));
+		e->path = xstrdup(path);
+	}
 	v->sorted = false;
-	return &v->v[v->n++];
+	e->hits = xgrow(e->hits, &e->cap, e->n + 1, sizeof(*e->hits));
+	memset(&e->hits[e->n], 0, sizeof(e->hits[e->n]));
+	return &e->hits[e->n++];
 }
 
 /* A shared run: characters [a, a + chars) of the first notice's line and [b, b + chars) of
@@ -195,7 +207,7 @@ kept_of(struct grower *g, size_t d, uint32_t li, struct shingle_kept **k, size_t
  * false when the lines cannot be had or the window is not the same text (a hash
  * collision, or an index older than the file). */
 static bool
-grow(struct grower *g, const struct match *m, struct run *r)
+grow(struct grower *g, const struct corpus_pair *m, struct run *r)
 {
 	size_t i = m->fa->ci, j = m->fb->ci, k, ea, eb;
 
@@ -224,15 +236,12 @@ grow(struct grower *g, const struct match *m, struct run *r)
 
 /* Adds the passage r of the pair of notices of match m (g holds its lines' characters). */
 static void
-add_passage(struct corpus_view *v, const struct grower *g, const struct match *m,
+add_passage(struct corpus_view *v, const struct grower *g, const struct corpus_pair *m,
     const struct run *r)
 {
 	const struct corpus_doc *docs = g->docs;
-	struct corpus_entry *e = entry(v, docs[m->a].path);
-	struct corpus_hit *h;
+	struct corpus_hit *h = corpus_view_add(v, docs[m->a].path);
 
-	e->hits = xgrow(e->hits, &e->cap, e->n + 1, sizeof(*e->hits));
-	h = &e->hits[e->n++];
 	h->start = g->ka[r->a].start;
 	h->end = g->ka[r->a + r->chars - 1].end;
 	h->chars = r->chars;
@@ -241,11 +250,12 @@ add_passage(struct corpus_view *v, const struct grower *g, const struct match *m
 	h->other_col = g->kb[r->b].col;
 	h->own_unit = docs[m->a].issuer ? shingle_unit(docs[m->a].issuer) : NULL;
 	h->other_unit = shingle_unit(docs[m->b].issuer);
+	h->other_ix = m->b;
 }
 
 /* True when matches x and y are of one notice pair, line pair and diagonal. */
 static bool
-same_lines(const struct match *x, const struct match *y)
+same_lines(const struct corpus_pair *x, const struct corpus_pair *y)
 {
 	return x->a == y->a && x->b == y->b && x->fa->line == y->fa->line &&
 	    x->fb->line == y->fb->line && diagonal(x) == diagonal(y);
@@ -254,9 +264,9 @@ same_lines(const struct match *x, const struct match *y)
 /* Grows each notice's matches into passages, keeping those of CORPUS_MIN_CHARS or more
  * that boilerplate windows do not cover but for a few characters; the matches of one run
  * (one pair, line pair and diagonal, their windows touching) are grown once. */
-static void
-passages(struct corpus_view *v, const struct corpus_doc *docs, struct match *m, size_t n,
-    const struct boiler *b, size_t nb, const struct corpus_lookup *look)
+void
+corpus_passages(struct corpus_view *v, const struct corpus_doc *docs, struct corpus_pair *m,
+    size_t n, struct corpus_boiler *b, size_t nb, const struct corpus_lookup *look)
 {
 	struct grower g;
 	struct run r, last = {0, 0, 0};
@@ -265,6 +275,8 @@ passages(struct corpus_view *v, const struct corpus_doc *docs, struct match *m, 
 	memset(&g, 0, sizeof(g));
 	g.docs = docs;
 	g.look = look;
+	if (nb > 0)
+		qsort(b, nb, sizeof(*b), by_place);
 	qsort(m, n, sizeof(*m), by_passage);
 	for (i = 1; i <= n; i++) {
 		if (i < n && same_lines(&m[i], &m[first]) &&
@@ -291,8 +303,8 @@ corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n, siz
     const struct corpus_limits *lim, const struct corpus_lookup *look)
 {
 	struct ref *r = NULL;
-	struct match *m = NULL;
-	struct boiler *b = NULL;
+	struct corpus_pair *m = NULL;
+	struct corpus_boiler *b = NULL;
 	size_t nr = 0, rcap = 0, nm = 0, mcap = 0, nb = 0, bcap = 0, i, j, k, run;
 
 	for (i = 0; i < n; i++)
@@ -309,7 +321,7 @@ corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n, siz
 			;
 		if (run - i < 2)
 			continue;
-		if (!rare(r + i, run - i, docs, total, lim)) {
+		if (verdict(r + i, run - i, docs, total, lim) != CORPUS_RARE) {
 			for (j = i; j < run; j++) {
 				b = xgrow(b, &bcap, nb + 1, sizeof(*b));
 				b[nb].doc = r[j].doc;
@@ -331,10 +343,8 @@ corpus_match(struct corpus_view *v, const struct corpus_doc *docs, size_t n, siz
 				m[nm++].fb = &docs[r[k].doc].fp[r[k].fp];
 			}
 	}
-	if (nb > 0)
-		qsort(b, nb, sizeof(*b), by_place);
 	if (nm > 0)
-		passages(v, docs, m, nm, b, nb, look);
+		corpus_passages(v, docs, m, nm, b, nb, look);
 	free(b);
 	free(m);
 	free(r);
@@ -357,7 +367,11 @@ by_position(const void *x, const void *y)
 	if (a->end != b->end)
 		return a->end < b->end ? -1 : 1;
 	c = strcmp(a->other, b->other);
-	return c != 0 ? c : (a->other_line > b->other_line) - (a->other_line < b->other_line);
+	if (c != 0)
+		return c;
+	if (a->other_line != b->other_line)
+		return a->other_line < b->other_line ? -1 : 1;
+	return (a->other_col > b->other_col) - (a->other_col < b->other_col);
 }
 
 static int

@@ -361,6 +361,14 @@ repodb_flush(struct repodb *d, bool force)
 	return true;
 }
 
+void
+repodb_abandon(struct repodb *d)
+{
+	if (d->db != NULL && d->in_tx)
+		sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+	d->in_tx = false;
+}
+
 /* One integer a pragma returns, or -1. */
 static long long
 pragma_int(sqlite3 *db, const char *sql)

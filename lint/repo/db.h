@@ -38,6 +38,8 @@ bool repodb_wrote(struct repodb *d, int rc);
 void repodb_read(struct repodb *d, int rc);
 /* Commits every FLUSH writes (and at the end); false when the commit failed. */
 bool repodb_flush(struct repodb *d, bool force);
+/* Rolls the open write transaction back (its writes were not all made). */
+void repodb_abandon(struct repodb *d);
 /* Commits, closes, and removes a file found corrupt. Prints d->note to stderr. */
 void repodb_close(struct repodb *d);
 
