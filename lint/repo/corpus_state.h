@@ -1,7 +1,8 @@
 /* The corpus index's state during one run, shared by the files that keep corpus.db: the
  * notices walked, the open database and what the run changes in it (corpus_index.c
- * drives; corpus_store.c writes rows, corpus_df.c judges fingerprints by document
- * frequency, corpus_hits.c computes, stores and replays each notice's passages). */
+ * compares and decides, corpus_update.c updates, corpus_store.c writes rows, corpus_df.c
+ * judges fingerprints by document frequency, corpus_hits.c computes, stores and replays
+ * each notice's passages). */
 #ifndef NL_REPO_CORPUS_STATE_H
 #define NL_REPO_CORPUS_STATE_H
 #include <stdbool.h>
@@ -45,6 +46,19 @@ struct cindex {
 	char *line_text;                /* the text it gave last */
 	struct df_memo *memo;           /* verdicts on fingerprints (corpus_df.c) */
 };
+
+/* Fingerprints every notice anew and stores the index and all passages again (the hash
+ * index rebuilt after the rows when bulk); fills v. */
+void corpus_update_full(struct cindex *x, struct corpus_view *v, int jobs, bool bulk);
+/* Writes the fresh and vanished notices in place and recomputes the passages of the
+ * notices the change touches; fills v with every stored passage. */
+void corpus_update_some(struct cindex *x, struct corpus_view *v, int jobs);
+/* Fingerprints in memory every notice not fingerprinted yet (the index could not be used)
+ * and matches them all into v (emptied first). */
+void corpus_update_memory(struct cindex *x, struct corpus_view *v, int jobs);
+/* Matches the fingerprints the notices hold into v, keyed by real path; the lines of
+ * notices not in memory come from the index. */
+void corpus_match_all(struct cindex *x, struct corpus_view *v);
 
 /* Sorts x->byid; notices without a row sort first. */
 void corpus_byid(struct cindex *x);
