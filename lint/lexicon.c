@@ -241,19 +241,26 @@ order_cmp(const void *a, const void *b)
 static size_t
 slot_of(uint32_t cp, size_t nslots)
 {
-	return (size_t)((cp * 2654435761u) & (uint32_t)(nslots - 1));
+	return (size_t)(((uint64_t)cp * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
+}
+
+/* The filter bit of first code point cp. */
+static uint32_t
+filter_bit(uint32_t cp)
+{
+	return (cp * 2654435761u) >> 20;
 }
 
 void
 lexicon_build(struct lexicon *lx)
 {
 	struct sort_key *keys;
+	struct lex_slot *sl;
 	size_t i, s, runs = 0;
+	uint32_t bit;
 
 	free(lx->order);
-	free(lx->slot_cp);
-	free(lx->slot_at);
-	free(lx->slot_len);
+	free(lx->slots);
 	keys = xmalloc((lx->n > 0 ? lx->n : 1) * sizeof(*keys));
 	for (i = 0; i < lx->n; i++) {
 		keys[i].first = lx->v[i].first;
@@ -262,43 +269,49 @@ lexicon_build(struct lexicon *lx)
 	}
 	qsort(keys, lx->n, sizeof(*keys), order_cmp);
 	lx->order = xmalloc((lx->n > 0 ? lx->n : 1) * sizeof(*lx->order));
-	for (i = 0; i < lx->n; i++)
-		lx->order[i] = keys[i].idx;
+	for (i = 0; i < lx->n; i++) {
+		lx->order[i].wrong = lx->v[keys[i].idx].wrong;
+		lx->order[i].wlen = (uint32_t)lx->v[keys[i].idx].wlen;
+		lx->order[i].entry = (uint32_t)keys[i].idx;
+	}
 	free(keys);
 	for (i = 0; i < lx->n; i++)
-		if (i == 0 || lx->v[lx->order[i]].first != lx->v[lx->order[i - 1]].first)
+		if (i == 0 || lx->v[lx->order[i].entry].first != lx->v[lx->order[i - 1].entry].first)
 			runs++;
 	for (lx->nslots = 16; lx->nslots < 2 * runs; lx->nslots *= 2)
 		;
-	lx->slot_cp = xcalloc(lx->nslots, sizeof(*lx->slot_cp));
-	lx->slot_at = xcalloc(lx->nslots, sizeof(*lx->slot_at));
-	lx->slot_len = xcalloc(lx->nslots, sizeof(*lx->slot_len));
+	lx->slots = xcalloc(lx->nslots, sizeof(*lx->slots));
+	memset(lx->filter, 0, sizeof(lx->filter));
 	for (i = 0; i < lx->n; i++) {
-		uint32_t cp = lx->v[lx->order[i]].first;
+		uint32_t cp = lx->v[lx->order[i].entry].first;
 
-		if (i > 0 && lx->v[lx->order[i - 1]].first == cp)
+		if (i > 0 && lx->v[lx->order[i - 1].entry].first == cp)
 			continue;
-		for (s = slot_of(cp, lx->nslots); lx->slot_len[s] != 0; s = (s + 1) & (lx->nslots - 1))
+		for (s = slot_of(cp, lx->nslots); lx->slots[s].len != 0; s = (s + 1) & (lx->nslots - 1))
 			;
-		lx->slot_cp[s] = cp;
-		lx->slot_at[s] = i;
-		while (i + lx->slot_len[s] < lx->n && lx->v[lx->order[i + lx->slot_len[s]]].first == cp)
-			lx->slot_len[s]++;
+		sl = &lx->slots[s];
+		sl->cp = cp;
+		sl->at = (uint32_t)i;
+		while (i + sl->len < lx->n && lx->v[lx->order[i + sl->len].entry].first == cp)
+			sl->len++;
+		bit = filter_bit(cp);
+		lx->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
 }
 
 /* The run of entries that start with cp: *at into order, count returned (0 if none). */
-static size_t
+static inline size_t
 run_of(const struct lexicon *lx, uint32_t cp, size_t *at)
 {
+	uint32_t bit = filter_bit(cp);
 	size_t s;
 
-	if (lx->nslots == 0)
+	if ((lx->filter[bit / 64] & (uint64_t)1 << (bit % 64)) == 0)
 		return 0;
-	for (s = slot_of(cp, lx->nslots); lx->slot_len[s] != 0; s = (s + 1) & (lx->nslots - 1)) {
-		if (lx->slot_cp[s] == cp) {
-			*at = lx->slot_at[s];
-			return lx->slot_len[s];
+	for (s = slot_of(cp, lx->nslots); lx->slots[s].len != 0; s = (s + 1) & (lx->nslots - 1)) {
+		if (lx->slots[s].cp == cp) {
+			*at = lx->slots[s].at;
+			return lx->slots[s].len;
 		}
 	}
 	return 0;
@@ -319,12 +332,12 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from
 		cp = utf8_next(text, to, &next);
 		n = run_of(lx, cp, &at);
 		for (k = 0; k < n; k++) {
-			const struct lex_entry *e = &lx->v[lx->order[at + k]];
+			const struct lex_key *e = &lx->order[at + k];
 
 			if (e->wlen > to - i || memcmp(text + i, e->wrong, e->wlen) != 0 ||
-			    !context_holds(e, text, len, i, i + e->wlen))
+			    !context_holds(&lx->v[e->entry], text, len, i, i + e->wlen))
 				continue;
-			if ((rc = fn(lx->order[at + k], i, i + e->wlen, ctx)) != 0)
+			if ((rc = fn(e->entry, i, i + e->wlen, ctx)) != 0)
 				return rc;
 			next = i + e->wlen;
 			break;
@@ -367,8 +380,6 @@ lexicon_free(struct lexicon *lx)
 		lexicon_pop(lx);
 	free(lx->v);
 	free(lx->order);
-	free(lx->slot_cp);
-	free(lx->slot_at);
-	free(lx->slot_len);
+	free(lx->slots);
 	memset(lx, 0, sizeof(*lx));
 }

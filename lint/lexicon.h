@@ -43,16 +43,31 @@ struct lex_entry {
 	struct lex_items not_after;   /* none of these may start where the match ends */
 };
 
+/* An entry in the first-character index: its number and its wrong literal. */
+struct lex_key {
+	const char *wrong;
+	uint32_t wlen, entry;
+};
+
+/* The run of index entries that start with code point cp (len 0: an empty slot). */
+struct lex_slot {
+	uint32_t cp, at, len;
+};
+
+#define LEX_FILTER_BITS 4096
+
 struct lexicon {
 	struct lex_entry *v;
 	size_t n, cap;
 	/* Index built by lexicon_build: entry numbers sorted by first code point, then by
-	 * length (longest first), and an open-addressing table from a first code point to
-	 * its run in that order. */
-	size_t *order;
-	uint32_t *slot_cp;
-	size_t *slot_at, *slot_len;
+	 * length (longest first), with each one's wrong literal beside it; an open-addressing
+	 * table from a first code point to its run in that order; and a filter of
+	 * LEX_FILTER_BITS bits, one per hash of a first code point, that rules out most text
+	 * characters before the table is probed. */
+	struct lex_key *order;
+	struct lex_slot *slots;
 	size_t nslots;
+	uint64_t filter[LEX_FILTER_BITS / 64];
 };
 
 /* Parses a context item ("领", "委第{num}+", "{nonhan}"); 0 ok, -1 with a reason in *why. */
