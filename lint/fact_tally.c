@@ -1,6 +1,7 @@
 /* Tallies and rates: which counts of a sentence are a total and which its parts, read from
  * the sentence's structure (status words, 其中, 含, 共计, units, the kind of thing counted),
  * and which figures each percentage is a ratio of. */
+#include <stdint.h>
 #include <string.h>
 #include "facts.h"
 #include "utf8.h"
@@ -81,6 +82,54 @@ find_in(const char *s, struct span sp, const char *w)
 	return -1;
 }
 
+/* Which characters a span holds, as 256 bits: one per hash of the last two bytes of each
+ * three-byte sequence that starts in it. A word whose characters' bits are not all set
+ * does not occur in the span, so a list of words is searched only for those that may. */
+struct charsig {
+	uint64_t bits[4];
+};
+
+/* The bit of the three-byte sequence whose last two bytes are b1 and b2. */
+static unsigned
+sig_bit(unsigned char b1, unsigned char b2)
+{
+	return ((unsigned)b1 << 8 | b2) * 40503u >> 8 & 255;
+}
+
+static struct charsig
+sig_of(const char *s, struct span sp)
+{
+	struct charsig g = {{0, 0, 0, 0}};
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	unsigned b;
+
+	for (i = sp.start; i + 3 <= sp.end; i++) {
+		if (u[i] < 0xE0)
+			continue;
+		b = sig_bit(u[i + 1], u[i + 2]);
+		g.bits[b / 64] |= (uint64_t)1 << (b % 64);
+	}
+	return g;
+}
+
+/* False when word w cannot occur in a span of signature g: one of its first two
+ * characters, three-byte sequences both, is missing. True whenever it may. */
+static bool
+sig_may_hold(const struct charsig *g, const char *w)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	size_t k;
+	unsigned b;
+
+	for (k = 0; k < 6 && u[k] >= 0xE0 && u[k + 1] != '\0' && u[k + 2] != '\0'; k += 3) {
+		b = sig_bit(u[k + 1], u[k + 2]);
+		if ((g->bits[b / 64] & (uint64_t)1 << (b % 64)) == 0)
+			return false;
+	}
+	return true;
+}
+
 /* True when the span starts or ends with word w. */
 static bool
 starts_with(const char *s, struct span sp, const char *w)
@@ -111,17 +160,21 @@ same_text(const char *s, struct span a, struct span b)
 static enum count_status
 status_in(const char *s, struct span sp)
 {
+	struct charsig g;
 	size_t i;
 
+	if (sp.end < sp.start)
+		return CSTAT_NONE;
+	g = sig_of(s, sp);
 	for (i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++) {
-		long at = find_in(s, sp, plan_words[i]);
+		long at = sig_may_hold(&g, plan_words[i]) ? find_in(s, sp, plan_words[i]) : -1;
 
 		/* 按计划推进 is the state of a work under way, not a plan. */
 		if (at >= 0 && !(at >= 3 && memcmp(s + sp.start + at - 3, "按", 3) == 0))
 			return CSTAT_NONE;
 	}
 	for (i = 0; i < sizeof(status_words) / sizeof(status_words[0]); i++)
-		if (find_in(s, sp, status_words[i].w) >= 0)
+		if (sig_may_hold(&g, status_words[i].w) && find_in(s, sp, status_words[i].w) >= 0)
 			return status_words[i].st;
 	return CSTAT_NONE;
 }
@@ -131,13 +184,14 @@ status_in(const char *s, struct span sp)
 static int
 kind_of(const char *s, const struct count_fact *c)
 {
+	struct charsig noun = sig_of(s, c->noun), label = sig_of(s, c->label);
 	size_t i;
 
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (find_in(s, c->noun, kinds[i]) >= 0)
+		if (sig_may_hold(&noun, kinds[i]) && find_in(s, c->noun, kinds[i]) >= 0)
 			return (int)i;
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (find_in(s, c->label, kinds[i]) >= 0)
+		if (sig_may_hold(&label, kinds[i]) && find_in(s, c->label, kinds[i]) >= 0)
 			return (int)i;
 	return -1;
 }
