@@ -50,6 +50,7 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
     const bool *walked, struct load_errors *errs)
 {
 	size_t before = errs->n, i, k = 0, ci;
+	struct config_memo memo = {NULL, NULL, NULL};
 	const char *as;
 	char *found, *rel, *both;
 	bool drop, filter;
@@ -62,7 +63,7 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
 		if (strcmp(as, "-") == 0 && o->stdin_filename != NULL)
 			as = o->stdin_filename;
 		both = NULL;
-		found = o->config != NULL ? xstrdup(o->config) : config_find(as, &both);
+		found = o->config != NULL ? xstrdup(o->config) : config_find_memo(&memo, as, &both);
 		if (both != NULL)
 			report_both(errs, both);
 		ci = found != NULL ? cfg_index(cs, found, errs) : NO_CFG;
@@ -83,6 +84,7 @@ cfgset_collect(struct cfgset *cs, const struct options *o, struct walk_list *ite
 		items->v[k++] = items->v[i];
 	}
 	items->n = k;
+	config_memo_free(&memo);
 	return errs->n > before ? -1 : 0;
 }
 

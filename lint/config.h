@@ -84,6 +84,18 @@ void config_free(struct config *c);
  * owned path, or NULL when there is none; when one directory holds both names, returns
  * NULL and sets *both to that directory (owned), else *both is NULL. */
 char *config_find(const char *path, char **both);
+/* config_find's answer for the directory of the last regular file asked about: the files
+ * of one directory then cost one lstat each instead of a walk up the tree. */
+struct config_memo {
+	char *dir;             /* that directory as written in the path; NULL for none yet */
+	char *found, *both;    /* what config_find returned for it */
+};
+
+/* config_find(path, both), answered from m when path names a regular file (not a symbolic
+ * link, whose target may lie elsewhere) in the directory m remembers. */
+char *config_find_memo(struct config_memo *m, const char *path, char **both);
+/* Frees what m holds. */
+void config_memo_free(struct config_memo *m);
 /* The path glob patterns are matched against for file: relative to c->dir when the file is
  * below it, else absolute (owned). */
 char *config_rel_path(const struct config *c, const char *file);

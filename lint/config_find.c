@@ -105,6 +105,45 @@ config_find(const char *path, char **both)
 	return found;
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+char *
+config_find_memo(struct config_memo *m, const char *path, char **both)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash == NULL ? 0 : slash == path ? 1 : (size_t)(slash - path);
+	struct stat st;
+	char *found;
+
+	if (strcmp(path, "-") == 0 || lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return config_find(path, both);
+	if (m->dir != NULL && strlen(m->dir) == n && memcmp(m->dir, path, n) == 0) {
+		*both = dup_or_null(m->both);
+		return dup_or_null(m->found);
+	}
+	found = config_find(path, both);
+	config_memo_free(m);
+	m->dir = xmalloc(n + 1);
+	memcpy(m->dir, path, n);
+	m->dir[n] = '\0';
+	m->found = dup_or_null(found);
+	m->both = dup_or_null(*both);
+	return found;
+}
+
+void
+config_memo_free(struct config_memo *m)
+{
+	free(m->dir);
+	free(m->found);
+	free(m->both);
+	m->dir = m->found = m->both = NULL;
+}
+
 char *
 config_rel_path(const struct config *c, const char *file)
 {

@@ -71,6 +71,18 @@ run --format jsonl sub/b.txt
 has '"rule":"GEN-002","level":"info"' "$out" "nested config: GEN-002 info"
 has '"rule":"GEN-003"' "$out" "nested config: GEN-003 back"
 
+# The files of one directory share a config, but a symbolic link takes the config of the
+# directory it points into, whatever stands before and after it on the command line.
+mkdir -p "$tmp/p/m"
+cp "$seed" "$tmp/p/m/x.txt"
+cp "$seed" "$tmp/p/m/z.txt"
+ln -s ../sub/b.txt "$tmp/p/m/y.txt"
+run --format jsonl m/x.txt m/y.txt m/z.txt
+for f in x:error y:info z:error; do
+	line=$(printf '%s\n' "$out" | grep "\"path\":\"m/${f%%:*}.txt\",\"rule\":\"GEN-002\"")
+	has "\"level\":\"${f#*:}\"" "$line" "one directory, m/${f%%:*}.txt: GEN-002 ${f#*:}"
+done
+
 # exclude applies to files found by walking, never to files named on the command line.
 run --format jsonl .
 hasnt 'drafts/c.txt' "$out" "exclude: walked drafts/c.txt"
