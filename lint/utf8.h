@@ -83,11 +83,12 @@ utf8_next(const char *s, size_t len, size_t *i)
 		(*i)++;
 		return p[0];
 	}
-	if ((p[0] & 0xF0) == 0xE0 && len - *i >= 3 && (p[1] & 0xC0) == 0x80 &&
-	    (p[2] & 0xC0) == 0x80) {
+	/* One test for the lead byte and both continuation bytes. */
+	if (len - *i >= 3 &&
+	    (((p[0] & 0xF0u) ^ 0xE0u) | ((p[1] & 0xC0u) ^ 0x80u) | ((p[2] & 0xC0u) ^ 0x80u)) == 0) {
 		cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) |
 		    (uint32_t)(p[2] & 0x3F);
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+		if (cp >= 0x800 && cp - 0xD800 >= 0x800) {
 			*i += 3;
 			return cp;
 		}
