@@ -28,6 +28,7 @@ struct rep_run {
 	uint32_t *cp;
 	size_t *off;          /* off[i] = byte offset of cp[i]; off[n] = where decoding resumes */
 	uint32_t *mask;       /* see mark_repeats */
+	uint32_t *eq;         /* scratch of mark_repeats, one more entry than the window */
 	size_t n, cap;
 	int stop;
 };
@@ -128,24 +129,27 @@ fill_window(struct rep_run *run, size_t pos, size_t end)
 
 /* Fills mask[from, to) of the window: bit len - min_unit of mask[i] is set when the two
  * characters at i recur len further on, which a doubled unit of len (two characters at
- * least) needs. One pass per unit length; the passes are plain array comparisons, which
- * the compiler turns into vector code. */
+ * least) needs. Bit len - min_unit of eq[i] is first set when the one character at i
+ * recurs len further on; two neighbours of eq make an entry of mask. The passes are
+ * plain array comparisons, which the compiler turns into vector code. */
 static void
 mark_repeats(struct rep_run *run, size_t from, size_t to)
 {
 	const uint32_t *cp = run->cp;
-	uint32_t *mask = run->mask, bit;
+	uint32_t *mask = run->mask, *eq = run->eq, bit;
 	size_t n = run->n, min = (size_t)run->p->min_unit, len, j, upto;
 
 	if (from >= to)
 		return;
-	memset(mask + from, 0, (to - from) * sizeof(*mask));
+	memset(eq + from, 0, (to + 1 - from) * sizeof(*eq));
 	for (len = min; len <= (size_t)run->p->max_unit && len + 1 < n; len++) {
 		bit = (uint32_t)1 << (len - min);
-		upto = to < n - len - 1 ? to : n - len - 1;
+		upto = to + 1 < n - len ? to + 1 : n - len;
 		for (j = from; j < upto; j++)
-			mask[j] |= ((cp[j] == cp[j + len]) & (cp[j + 1] == cp[j + len + 1])) ? bit : 0;
+			eq[j] |= cp[j] == cp[j + len] ? bit : 0;
 	}
+	for (j = from; j < to; j++)
+		mask[j] = eq[j] & eq[j + 1];
 }
 
 /* Length of the shortest repeated unit starting at i (mask[i] not 0), or 0. That the unit
@@ -247,10 +251,12 @@ rep_run(const struct rule *r, const struct check_ctx *c)
 	run.cp = xmalloc(run.cap * sizeof(*run.cp));
 	run.off = xmalloc((run.cap + 1) * sizeof(*run.off));
 	run.mask = xmalloc(run.cap * sizeof(*run.mask));
+	run.eq = xmalloc((run.cap + 1) * sizeof(*run.eq));
 	(void)check_scope_each(c->doc, r->scope, rep_span, &run);
 	free(run.cp);
 	free(run.off);
 	free(run.mask);
+	free(run.eq);
 }
 
 const struct check_type chk_repeated_word = {
