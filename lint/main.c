@@ -24,8 +24,13 @@ main(int argc, char **argv)
 	/* Blocks below 512 KB come from the heap, not from a mapping of their own: the pages
 	 * a phase frees (the pack's rebuilt documents, a check's tables) serve the next one,
 	 * where a mapping would be returned and fresh pages faulted in again. Larger blocks
-	 * (those of a large input) keep their own mapping, which grows without copying. */
+	 * (those of a large input) keep their own mapping, which grows without copying.
+	 * Setting the threshold fixes the trim threshold at its 128 KB default, which gave
+	 * the freed top of the heap back after nearly every file and faulted it in again for
+	 * the next (35,000 page faults on the 2,000 clean notices instead of 800); it is set
+	 * to twice the threshold, as glibc's own adjustment would set it. */
 	mallopt(M_MMAP_THRESHOLD, 512 << 10);
+	mallopt(M_TRIM_THRESHOLD, 1 << 20);
 #endif
 	if (argc > 1 && strcmp(argv[1], "merge") == 0)
 		return merge_main(argc - 1, argv + 1);
