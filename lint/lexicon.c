@@ -244,11 +244,24 @@ slot_of(uint32_t cp, size_t nslots)
 	return (size_t)(((uint64_t)cp * 0x9E3779B97F4A7C15ull) >> 32) & (nslots - 1);
 }
 
-/* The filter bit of first code point cp. */
+/* The filter bit of an entry that starts with code points a and b (b 0: an entry of one
+ * code point, in the other filter). */
 static uint32_t
-filter_bit(uint32_t cp)
+filter_bit(uint32_t a, uint32_t b)
 {
-	return (cp * 2654435761u) >> 20;
+	return (uint32_t)((((uint64_t)a << 21 ^ b) * 0x9E3779B97F4A7C15ull) >> 51);
+}
+
+static bool
+filter_has(const uint64_t *f, uint32_t bit)
+{
+	return (f[bit / 64] & (uint64_t)1 << (bit % 64)) != 0;
+}
+
+static void
+filter_set(uint64_t *f, uint32_t bit)
+{
+	f[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 void
@@ -257,7 +270,6 @@ lexicon_build(struct lexicon *lx)
 	struct sort_key *keys;
 	struct lex_slot *sl;
 	size_t i, s, runs = 0;
-	uint32_t bit;
 
 	free(lx->order);
 	free(lx->slots);
@@ -281,7 +293,18 @@ lexicon_build(struct lexicon *lx)
 	for (lx->nslots = 16; lx->nslots < 2 * runs; lx->nslots *= 2)
 		;
 	lx->slots = xcalloc(lx->nslots, sizeof(*lx->slots));
-	memset(lx->filter, 0, sizeof(lx->filter));
+	memset(lx->pair, 0, sizeof(lx->pair));
+	memset(lx->single, 0, sizeof(lx->single));
+	for (i = 0; i < lx->n; i++) {
+		const struct lex_entry *e = &lx->v[i];
+		size_t at = 0;
+
+		(void)utf8_next(e->wrong, e->wlen, &at);
+		if (at < e->wlen)
+			filter_set(lx->pair, filter_bit(e->first, utf8_next(e->wrong, e->wlen, &at)));
+		else
+			filter_set(lx->single, filter_bit(e->first, 0));
+	}
 	for (i = 0; i < lx->n; i++) {
 		uint32_t cp = lx->v[lx->order[i].entry].first;
 
@@ -294,8 +317,6 @@ lexicon_build(struct lexicon *lx)
 		sl->at = (uint32_t)i;
 		while (i + sl->len < lx->n && lx->v[lx->order[i + sl->len].entry].first == cp)
 			sl->len++;
-		bit = filter_bit(cp);
-		lx->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
 	}
 }
 
@@ -303,11 +324,8 @@ lexicon_build(struct lexicon *lx)
 static inline size_t
 run_of(const struct lexicon *lx, uint32_t cp, size_t *at)
 {
-	uint32_t bit = filter_bit(cp);
 	size_t s;
 
-	if ((lx->filter[bit / 64] & (uint64_t)1 << (bit % 64)) == 0)
-		return 0;
 	for (s = slot_of(cp, lx->nslots); lx->slots[s].len != 0; s = (s + 1) & (lx->nslots - 1)) {
 		if (lx->slots[s].cp == cp) {
 			*at = lx->slots[s].at;
@@ -321,15 +339,25 @@ int
 lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from, size_t to,
 		int (*fn)(size_t entry, size_t start, size_t end, void *ctx), void *ctx)
 {
-	size_t i = from, next, at = 0, n, k;
-	uint32_t cp;
+	size_t i = from, next, after, at = 0, n, k;
+	uint32_t cp, cp2;
 	int rc;
 
 	if (to > len)
 		to = len;
+	next = i;
+	cp = i < to ? utf8_next(text, to, &next) : 0;
 	while (i < to) {
-		next = i;
-		cp = utf8_next(text, to, &next);
+		/* cp is the code point at i and next the offset after it; cp2 follows. */
+		after = next;
+		cp2 = next < to ? utf8_next(text, to, &after) : 0;
+		if (!filter_has(lx->pair, filter_bit(cp, cp2)) &&
+		    !filter_has(lx->single, filter_bit(cp, 0))) {
+			i = next;
+			next = after;
+			cp = cp2;
+			continue;
+		}
 		n = run_of(lx, cp, &at);
 		for (k = 0; k < n; k++) {
 			const struct lex_key *e = &lx->order[at + k];
@@ -343,6 +371,7 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from
 			break;
 		}
 		i = next;
+		cp = i < to ? utf8_next(text, to, &next) : 0;
 	}
 	return 0;
 }

@@ -54,20 +54,22 @@ struct lex_slot {
 	uint32_t cp, at, len;
 };
 
-#define LEX_FILTER_BITS 4096
+#define LEX_FILTER_BITS 8192
 
 struct lexicon {
 	struct lex_entry *v;
 	size_t n, cap;
 	/* Index built by lexicon_build: entry numbers sorted by first code point, then by
 	 * length (longest first), with each one's wrong literal beside it; an open-addressing
-	 * table from a first code point to its run in that order; and a filter of
-	 * LEX_FILTER_BITS bits, one per hash of a first code point, that rules out most text
-	 * characters before the table is probed. */
+	 * table from a first code point to its run in that order; and two filters of
+	 * LEX_FILTER_BITS bits that rule out most text positions before the table is probed:
+	 * one bit per hash of the first two code points of an entry, and of the one code
+	 * point of an entry that has only one. */
 	struct lex_key *order;
 	struct lex_slot *slots;
 	size_t nslots;
-	uint64_t filter[LEX_FILTER_BITS / 64];
+	uint64_t pair[LEX_FILTER_BITS / 64];
+	uint64_t single[LEX_FILTER_BITS / 64];
 };
 
 /* Parses a context item ("领", "委第{num}+", "{nonhan}"); 0 ok, -1 with a reason in *why. */
