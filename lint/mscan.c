@@ -24,8 +24,12 @@ struct mscan {
 	uint64_t fingerprint;  /* of the pattern list, to tell a serialised copy is current */
 };
 
-/* Scratch space of the calling thread, grown to suit each database it scans. */
+/* Scratch space of the calling thread, grown to suit each database it scans, and the
+ * database it was last made to suit: hs_alloc_scratch, which checks a scratch against a
+ * database, costs more than scanning a short notice, so it runs when the database
+ * changes, not for every text. */
 static _Thread_local hs_scratch_t *scratch;
+static _Thread_local const hs_database_t *scratch_db;
 
 /* FNV-1a over every pattern and its terminating NUL. */
 static uint64_t
@@ -385,8 +389,11 @@ mscan_scan(const struct mscan *ms, const char *text, size_t len, struct mscan_hi
 	hits->len = len;
 	if (ms->db == NULL || len > (size_t)(unsigned)-1)
 		return;
-	if (hs_alloc_scratch(ms->db, &scratch) != HS_SUCCESS)
-		return;
+	if (scratch == NULL || scratch_db != ms->db) {
+		if (hs_alloc_scratch(ms->db, &scratch) != HS_SUCCESS)
+			return;
+		scratch_db = ms->db;
+	}
 	hits->ends = xcalloc(ms->n, sizeof(*hits->ends));
 	if (hs_scan(ms->db, text, (unsigned)len, 0, scratch, on_match, hits) != HS_SUCCESS) {
 		mscan_hits_free(hits);
@@ -437,4 +444,5 @@ mscan_thread_cleanup(void)
 		return;
 	hs_free_scratch(scratch);
 	scratch = NULL;
+	scratch_db = NULL;
 }
