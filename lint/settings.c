@@ -163,6 +163,19 @@ keep(const struct file_settings *fs, const struct rule_index *ix, const char *re
 	return !suppressed(fs->cfg, rel, text, d);
 }
 
+/* True when fs allows every rule of its run: without a config, nothing is then dropped or
+ * relevelled, and the rules need no index. */
+static bool
+all_allowed(const struct file_settings *fs)
+{
+	size_t i;
+
+	for (i = 0; fs->allowed != NULL && i < fs->rs->n; i++)
+		if (!fs->allowed[i])
+			return false;
+	return true;
+}
+
 void
 settings_apply(const struct file_settings *fs, const char *path, const char *text,
     struct diag_list *dl)
@@ -171,7 +184,7 @@ settings_apply(const struct file_settings *fs, const char *path, const char *tex
 	char *rel;
 	size_t i, n = 0;
 
-	if (fs == NULL || fs->rs == NULL)
+	if (fs == NULL || fs->rs == NULL || (fs->cfg == NULL && all_allowed(fs)))
 		return;
 	rel = fs->cfg != NULL ? config_rel_path(fs->cfg, path) : xstrdup(path);
 	rule_index_build(&ix, fs->rs);
