@@ -27,6 +27,8 @@ size_t seg_find(const char *s, size_t n, const char *w);
 bool seg_has(const char *s, size_t n, const char *w);
 /* True when s[0..n) starts with w. */
 bool seg_starts(const char *s, size_t n, const char *w);
+/* Length of the first word of list[0..count) that s[0..n) starts with, or 0. */
+size_t seg_starts_any(const char *s, size_t n, const char *const *list, size_t count);
 /* True when s[0..n) ends with w. */
 bool seg_ends(const char *s, size_t n, const char *w);
 /* Number of code points in s[0..n). */

@@ -323,19 +323,14 @@ seg_is_chrome(const char *s, size_t n)
 	return count_labels(s, n) >= 1;
 }
 
-/* Length of the dash at the start of s[0..n) (— － – - ‒), 0 when none. */
+/* Dashes a page number stands between (— － – ‒ -). */
+static const char *const page_dashes[] = {"—", "－", "–", "‒", "-"};
+
+/* Length of the dash at the start of s[0..n), 0 when none. */
 static size_t
 page_dash(const char *s, size_t n)
 {
-	static const char *const dashes[] = {"—", "－", "–", "‒", "-"};
-	size_t k, len;
-
-	for (k = 0; k < sizeof(dashes) / sizeof(dashes[0]); k++) {
-		len = strlen(dashes[k]);
-		if (len <= n && memcmp(s, dashes[k], len) == 0)
-			return len;
-	}
-	return 0;
+	return seg_starts_any(s, n, page_dashes, sizeof(page_dashes) / sizeof(page_dashes[0]));
 }
 
 /* Length of the run of 1–4 ASCII digits at the start of s[0..n), 0 when none or longer. */

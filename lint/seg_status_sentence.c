@@ -40,20 +40,6 @@ static const char *const plans[] = {"将于", "将在", "计划", "预计", "力
 /* Longest subject-to-status distance searched, in bytes: 该问题目前已 and a status word. */
 #define CLAUSE_MAX 48
 
-/* Length of the word of list that s[0..n) starts with, or 0. */
-static size_t
-starts_any(const char *s, size_t n, const char *const *list, size_t count)
-{
-	size_t k, len;
-
-	for (k = 0; k < count; k++) {
-		len = strlen(list[k]);
-		if (len <= n && memcmp(s, list[k], len) == 0)
-			return len;
-	}
-	return 0;
-}
-
 /* The end of the clause starting at s: the first ，,。；;！？ or the end, at most CLAUSE_MAX
  * bytes on (cut back to a code point). */
 static size_t
@@ -80,9 +66,9 @@ sentence_status(const char *s, size_t n)
 {
 	size_t i = seg_skip_space(s, n, 0), len, end, k;
 
-	len = starts_any(s + i, n - i, openers, sizeof(openers) / sizeof(openers[0]));
+	len = seg_starts_any(s + i, n - i, openers, sizeof(openers) / sizeof(openers[0]));
 	i += len;
-	len = starts_any(s + i, n - i, subjects, sizeof(subjects) / sizeof(subjects[0]));
+	len = seg_starts_any(s + i, n - i, subjects, sizeof(subjects) / sizeof(subjects[0]));
 	if (len == 0)
 		return STATUS_NONE;
 	i += len;

@@ -43,6 +43,17 @@ seg_starts(const char *s, size_t n, const char *w)
 	return wl <= n && memcmp(s, w, wl) == 0;
 }
 
+size_t
+seg_starts_any(const char *s, size_t n, const char *const *list, size_t count)
+{
+	size_t k;
+
+	for (k = 0; k < count; k++)
+		if (seg_starts(s, n, list[k]))
+			return strlen(list[k]);
+	return 0;
+}
+
 bool
 seg_ends(const char *s, size_t n, const char *w)
 {
