@@ -109,7 +109,10 @@ done
 wait
 for k in 1 2 3; do
 	cmp -s plain.json "two$k.json" || bad "concurrent run $k: the findings differ"
-	grep -v "could not be written" "two$k.err" | grep -q . && bad "concurrent run $k: $(cat "two$k.err")"
+	# A run may give the shared cache up (a write past the lock's wait, or a setup that
+	# found it locked) and says so; nothing else may be said, and its findings are whole.
+	grep -v -E "could not be written|goes without it" "two$k.err" | grep -q . &&
+		bad "concurrent run $k: $(cat "two$k.err")"
 done
 notice n/c.txt 金竹乡 "$copy。" "清理台账五本。"
 lint --no-cache >plain2.json
