@@ -3,6 +3,7 @@
 #define NL_DUPNORM_H
 #include <stddef.h>
 #include <stdint.h>
+#include "hash64.h"
 
 /* The character normalising keeps for cp (Han, ASCII letters and digits, full-width
  * folded, capitals lowered), or 0 for one it drops (punctuation, spaces, symbols). */
@@ -20,19 +21,6 @@ dup_keep_fast(uint32_t cp)
 /* Offset past the leading markers of a compared text in t[i, end): punctuation, 问题①：,
  * 一是, ①. */
 size_t dup_skip_lead(const char *t, size_t i, size_t end);
-
-/* The 64-bit finaliser of MurmurHash3: spreads every bit of h over the result, so that low
- * bits can index a table. */
-static inline uint64_t
-dup_mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDull;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ull;
-	h ^= h >> 33;
-	return h;
-}
 
 struct rparam;
 

@@ -53,10 +53,5 @@ hash64(uint64_t h, const void *p, size_t n)
 		memcpy(&w, s + i, n - i);
 	h = mix(h, w ^ ((uint64_t)(n - i) << 56));
 	h ^= (uint64_t)n * K2;
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDULL;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 33;
-	return h;
+	return hash64_mix(h);
 }

@@ -296,7 +296,7 @@ shingle_unit(struct dup_run *run, struct unit *u)
 		h = 1469598103934665603ull;
 		for (g = 0; g < ng; g++)
 			h = (h ^ cps[k + g]) * 1099511628211ull;
-		sh[k] = dup_mix64(h);
+		sh[k] = hash64_mix(h);
 	}
 	u->nsh = distinct(run, sh, k);
 }

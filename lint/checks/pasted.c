@@ -227,7 +227,7 @@ each_window(struct ps_run *run, const struct ps_sent *s,
 			h -= (uint64_t)s->cp[i - w] * pw;
 		h = h * base + s->cp[i];
 		if (i + 1 >= w)
-			fn(run, s, i + 1 - w, dup_mix64(h));
+			fn(run, s, i + 1 - w, hash64_mix(h));
 	}
 }
 
@@ -424,7 +424,7 @@ report_sentence(struct ps_run *run, const struct ps_sent *s)
 		if (i > 0)
 			h -= (uint64_t)s->cp[i - 1] * pw;
 		h = h * base + s->cp[i + w - 1];
-		e = pasted_at(run, s, i, dup_mix64(h));
+		e = pasted_at(run, s, i, hash64_mix(h));
 		if (e != NULL && first == NULL) {
 			first = e;
 			p = i;
