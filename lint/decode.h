@@ -26,6 +26,10 @@ struct decoded {
 /* Decodes raw UTF-8 bytes into out; never fails (invalid bytes are recorded). The caller
  * frees with decoded_free. */
 void decode_utf8(struct decoded *out, const unsigned char *raw, size_t rawlen);
+/* End of the valid UTF-8 in s[i, len): the offset of the first invalid sequence, or len.
+ * NUL and CR are valid. ASCII goes eight bytes at a time and the three-byte sequences of
+ * Chinese text by one test each. */
+size_t decode_valid_end(const unsigned char *s, size_t i, size_t len);
 /* Frees what decode_utf8 allocated. */
 void decoded_free(struct decoded *d);
 

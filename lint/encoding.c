@@ -27,16 +27,7 @@ struct conv {
 bool
 encoding_is_utf8(const unsigned char *raw, size_t len)
 {
-	/* NUL stops no valid run of a text file before its end: a run that stops short is
-	 * an invalid sequence, or a NUL, which is valid UTF-8 and checked on. */
-	size_t i = 0;
-
-	while ((i = utf8_valid_run(raw, i, len, 0)) < len) {
-		if (raw[i] != 0)
-			return false;
-		i++;
-	}
-	return true;
+	return decode_valid_end(raw, 0, len) == len;
 }
 
 /* True when raw reads as GB2312-area Chinese text in the GB18030 byte structure. */
@@ -239,18 +230,24 @@ decode_forced(struct decoded *out, const unsigned char *raw, size_t len, const c
 int
 encoding_decode(struct decoded *out, const unsigned char *raw, size_t len, const char *forced)
 {
+	struct decoded gb;
+
 	if (forced != NULL)
 		return decode_forced(out, raw, len, forced);
 	if (len >= 2 && raw[0] == 0xFF && raw[1] == 0xFE)
 		return decode_with(out, "UTF-16LE", "UTF-16LE", raw, len, 2, 2);
 	if (len >= 2 && raw[0] == 0xFE && raw[1] == 0xFF)
 		return decode_with(out, "UTF-16BE", "UTF-16BE", raw, len, 2, 2);
-	if (!encoding_is_utf8(raw, len) && gb_plausible(raw, len)) {
-		if (decode_with(out, "GB18030", "GB18030", raw, len, bom_of("GB18030", raw, len),
-		    1) == 0 && out->nbad == 0)
-			return 0;
-		decoded_free(out);
-	}
+	/* Valid UTF-8 (a decoding without replacements) is taken as it is. */
 	decode_utf8(out, raw, len);
+	if (out->nbad == 0 || !gb_plausible(raw, len))
+		return 0;
+	if (decode_with(&gb, "GB18030", "GB18030", raw, len, bom_of("GB18030", raw, len), 1) ==
+	    0 && gb.nbad == 0) {
+		decoded_free(out);
+		*out = gb;
+		return 0;
+	}
+	decoded_free(&gb);
 	return 0;
 }

@@ -1,12 +1,16 @@
-/* Unit tests: decoding raw bytes (BOM, line ends, invalid UTF-8) and the line table. */
+/* Unit tests: decoding raw bytes (BOM, line ends, invalid UTF-8, both sides of the eight-byte
+ * ASCII and three-byte fast paths) and the line table. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdlib.h>
 #include "decode.h"
+#include "encoding.h"
 #include "linemap.h"
+#include "utf8.h"
 
 static void
 test_bom_and_crlf(void **state)
@@ -53,6 +57,147 @@ test_empty_input(void **state)
 	assert_int_equal(d.len, 0);
 	assert_string_equal(d.text, "");
 	decoded_free(&d);
+}
+
+/* The decoding the fast paths must reproduce: one sequence at a time with utf8_seq_len. */
+static void
+reference_decode(const unsigned char *raw, size_t len, char *out, size_t *olen,
+    size_t *bad, size_t *nbad, bool *crlf, bool *cr)
+{
+	size_t i = 0, o = 0, n;
+
+	*nbad = 0;
+	*crlf = *cr = false;
+	if (len >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF)
+		i = 3;
+	while (i < len) {
+		if (raw[i] == '\r') {
+			if (i + 1 < len && raw[i + 1] == '\n') {
+				*crlf = true;
+				i++;
+			} else {
+				*cr = true;
+			}
+			out[o++] = '\n';
+			i++;
+			continue;
+		}
+		n = utf8_seq_len(raw + i, len - i);
+		if (n == 0) {
+			bad[(*nbad)++] = i;
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+			continue;
+		}
+		memcpy(out + o, raw + i, n);
+		o += n;
+		i += n;
+	}
+	*olen = o;
+}
+
+/* Decodes raw both ways and checks text, replacements, line-end flags and validity agree. */
+static void
+assert_decodes_as_reference(const unsigned char *raw, size_t len)
+{
+	char *want = malloc(len * 3 + 1);
+	size_t *bad = malloc((len + 1) * sizeof(*bad));
+	size_t wlen, nbad, k;
+	bool crlf, cr;
+	struct decoded d;
+
+	assert_non_null(want);
+	assert_non_null(bad);
+	reference_decode(raw, len, want, &wlen, bad, &nbad, &crlf, &cr);
+	decode_utf8(&d, raw, len);
+	assert_int_equal(d.len, wlen);
+	assert_memory_equal(d.text, want, wlen);
+	assert_int_equal(d.text[d.len], '\0');
+	assert_int_equal(d.nbad, nbad);
+	for (k = 0; k < nbad; k++) {
+		assert_int_equal(d.bad[k].raw_offset, bad[k]);
+		assert_int_equal(d.bad[k].byte, raw[bad[k]]);
+	}
+	assert_int_equal(d.had_crlf, crlf);
+	assert_int_equal(d.had_cr, cr);
+	/* Validity of the whole input, BOM included: a BOM is valid UTF-8. */
+	assert_int_equal(encoding_is_utf8(raw, len), nbad == 0);
+	decoded_free(&d);
+	free(want);
+	free(bad);
+}
+
+static void
+test_fast_path_edges(void **state)
+{
+	static const char *const cases[] = {
+		"abcdefgh\xFF",                   /* invalid right after eight ASCII bytes */
+		"abcdefg\xFF",                    /* invalid as the eighth byte of a word */
+		"abcdef关于",                      /* a character straddling the eight-byte boundary */
+		"abcdefg关",
+		"abcdefgh关",
+		"abcdefg\xE5\xB9",                /* a character cut short by the end */
+		"\xE5\xB9",
+		"\xE5\xB9" "abcdefgh",
+		"\xE0\x80\xAF",                    /* overlong three-byte forms */
+		"\xE0\x9F\xBF",
+		"\xE0\xA0\x80",                    /* the first valid E0 sequence */
+		"\xED\xA0\x80",                    /* surrogates */
+		"\xED\xBF\xBF",
+		"\xED\x9F\xBF",                    /* the last code point before the surrogates */
+		"\xEF\xBC\x8C\xEF\xBF\xBD\xEE\x80\x80", /* ， U+FFFD U+E000 */
+		"\xE5\x41\xB4年",                 /* an ASCII byte where a continuation belongs */
+		"\xE5\xB9\xC4",
+		"\xC3\xA9\xF0\x9F\x98\x80\xF4\x90\x80\x80", /* two and four bytes, too large */
+		"\xC0\xAF\xC1\xBF\xF5\x80\x80\x80\x80\xBF",
+		"行一\r\n行二\r\xFF\r\n\r",          /* CR before an invalid byte and at the end */
+		"12345678\r\n\r\n1234567\r",
+		"\xEF\xBB\xBF\r\n",
+		"\xEF\xBB",
+	};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		assert_decodes_as_reference((const unsigned char *)cases[k], strlen(cases[k]));
+	/* NUL is valid UTF-8 and stays in the text. */
+	assert_decodes_as_reference((const unsigned char *)"abcdefgh\0关\0", 13);
+	assert_decodes_as_reference((const unsigned char *)"", 0);
+}
+
+/* Inputs pieced from ASCII runs, Chinese, CR, LF and broken sequences at every offset. */
+static void
+test_decode_matches_reference_on_mixed_input(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "12345678", "年", "，", "。", "\r", "\n", "\r\n", "\xE5", "\xB9",
+		"\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\xA0\x80", "\xED\x9F\xBF",
+		"\xC3\xA9", "\xF0\x9F\x98\x80", "\xFF",
+		"\xEF\xBB\xBF", "\xE5\xB9\xB4", " ",
+	};
+	unsigned char buf[256];
+	unsigned seed = 12345;
+	size_t len, round, k;
+
+	(void)state;
+	for (round = 0; round < 4000; round++) {
+		len = 0;
+		while (len < 200) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			k = strlen(p);
+			memcpy(buf + len, p, k);
+			len += k;
+		}
+		assert_decodes_as_reference(buf, len);
+		/* Every cut of the input, so a sequence ends at each offset of a word. */
+		if (round < 50)
+			for (k = 0; k < len; k++)
+				assert_decodes_as_reference(buf, k);
+	}
 }
 
 static void
@@ -103,6 +248,8 @@ main(void)
 		cmocka_unit_test(test_bom_and_crlf),
 		cmocka_unit_test(test_invalid_bytes_are_replaced_and_recorded),
 		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_fast_path_edges),
+		cmocka_unit_test(test_decode_matches_reference_on_mixed_input),
 		cmocka_unit_test(test_linemap_locates_columns_in_code_points),
 		cmocka_unit_test(test_linemap_final_newline),
 	};
