@@ -2,6 +2,7 @@
  * numerals, ISO, zero-padded, two-digit years) as date facts. */
 #include <string.h>
 #include "cnnum.h"
+#include "fact_scan.h"
 #include "facts.h"
 #include "scan.h"
 #include "utf8.h"
@@ -534,31 +535,35 @@ try_date(struct dates_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	return pos - i;
 }
 
-/* True when a date may start at i: at an ASCII digit, a Chinese numeral's first character
+/* 0 when a date may start at i: at an ASCII digit, a Chinese numeral's first character
  * or the first character of a fuzzy date (年底 上半年 下半年 第二季度), the only characters
- * a date read by try_date starts with. The test reads bytes and decodes nothing. */
-static bool
-date_lead(const char *s, size_t i, size_t end)
+ * a date read by try_date starts with; else the bytes to step to the next character. The
+ * test reads bytes and decodes nothing. */
+static size_t
+date_skip(const char *s, size_t i, size_t end)
 {
 	unsigned char c = (unsigned char)s[i];
+	uint32_t key;
 
 	if (c < 0x80)
-		return c >= '0' && c <= '9';
+		return c >= '0' && c <= '9' ? 0 : 1;
 	if (c < 0xE0)
-		return false;
-	return cnnum_is_lead_key(scan_key3(s, i, end)) || fuzzy_lead(s, i, end);
+		return 1;
+	key = scan_key3(s, i, end);
+	return cnnum_is_lead_key(key) || fuzzy_lead(s, i, end) ? 0 : fact_scan_step(key);
 }
 
 /* Scans one line for dates. A lead's first byte is never a UTF-8 continuation byte, so
- * testing every byte tries exactly the offsets a decoding scan would try. */
+ * stepping over the continuation bytes of a character that starts nothing tries exactly
+ * the offsets a decoding scan would try. */
 static void
 scan_line(struct dates_out *o, const char *s, size_t start, size_t end)
 {
 	size_t i = start, n;
 
 	while (i < end) {
-		if (!date_lead(s, i, end))
-			i++;
+		if ((n = date_skip(s, i, end)) > 0)
+			i += n;
 		else if ((n = try_date(o, s, i, end, scan_prev(s, start, i))) > 0)
 			i += n;
 		else if (!scan_is_digit(s[i]))

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fact_scan.h"
 #include "facts.h"
 #include "scan.h"
 #include "utf8.h"
@@ -429,12 +430,20 @@ scan_line(struct tokens *ts, const char *s, size_t start, size_t end, bool signa
 	struct token t, t2;
 
 	while (i < end) {
-		if (!digit(s[i]) || blocked(prev)) {
-			prev = utf8_next(s, end, &i);
-			continue;
+		/* Only a digit starts a token: the code point before it is read there. */
+		if (!digit(s[i])) {
+			if ((i = fact_next_digit(s, i, end)) >= end)
+				break;
+			prev = scan_prev(s, start, i);
 		}
 		for (b = i; b < end && digit(s[b]); b++)
 			;
+		if (blocked(prev)) {
+			/* Each digit of the run blocks the next. */
+			prev = (unsigned char)s[b - 1];
+			i = b;
+			continue;
+		}
 		if (!token_at(s, i, b, end, prev, signature, &t)) {
 			prev = (unsigned char)s[b - 1];
 			i = b;

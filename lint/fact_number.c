@@ -2,6 +2,7 @@
  * percentages) with their unit and qualifiers, as number facts. */
 #include <string.h>
 #include "cnnum.h"
+#include "fact_scan.h"
 #include "facts.h"
 #include "scan.h"
 #include "utf8.h"
@@ -143,28 +144,34 @@ number_at(struct nums_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	return n.end.end - i;
 }
 
-/* True when a number may start at i: at an ASCII digit or a Chinese numeral's first
- * character. The test reads bytes and decodes nothing. */
-static bool
-number_lead(const char *s, size_t i, size_t end)
+/* 0 when a number may start at i: at an ASCII digit or a Chinese numeral's first
+ * character; else the bytes to step to the next character. The test reads bytes and
+ * decodes nothing. */
+static size_t
+number_skip(const char *s, size_t i, size_t end)
 {
 	unsigned char c = (unsigned char)s[i];
+	uint32_t key;
 
 	if (c < 0x80)
-		return c >= '0' && c <= '9';
-	return c >= 0xE0 && cnnum_is_lead_key(scan_key3(s, i, end));
+		return c >= '0' && c <= '9' ? 0 : 1;
+	if (c < 0xE0)
+		return 1;
+	key = scan_key3(s, i, end);
+	return cnnum_is_lead_key(key) ? 0 : fact_scan_step(key);
 }
 
 /* Scans one line for numbers. A lead's first byte is never a UTF-8 continuation byte, so
- * testing every byte tries exactly the offsets a decoding scan would try. */
+ * stepping over the continuation bytes of a character that starts nothing tries exactly
+ * the offsets a decoding scan would try. */
 static void
 scan_line(struct nums_out *o, const char *s, size_t start, size_t end)
 {
 	size_t i = start, n;
 
 	while (i < end) {
-		if (!number_lead(s, i, end))
-			i++;
+		if ((n = number_skip(s, i, end)) > 0)
+			i += n;
 		else if ((n = number_at(o, s, i, end, scan_prev(s, start, i))) > 0)
 			i += n;
 		else if (!scan_is_digit(s[i]))
