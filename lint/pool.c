@@ -1,5 +1,6 @@
 /* Ordered thread pool on pthreads: a shared next-index counter under a mutex, a ready flag
- * per item, and a condition variable the calling thread waits on for the next item. */
+ * per item, and a condition variable; the calling thread lints too while the next item to
+ * hand back is not ready, so jobs threads in all share the work. */
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -40,16 +41,26 @@ worker(void *arg)
 	return NULL;
 }
 
-/* Hands items back in order as the workers finish them. */
+/* Hands items back in order; while item i is not ready, the calling thread takes the next
+ * unstarted item itself, and waits only when every item has been started. */
 static void
 collect(struct pool *p, void (*done)(void *ctx, size_t i))
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < p->n; i++) {
 		pthread_mutex_lock(&p->mu);
-		while (!p->ready[i])
+		while (!p->ready[i]) {
+			if (p->next < p->n) {
+				j = p->next++;
+				pthread_mutex_unlock(&p->mu);
+				p->work(p->ctx, j);
+				pthread_mutex_lock(&p->mu);
+				p->ready[j] = true;
+				continue;
+			}
 			pthread_cond_wait(&p->cv, &p->mu);
+		}
 		pthread_mutex_unlock(&p->mu);
 		done(p->ctx, i);
 	}
@@ -77,11 +88,9 @@ pool_run(size_t n, int jobs, void (*work)(void *ctx, size_t i),
 	pthread_cond_init(&p.cv, NULL);
 	p.ready = xcalloc(n, sizeof(*p.ready));
 	tids = xcalloc((size_t)jobs, sizeof(*tids));
-	for (k = 0; k < jobs; k++)
+	for (k = 1; k < jobs; k++)          /* the calling thread is the jobs-th */
 		if (pthread_create(&tids[started], NULL, worker, &p) == 0)
 			started++;
-	if (started == 0)
-		worker(&p);
 	collect(&p, done);
 	for (k = 0; k < started; k++)
 		pthread_join(tids[k], NULL);
