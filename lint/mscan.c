@@ -10,7 +10,7 @@
 #include "mscan_expr.h"
 #include "xalloc.h"
 
-#define MSCAN_MAGIC "NLMSCAN1"
+#define MSCAN_MAGIC "NLMSCAN2"
 #define MSCAN_FLAGS (HS_FLAG_UTF8 | HS_FLAG_PREFILTER)
 /* An expression that can match fewer bytes than one Chinese character matches at nearly
  * every position of a notice: scanning for it costs more than PCRE2 would. */
@@ -21,6 +21,8 @@ struct mscan {
 	size_t n;
 	bool *accepted;
 	char **reason;         /* by pattern: why it was left out, NULL when accepted */
+	uint32_t *minw, *maxw; /* by accepted pattern: its expression's widths in bytes
+	                        * (maxw UINT32_MAX: unbounded) */
 	uint64_t fingerprint;  /* of the pattern list, to tell a serialised copy is current */
 };
 
@@ -56,6 +58,8 @@ mscan_new(const char *const *patterns, size_t n)
 
 	ms->n = n;
 	ms->accepted = xcalloc(n ? n : 1, sizeof(*ms->accepted));
+	ms->minw = xcalloc(n ? n : 1, sizeof(*ms->minw));
+	ms->maxw = xcalloc(n ? n : 1, sizeof(*ms->maxw));
 	ms->reason = xcalloc(n ? n : 1, sizeof(*ms->reason));
 	ms->fingerprint = fingerprint(patterns, n);
 	return ms;
@@ -108,14 +112,16 @@ compile_accepted(struct mscan *ms, char **exprs)
 	free(ids);
 }
 
-/* The expression for pattern, or NULL with *why set when it is none or would not filter. */
+/* The expression for pattern, or NULL with *why set when it is none or would not filter;
+ * *minw and *maxw receive its widths in bytes (UINT32_MAX: unbounded). */
 static char *
-expression(const char *pattern, char **why)
+expression(const char *pattern, char **why, uint32_t *minw, uint32_t *maxw)
 {
 	hs_expr_info_t *info = NULL;
 	hs_compile_error_t *err = NULL;
 	const char *reason;
-	char *expr = mscan_expr(pattern, &reason);
+	bool starts = false;
+	char *expr = mscan_expr(pattern, &reason, &starts);
 
 	if (expr == NULL) {
 		*why = xstrdup(reason);
@@ -127,6 +133,9 @@ expression(const char *pattern, char **why)
 	} else if (info->min_width < MSCAN_MIN_WIDTH) {
 		*why = xstrdup("matches nearly everywhere");
 	} else {
+		/* the widths bound where a match starts only when the expression starts with it */
+		*minw = info->min_width;
+		*maxw = !starts || info->max_width > UINT32_MAX - 1 ? UINT32_MAX : info->max_width;
 		free(info);
 		return expr;
 	}
@@ -161,7 +170,7 @@ mscan_build(const char *const *patterns, size_t n)
 	}
 	exprs = xcalloc(n ? n : 1, sizeof(*exprs));
 	for (i = 0; i < n; i++) {
-		exprs[i] = expression(patterns[i], &ms->reason[i]);
+		exprs[i] = expression(patterns[i], &ms->reason[i], &ms->minw[i], &ms->maxw[i]);
 		ms->accepted[i] = exprs[i] != NULL;
 	}
 	compile_accepted(ms, exprs);
@@ -185,6 +194,8 @@ mscan_free(struct mscan *ms)
 		free(ms->reason[i]);
 	free(ms->reason);
 	free(ms->accepted);
+	free(ms->minw);
+	free(ms->maxw);
 	free(ms);
 }
 
@@ -235,6 +246,8 @@ mscan_serialize(const struct mscan *ms, char **bytes, size_t *len)
 		put_bytes(&buf, &n, &cap, &rlen, sizeof(rlen));
 		if (rlen > 0)
 			put_bytes(&buf, &n, &cap, ms->reason[i], rlen);
+		put_bytes(&buf, &n, &cap, &ms->minw[i], sizeof(ms->minw[i]));
+		put_bytes(&buf, &n, &cap, &ms->maxw[i], sizeof(ms->maxw[i]));
 	}
 	size = dblen;
 	put_bytes(&buf, &n, &cap, &size, sizeof(size));
@@ -278,7 +291,18 @@ take_u64(struct reader *r)
 	return v;
 }
 
-/* Reads the per-pattern verdicts into ms; false on malformed bytes. */
+static uint32_t
+take_u32(struct reader *r)
+{
+	const char *p = take(r, sizeof(uint32_t));
+	uint32_t v = 0;
+
+	if (p != NULL)
+		memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* Reads the per-pattern verdicts and widths into ms; false on malformed bytes. */
 static bool
 read_verdicts(struct reader *r, struct mscan *ms)
 {
@@ -296,7 +320,10 @@ read_verdicts(struct reader *r, struct mscan *ms)
 			text = take(r, (size_t)rlen);
 			ms->reason[i] = xstrndup(text, (size_t)rlen);
 		}
-		if (ms->accepted[i] != (ms->reason[i] == NULL))
+		ms->minw[i] = take_u32(r);
+		ms->maxw[i] = take_u32(r);
+		if (r->bad || ms->accepted[i] != (ms->reason[i] == NULL) ||
+		    (ms->accepted[i] && ms->minw[i] > ms->maxw[i]))
 			return false;
 	}
 	return true;
@@ -435,6 +462,64 @@ mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end
 			hi = mid;
 	}
 	return lo < e->n && e->v[lo] <= end;
+}
+
+bool
+mscan_windows(const struct mscan_hits *hits, size_t i, size_t from, struct mscan_cursor *c)
+{
+	const struct mscan_ends *e;
+	size_t lo = 0, hi;
+
+	if (hits == NULL || hits->ends == NULL || !mscan_accepted(hits->ms, i) ||
+	    hits->ms->maxw[i] == UINT32_MAX || hits->ms->minw[i] == 0)
+		return false;
+	e = &hits->ends[i];
+	hi = e->n;
+	while (lo < hi) {             /* the first end after from */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (e->v[mid] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	c->k = lo;
+	c->minw = hits->ms->minw[i];
+	c->maxw = hits->ms->maxw[i];
+	return true;
+}
+
+/* The window of starts of a match ending at end offset v: [v - maxw, v - minw], clipped
+ * below at from; false when it lies wholly before from. */
+static bool
+window_of(uint32_t v, const struct mscan_cursor *c, size_t from, size_t *a, size_t *b)
+{
+	if (v < c->minw || v - c->minw < from)
+		return false;
+	*b = v - c->minw;
+	*a = v < c->maxw || v - c->maxw < from ? from : v - c->maxw;
+	return true;
+}
+
+bool
+mscan_next_window(const struct mscan_hits *hits, size_t i, struct mscan_cursor *c,
+		size_t from, size_t end, size_t *a, size_t *b)
+{
+	const struct mscan_ends *e = &hits->ends[i];
+	size_t na, nb;
+
+	for (;;) {                    /* the first end whose window is not empty */
+		if (c->k >= e->n || e->v[c->k] > end)
+			return false;
+		if (window_of(e->v[c->k++], c, from, a, b))
+			break;
+	}
+	while (c->k < e->n && e->v[c->k] <= end && window_of(e->v[c->k], c, from, &na, &nb) &&
+	    na <= *b + 1) {            /* windows that touch or overlap join */
+		*b = nb;
+		c->k++;
+	}
+	return true;
 }
 
 void

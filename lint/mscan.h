@@ -57,6 +57,20 @@ void mscan_hits_free(struct mscan_hits *hits);
  * subject ending at end (end <= hits->len), cannot find a non-empty match; true when it
  * may, or when the scan knows nothing of pattern i. */
 bool mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end);
+/* Where pattern i's matches can start, window by window: every match of the pattern that
+ * starts at or after from and ends at or before end starts inside one of the windows. */
+struct mscan_cursor {
+	size_t k;            /* the next end offset to look at */
+	uint32_t minw, maxw; /* the byte widths of the pattern's expression */
+};
+/* Starts the windows of pattern i from offset from; false when the scan cannot bound
+ * where a match starts (the pattern is not in the database, a failed scan, or an
+ * expression of unbounded width), and the caller searches as without windows. */
+bool mscan_windows(const struct mscan_hits *hits, size_t i, size_t from, struct mscan_cursor *c);
+/* The next window [*a, *b] of starts, ascending and disjoint, each at or after from and
+ * for a match ending at or before end; false when there are no more. */
+bool mscan_next_window(const struct mscan_hits *hits, size_t i, struct mscan_cursor *c,
+		size_t from, size_t end, size_t *a, size_t *b);
 /* Frees the calling thread's scratch space; worker threads call it before they exit. */
 void mscan_thread_cleanup(void);
 

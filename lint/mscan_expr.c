@@ -66,10 +66,13 @@ struct rewriter {
 	bool piece_needed;    /* it must match at least once */
 	bool anchored;        /* keep the leading pieces: the output must match from where
 	                         the text it stands for starts (a lookahead's content) */
+	bool lead_dropped;    /* a branch lost a leading piece, so a match of the output may
+	                         start after the match it stands for */
 	const char *why;      /* set when the rewrite gives up */
 };
 
-static char *rewrite(const char *pattern, const char *stop, bool anchored, const char **why);
+static char *rewrite(const char *pattern, const char *stop, bool anchored, const char **why,
+		bool *starts);
 
 /* Settles the last top-level piece: kept when it must match (with whatever optional
  * pieces lie between it and the kept run), dropped when it is optional and leads. */
@@ -85,6 +88,7 @@ settle(struct rewriter *w)
 	} else if (!w->kept && !w->anchored) {
 		w->out.n = w->branch;       /* a leading optional piece (and any ^ before it) */
 		w->keep = w->branch;
+		w->lead_dropped = true;
 	}
 }
 
@@ -130,6 +134,8 @@ static void
 branch_end(struct rewriter *w)
 {
 	settle(w);
+	if (!w->kept)
+		w->lead_dropped = true;
 	w->out.n = w->kept ? w->keep : w->branch;
 	if (w->out.s != NULL)
 		w->out.s[w->out.n] = '\0';
@@ -475,7 +481,7 @@ lookahead(struct rewriter *w, const char *body)
 	if (after < w->stop && *after != '|')
 		return true;
 	copy = xstrndup(body, (size_t)(w->p - 1 - body));
-	inner = rewrite(copy, copy + strlen(copy), true, &why);
+	inner = rewrite(copy, copy + strlen(copy), true, &why, NULL);
 	free(copy);
 	if (inner != NULL && inner[0] != '\0') {
 		piece_start(w);
@@ -674,9 +680,10 @@ rewrite_piece(struct rewriter *w)
 	}
 }
 
-/* Rewrites pattern[0, stop); anchored: as the content of a lookahead. */
+/* Rewrites pattern[0, stop); anchored: as the content of a lookahead. *starts (when not
+ * NULL) is set as mscan_expr says. */
 static char *
-rewrite(const char *pattern, const char *stop, bool anchored, const char **why)
+rewrite(const char *pattern, const char *stop, bool anchored, const char **why, bool *starts)
 {
 	struct rewriter w;
 
@@ -692,11 +699,13 @@ rewrite(const char *pattern, const char *stop, bool anchored, const char **why)
 		}
 	branch_end(&w);
 	*why = NULL;
+	if (starts != NULL)
+		*starts = !w.lead_dropped;
 	return strbuf_take(&w.out);
 }
 
 char *
-mscan_expr(const char *pattern, const char **why)
+mscan_expr(const char *pattern, const char **why, bool *starts)
 {
-	return rewrite(pattern, pattern + strlen(pattern), false, why);
+	return rewrite(pattern, pattern + strlen(pattern), false, why, starts);
 }

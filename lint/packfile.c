@@ -14,7 +14,7 @@
 #include "xalloc.h"
 
 #define PACK_MAGIC "NLPACK\r\n"
-#define PACK_FORMAT 1
+#define PACK_FORMAT 2
 
 struct pack_header {
 	char magic[8];

@@ -23,6 +23,8 @@ struct regex {
 	size_t scan_id;         /* index in the run's prefilter, or REGEX_NO_SCAN_ID */
 	bool nonempty;          /* every match consumes a character (PCRE2's minimum length):
 	                         * only then can the prefilter's end offsets rule a search out */
+	bool windowed;          /* compiled for an offset limit and free of \\G: the search
+	                         * may run window by window (find_in_windows) */
 };
 
 /* Serialises the first-use JIT compilation of patterns shared by worker threads. */
@@ -34,6 +36,8 @@ static atomic_size_t live_patterns;
 
 /* Matching allocates nothing: each thread keeps one block large enough for every group. */
 static _Thread_local pcre2_match_data *thread_md;
+/* The calling thread's copy of match_ctx, whose offset limit find_in_windows sets. */
+static _Thread_local pcre2_match_context *thread_limit_ctx;
 
 /* The prefilter's findings for the text the calling thread is linting, or NULL. */
 static _Thread_local const struct mscan_hits *bound_hits;
@@ -63,15 +67,34 @@ error_text(int code)
 }
 
 /* The options every rule pattern is compiled with. \C could split a code point and break
- * the no-UTF-check matching contract. */
-#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C)
+ * the no-UTF-check matching contract; an offset limit lets a search stop trying starts
+ * past the prefilter's window. */
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_USE_OFFSET_LIMIT)
+
+/* True when pattern contains \G, whose meaning depends on where a search starts. */
+static bool
+has_start_anchor(const char *pattern)
+{
+	const char *p;
+
+	for (p = pattern; *p != '\0'; p++) {
+		if (*p != '\\')
+			continue;
+		p++;                       /* the escaped character */
+		if (*p == 'G')
+			return true;
+		if (*p == '\0')
+			break;
+	}
+	return false;
+}
 
 struct regex *
 regex_adopt(void *compiled, const char *pattern)
 {
 	pcre2_code *code = compiled;
 	struct regex *re;
-	uint32_t minlength = 0;
+	uint32_t minlength = 0, options = 0;
 
 	if (shared_match_context() == NULL) {
 		pcre2_code_free(code);
@@ -85,6 +108,8 @@ regex_adopt(void *compiled, const char *pattern)
 	re->scan_id = REGEX_NO_SCAN_ID;
 	re->nonempty = pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &minlength) == 0 &&
 	    minlength > 0;
+	re->windowed = pcre2_pattern_info(code, PCRE2_INFO_ARGOPTIONS, &options) == 0 &&
+	    (options & PCRE2_USE_OFFSET_LIMIT) != 0 && !has_start_anchor(pattern);
 	(void)regex_lit_analyse(pattern, &re->lit);
 	atomic_fetch_add(&live_patterns, 1);
 	return re;
@@ -123,6 +148,8 @@ regex_thread_cleanup(void)
 {
 	pcre2_match_data_free(thread_md);
 	thread_md = NULL;
+	pcre2_match_context_free(thread_limit_ctx);
+	thread_limit_ctx = NULL;
 }
 
 void
@@ -211,23 +238,23 @@ match_data(void)
 	return thread_md;
 }
 
-/* Runs the pattern from byte at with the given options and fills m: 1, 0 or -1 as
- * regex_find. */
+/* Runs the pattern from byte at with the given options and match context and fills m:
+ * 1, 0 or -1 as regex_find. */
 static int
-match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32_t options,
-		struct regex_match *m)
+match_in(const struct regex *re, const char *text, size_t at, size_t end, uint32_t options,
+		pcre2_match_context *ctx, struct regex_match *m)
 {
 	pcre2_match_data *md = match_data();
 	int rc;
 
-	if (md == NULL)
+	if (md == NULL || ctx == NULL)
 		return -1;
 	/* PCRE2 runs an anchored match in its interpreter even when JIT code exists: a
 	 * pattern searched only near its literal (find_near_literal) never needs the JIT. */
 	if ((options & PCRE2_ANCHORED) == 0)
 		ensure_jit(re);
 	rc = pcre2_match(re->code, (PCRE2_SPTR)text, end, at, PCRE2_NO_UTF_CHECK | options, md,
-	    match_ctx);
+	    ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
@@ -237,10 +264,43 @@ match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32
 	return 1;
 }
 
+/* match_in under the shared limits. */
+static int
+match_at(const struct regex *re, const char *text, size_t at, size_t end, uint32_t options,
+		struct regex_match *m)
+{
+	return match_in(re, text, at, end, options, match_ctx, m);
+}
+
 static bool
 is_continuation(char c)
 {
 	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+/* The search of a pattern the prefilter bounds (mscan_windows): a match starts in one of
+ * the windows the prefilter's end offsets and the expression's widths give, so PCRE2
+ * searches each window in turn, from its first character with the offset limit at its
+ * last. The first window that holds a match holds the leftmost one, the match an
+ * unbounded search from from finds. */
+static int
+find_in_windows(const struct regex *re, const char *text, size_t from, size_t end,
+		struct mscan_cursor *c, struct regex_match *m)
+{
+	size_t a, b;
+	int rc;
+
+	if (thread_limit_ctx == NULL &&
+	    (thread_limit_ctx = pcre2_match_context_copy(match_ctx)) == NULL)
+		return -1;
+	while (mscan_next_window(bound_hits, re->scan_id, c, from, end, &a, &b)) {
+		while (a > from && is_continuation(text[a]))
+			a--;
+		pcre2_set_offset_limit(thread_limit_ctx, b);
+		if ((rc = match_in(re, text, a, end, 0, thread_limit_ctx, m)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* The search for a pattern whose required literal starts at most max_prefix bytes after
@@ -276,12 +336,17 @@ regex_find(const struct regex *re, const char *text, size_t from, size_t end,
 		struct regex_match *m)
 {
 	const char *hit;
+	struct mscan_cursor c;
 
 	if (from > end)
 		return 0;
-	if (re->scan_id != REGEX_NO_SCAN_ID && bound_hits != NULL && bound_hits->text == text &&
-	    !mscan_may_match(bound_hits, re->scan_id, from, end))
-		return 0;
+	if (re->scan_id != REGEX_NO_SCAN_ID && bound_hits != NULL && bound_hits->text == text) {
+		if (!mscan_may_match(bound_hits, re->scan_id, from, end))
+			return 0;
+		if (re->windowed && end <= bound_hits->len &&
+		    mscan_windows(bound_hits, re->scan_id, from, &c))
+			return find_in_windows(re, text, from, end, &c, m);
+	}
 	if (re->lit.len == 0)
 		return match_at(re, text, from, end, 0, m);
 	/* Anchored tries run in PCRE2's interpreter, not the JIT: worth it only when the

@@ -71,7 +71,7 @@ test_expressions(void **state)
 	for (i = 0; i < sizeof(expr_cases) / sizeof(expr_cases[0]); i++) {
 		const struct expr_case *c = &expr_cases[i];
 
-		e = mscan_expr(c->pattern, &why);
+		e = mscan_expr(c->pattern, &why, NULL);
 		if (c->expr == NULL) {
 			if (e != NULL)
 				fail_msg("%s: rewritten to %s, expected none", c->pattern, e);
@@ -134,6 +134,118 @@ test_may_match(void **state)
 	assert_true(mscan_may_match(NULL, 0, 0, 1));
 	mscan_hits_free(&h);
 	mscan_free(ms);
+}
+
+/* Whether a rewrite keeps the start of every match: not when a leading piece goes. */
+static void
+test_expression_starts(void **state)
+{
+	static const struct {
+		const char *pattern;
+		bool starts;
+	} cases[] = {
+		{"巡察组", true},
+		{"(?<![\\d.])\\d(?=名干部)", true},       /* lookarounds do not move the start */
+		{"第(?=四)组|巡察(?!办)", true},
+		{"截至[^，,。；;]{1,20}[，,]", true},       /* the end may be cut, not the start */
+		{"[^。]*?反馈了?", false},
+		{"^\\s*前(?:完成|建成)", false},
+		{"巡察组|(?:县委)?第[一二三]组", false},    /* one branch lost its lead */
+	};
+	const char *why;
+	bool starts;
+	size_t i;
+	char *e;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		starts = !cases[i].starts;
+		e = mscan_expr(cases[i].pattern, &why, &starts);
+		assert_non_null(e);
+		if (starts != cases[i].starts)
+			fail_msg("%s: starts %d, expected %d", cases[i].pattern, starts,
+			    cases[i].starts);
+		free(e);
+	}
+}
+
+/* Lists the windows of pattern i from from to end as "a-b " pairs into buf. */
+static void
+windows_of(const struct mscan_hits *h, size_t i, size_t from, size_t end, char *buf,
+		size_t size)
+{
+	struct mscan_cursor c;
+	size_t a, b, n = 0;
+
+	buf[0] = '\0';
+	assert_true(mscan_windows(h, i, from, &c));
+	while (mscan_next_window(h, i, &c, from, end, &a, &b) && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "%zu-%zu ", a, b);
+}
+
+/* Where a match can start: one window per end a fixed-width pattern has, windows of a
+ * pattern of varying width joined where they touch, none for an unbounded start. */
+static void
+test_windows(void **state)
+{
+	static const char *const patterns[] = {"巡察组", "[一二三]{1,3}是", "[^。]*?反馈了?",
+		"(?:整改[^。]*完成)"};
+	const char *text = "巡察组巡察组，巡察组。一是二是，反馈整改已完成";
+	struct mscan *ms = mscan_build(patterns, 4);
+	struct mscan_hits h;
+	struct mscan_cursor c;
+	char buf[256];
+
+	(void)state;
+	mscan_scan(ms, text, strlen(text), &h);
+	windows_of(&h, 0, 0, strlen(text), buf, sizeof(buf));
+	assert_string_equal(buf, "0-0 9-9 21-21 ");
+	windows_of(&h, 0, 1, strlen(text), buf, sizeof(buf));     /* from past the first */
+	assert_string_equal(buf, "9-9 21-21 ");
+	windows_of(&h, 0, 0, 20, buf, sizeof(buf));               /* end before the third */
+	assert_string_equal(buf, "0-0 9-9 ");
+	windows_of(&h, 1, 0, strlen(text), buf, sizeof(buf));     /* 一是 ends at 39, 二是 at 45 */
+	assert_string_equal(buf, "27-39 ");
+	assert_false(mscan_windows(&h, 2, 0, &c));               /* its lead was dropped */
+	assert_false(mscan_windows(&h, 3, 0, &c));               /* unbounded width */
+	mscan_hits_free(&h);
+	mscan_free(ms);
+}
+
+/* A bounded pattern whose candidates fail before one that holds: the window search finds
+ * the same leftmost match as PCRE2 alone, lookbehind and lookahead included. */
+static void
+test_window_search(void **state)
+{
+	static const char *const patterns[] = {"(?<!“)(?:一岗双责|回头看)(?!”)"};
+	const char *text = "落实“一岗双责”，开展“回头看”，再次开展回头看工作。";
+	struct regex *re;
+	struct mscan *ms = mscan_build(patterns, 1);
+	struct mscan_hits h;
+	struct regex_match a, b;
+	char *err;
+	size_t off, len = strlen(text);
+	struct mscan_cursor c;
+
+	(void)state;
+	re = regex_compile(patterns[0], &err, &off);
+	assert_non_null(re);
+	regex_set_scan_id(re, 0);
+	mscan_scan(ms, text, len, &h);
+	assert_true(mscan_windows(&h, 0, 0, &c));
+	regex_bind_hits(NULL);
+	assert_int_equal(regex_find(re, text, 0, len, &a), 1);
+	regex_bind_hits(&h);
+	assert_int_equal(regex_find(re, text, 0, len, &b), 1);
+	assert_int_equal(a.start, b.start);
+	assert_int_equal(a.end, b.end);
+	assert_int_equal(b.start, strstr(text, "再次开展回头看") - text + strlen("再次开展"));
+	assert_int_equal(regex_find(re, text, b.end, len, &b), 0);
+	assert_int_equal(regex_find(re, text, 0, b.start + 8, &b), 0);  /* the end cuts it */
+	regex_bind_hits(NULL);
+	mscan_hits_free(&h);
+	mscan_free(ms);
+	regex_free(re);
 }
 
 /* A quoted span after 0-299 bytes of text, for the quotation patterns of PUN-011: the
@@ -299,6 +411,15 @@ test_serialize(void **state)
 			assert_memory_equal(a.ends[i].v, b.ends[i].v, a.ends[i].n * sizeof(uint32_t));
 	}
 	assert_int_equal(a.ends[2].n, 1);
+	{                                             /* the widths come back too */
+		struct mscan_cursor ca, cb;
+
+		assert_true(mscan_windows(&a, 0, 0, &ca));
+		assert_true(mscan_windows(&b, 0, 0, &cb));
+		assert_int_equal(ca.minw, cb.minw);
+		assert_int_equal(ca.maxw, cb.maxw);
+		assert_false(mscan_windows(&b, 1, 0, &cb));   /* not in the database */
+	}
 	mscan_hits_free(&a);
 	mscan_hits_free(&b);
 	mscan_free(back);
@@ -364,6 +485,9 @@ main(void)
 		cmocka_unit_test(test_expressions),
 		cmocka_unit_test(test_accepted),
 		cmocka_unit_test(test_may_match),
+		cmocka_unit_test(test_expression_starts),
+		cmocka_unit_test(test_windows),
+		cmocka_unit_test(test_window_search),
 		cmocka_unit_test(test_quote_after_64_bytes),
 		cmocka_unit_test(test_default_patterns),
 		cmocka_unit_test(test_serialize),
