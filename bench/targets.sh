@@ -4,6 +4,10 @@
 # alternately), corpus throughput --jobs 1 in json on the defect-heavy and on the clean
 # corpus, --jobs 2 against --jobs 1, peak RSS for the corpus at --jobs 1 and 2 and per input
 # byte for one 10 MB file. The load average is printed with the figures.
+# The CPUs of a virtual machine need not be equally fast: each CPU's speed is measured first
+# (a pinned --jobs 1 run on the clean corpus), the single-threaded figures are taken pinned
+# to the fastest, and --jobs 2 is also shown against this machine's ceiling, the sum of the
+# two fastest CPUs' speeds in units of the fastest.
 # Usage: bench/targets.sh [--runs N] [path/to/noticelint]
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,12 +64,34 @@ mb_of() {
 echo "noticelint $("$bin" --version | head -1); $(nproc) CPUs; $runs runs each"
 echo "load before: $(uptime | sed 's/.*load/load/')"
 
+# 0. Each CPU's speed: the median of pinned --jobs 1 runs on the clean corpus. pin holds
+# the command prefix that puts a single-threaded run on the fastest CPU.
+pin=()
+ceiling=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+	: >"$src/build-bench/cpu.times"
+	for c in $(taskset -pc $$ | sed 's/.*: //' | tr ',' '\n' |
+		awk -F- '{ for (i = $1; i <= ($2 == "" ? $1 : $2); i++) print i }'); do
+		: >"$src/build-bench/cpu$c.times"
+		for ((i = 0; i < (runs < 3 ? runs : 3); i++)); do
+			wall taskset -c "$c" "${lint[@]}" --jobs 1 "$corpus/clean" >>"$src/build-bench/cpu$c.times"
+		done
+		echo "$c $(med <"$src/build-bench/cpu$c.times")" >>"$src/build-bench/cpu.times"
+	done
+	fast=$(sort -k2 -n "$src/build-bench/cpu.times" | head -1)
+	pin=(taskset -c "${fast%% *}")
+	ceiling=$(sort -k2 -n "$src/build-bench/cpu.times" | head -2 |
+		awk 'NR == 1 { f = $2 } { s += f / $2 } END { printf "%.2f", s }')
+	echo "CPU speeds (clean corpus, --jobs 1, pinned): $(awk '{ printf "%sCPU %s %.2f s", (NR > 1 ? ", " : ""), $1, $2 / 1e6 }' "$src/build-bench/cpu.times");" \
+		"single-threaded figures pinned to CPU ${fast%% *}; --jobs 2 ceiling on this machine ${ceiling}x"
+fi
+
 # 1. One notice cold, alternating with pcre2grep (21 pairs: more than --runs, the runs are short).
 : >"$src/build-bench/nl.times"
 : >"$src/build-bench/grep.times"
 for ((i = 0; i < 21; i++)); do
-	wall "${lint[@]}" "$seed" >>"$src/build-bench/nl.times"
-	wall "${grep5[@]}" "$seed" >>"$src/build-bench/grep.times"
+	wall "${pin[@]}" "${lint[@]}" "$seed" >>"$src/build-bench/nl.times"
+	wall "${pin[@]}" "${grep5[@]}" "$seed" >>"$src/build-bench/grep.times"
 done
 one=$(med <"$src/build-bench/nl.times")
 g=$(med <"$src/build-bench/grep.times")
@@ -83,7 +109,7 @@ for set in notices clean; do
 	: >"$src/build-bench/j1.times"
 	: >"$src/build-bench/j2.times"
 	for ((i = 0; i < runs; i++)); do
-		wall "${lint[@]}" --jobs 1 "$corpus/$set" >>"$src/build-bench/j1.times"
+		wall "${pin[@]}" "${lint[@]}" --jobs 1 "$corpus/$set" >>"$src/build-bench/j1.times"
 		wall "${lint[@]}" --jobs 2 "$corpus/$set" >>"$src/build-bench/j2.times"
 	done
 	j1=$(med <"$src/build-bench/j1.times")
@@ -94,7 +120,9 @@ for set in notices clean; do
 	echo "corpus $set ($mb MB, $(ls "$corpus/$set" | wc -l) files) --jobs 1: $(awk -v t="$j1" 'BEGIN { printf "%.3f", t / 1e6 }') s = $rate MB/s (target >= $want MB/s): $(verdict "$ok")"
 	sc=$(awk -v a="$j1" -v b="$j2" 'BEGIN { printf "%.2f", a / b }')
 	ok=$(awk -v s="$sc" 'BEGIN { print (s >= 1.8) ? 1 : 0 }')
-	echo "  --jobs 2: $(awk -v t="$j2" 'BEGIN { printf "%.3f", t / 1e6 }') s, ${sc}x --jobs 1 (target >= 1.8x): $(verdict "$ok")"
+	extra=""
+	[ -z "$ceiling" ] || extra="; $(awk -v s="$sc" -v c="$ceiling" 'BEGIN { printf "%.0f", 100 * s / c }') % of this machine's ceiling ${ceiling}x"
+	echo "  --jobs 2: $(awk -v t="$j2" 'BEGIN { printf "%.3f", t / 1e6 }') s, ${sc}x --jobs 1 (target >= 1.8x): $(verdict "$ok")$extra"
 done
 
 # 3. Peak RSS.
