@@ -8,6 +8,7 @@
 #include "input/dynload.h"
 #include "mscan.h"
 #include "mscan_expr.h"
+#include "pattern_width.h"
 #include "xalloc.h"
 
 #define MSCAN_MAGIC "NLMSCAN2"
@@ -133,9 +134,17 @@ expression(const char *pattern, char **why, uint32_t *minw, uint32_t *maxw)
 	} else if (info->min_width < MSCAN_MIN_WIDTH) {
 		*why = xstrdup("matches nearly everywhere");
 	} else {
-		/* the widths bound where a match starts only when the expression starts with it */
+		/* A match starts at most the pattern's widest reach before the end of the
+		 * expression's match inside it, and at most the expression's own widest match
+		 * before it when the expression starts where the match does. */
+		size_t reach = pattern_max_width(pattern);
+
 		*minw = info->min_width;
-		*maxw = !starts || info->max_width > UINT32_MAX - 1 ? UINT32_MAX : info->max_width;
+		*maxw = UINT32_MAX;
+		if (starts && info->max_width < UINT32_MAX)
+			*maxw = info->max_width;
+		if (reach < PATTERN_WIDTH_UNBOUNDED && reach >= *minw && reach < *maxw)
+			*maxw = (uint32_t)reach;
 		free(info);
 		return expr;
 	}

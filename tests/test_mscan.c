@@ -14,6 +14,7 @@
 #include "decode.h"
 #include "mscan.h"
 #include "mscan_expr.h"
+#include "pattern_width.h"
 #include "regex.h"
 #include "rulescan.h"
 #include "testutil.h"
@@ -189,9 +190,9 @@ static void
 test_windows(void **state)
 {
 	static const char *const patterns[] = {"巡察组", "[一二三]{1,3}是", "[^。]*?反馈了?",
-		"(?:整改[^。]*完成)"};
+		"(?:整改[^。]*完成)", "(?:县委)?巡察组"};
 	const char *text = "巡察组巡察组，巡察组。一是二是，反馈整改已完成";
-	struct mscan *ms = mscan_build(patterns, 4);
+	struct mscan *ms = mscan_build(patterns, 5);
 	struct mscan_hits h;
 	struct mscan_cursor c;
 	char buf[256];
@@ -208,6 +209,8 @@ test_windows(void **state)
 	assert_string_equal(buf, "27-39 ");
 	assert_false(mscan_windows(&h, 2, 0, &c));               /* its lead was dropped */
 	assert_false(mscan_windows(&h, 3, 0, &c));               /* unbounded width */
+	windows_of(&h, 4, 0, strlen(text), buf, sizeof(buf));     /* a lead of 6 bytes dropped */
+	assert_string_equal(buf, "0-0 3-9 15-21 ");
 	mscan_hits_free(&h);
 	mscan_free(ms);
 }
@@ -335,6 +338,9 @@ compare_span(struct regex *re, const struct mscan_hits *h, const char *text, siz
 			    ra == 1 ? a.end : 0, rb, rb == 1 ? b.start : 0, rb == 1 ? b.end : 0);
 		if (ra != 1)
 			return;
+		if (a.end - a.start > pattern_max_width(regex_source(re)))
+			fail_msg("%s: a match of %zu bytes, wider than its width %zu",
+			    regex_source(re), a.end - a.start, pattern_max_width(regex_source(re)));
 		pos = a.end > a.start ? a.end : a.end + 1;
 		while (pos < end && ((unsigned char)text[pos] & 0xC0) == 0x80)
 			pos++;
