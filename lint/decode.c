@@ -7,6 +7,14 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* Words read from memory keep the first byte lowest, so their bytes can be told apart
+ * by shifts and masks. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define DECODE_WORDS 1
+#else
+#define DECODE_WORDS 0
+#endif
+
 static void
 add_bad(struct decoded *d, size_t *cap, size_t raw_off, size_t text_off, unsigned char byte)
 {
@@ -21,8 +29,9 @@ size_t
 decode_valid_end(const unsigned char *s, size_t i, size_t len)
 {
 	uint64_t w, high;
+	uint32_t w32;
 	unsigned c, c1;
-	size_t n;
+	size_t n, start;
 
 	while (i < len) {
 		c = s[i];
@@ -34,7 +43,7 @@ decode_valid_end(const unsigned char *s, size_t i, size_t len)
 					i += 8;
 					continue;
 				}
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if DECODE_WORDS
 				/* Past the ASCII bytes that open the word, to its first high byte. */
 				i += (size_t)__builtin_ctzll(high) >> 3;
 				continue;
@@ -46,6 +55,19 @@ decode_valid_end(const unsigned char *s, size_t i, size_t len)
 		/* A three-byte sequence: lead E0-EF and two continuation bytes, not overlong
 		 * (E0 needs A0 or more) and no surrogate (ED needs less than A0). */
 		if ((c & 0xF0u) == 0xE0u && len - i >= 3) {
+#if DECODE_WORDS
+			/* A run of them, one four-byte load each: lead E1-EC or EE-EF (E0 and ED,
+			 * bit 0 and 13 of 0x2001, go the long way) and two continuation bytes. */
+			start = i;
+			while (len - i >= 4) {
+				memcpy(&w32, s + i, 4);
+				if ((w32 & 0xC0C0F0u) != 0x8080E0u || ((0x2001u >> (w32 & 0x0Fu)) & 1u))
+					break;
+				i += 3;
+			}
+			if (i != start)
+				continue;
+#endif
 			c1 = s[i + 1];
 			if (((c1 ^ 0x80u) | (s[i + 2] ^ 0x80u)) >= 0x40u ||
 			    (c == 0xE0u && c1 < 0xA0u) || (c == 0xEDu && c1 >= 0xA0u))

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bytefind.h"
 #include "facts.h"
 #include "scan.h"
 #include "xalloc.h"
@@ -46,12 +47,6 @@ facts_free(struct facts *f)
 	free(f);
 }
 
-/* The bytes a mark that ends a sentence begins with: ! ? ; and the first bytes of 。 (E3)
- * and of ！？； (EF). */
-static const bool mark_byte[256] = {
-	['!'] = true, ['?'] = true, [';'] = true, [0xE3] = true, [0xEF] = true,
-};
-
 /* Bytes of the mark that ends a sentence at s[i] (。！？； and ASCII ! ? ;), else 0. */
 static size_t
 sentence_mark(const char *s, size_t i, size_t end)
@@ -70,13 +65,11 @@ sentence_mark(const char *s, size_t i, size_t end)
 static size_t
 next_sentence_end(const char *s, size_t i, size_t end)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t n;
 
+	/* ! ? ; and the first bytes of 。 (E3) and of ！？； (EF). */
 	for (;; i++) {
-		while (i < end && !mark_byte[u[i]])
-			i++;
-		if (i >= end)
+		if ((i = bytefind5(s, i, end, '!', '?', ';', 0xE3, 0xEF)) >= end)
 			return 0;
 		if ((n = sentence_mark(s, i, end)) > 0)
 			return i + n;

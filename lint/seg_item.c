@@ -2,8 +2,8 @@
  * (the level-1 section richest in status fields), with their 整改… fields and status. */
 #include <stdlib.h>
 #include <string.h>
+#include "bytefind.h"
 #include "seg.h"
-#include "utf8.h"
 #include "xalloc.h"
 
 /* Words of a level-1 heading that announce the closing plans rather than the problems. */
@@ -196,13 +196,17 @@ static size_t
 next_label(const char *text, size_t a, size_t e)
 {
 	enum field_kind kind;
+	const unsigned char *u = (const unsigned char *)text;
 	size_t i = a, at, len, off;
-	uint32_t cp;
 
-	while (i < e) {
-		cp = utf8_next(text, e, &i);
-		if (cp != 0x3002 && cp != 0xFF1B)
+	/* 。 is E3 80 82 and ； EF BC 9B; a lead byte is never inside another character. */
+	while ((i = bytefind2(text, i, e, 0xE3, 0xEF)) < e) {
+		if (e - i < 3 || !((u[i] == 0xE3 && u[i + 1] == 0x80 && u[i + 2] == 0x82) ||
+		    (u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] == 0x9B))) {
+			i++;
 			continue;
+		}
+		i += 3;
 		at = i + seg_skip_space(text + i, e - i, 0);
 		if (seg_starts(text + at, e - at, "**"))
 			at += 2;   /* Markdown bold around the label: **整改进展：** */

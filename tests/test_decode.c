@@ -97,18 +97,22 @@ reference_decode(const unsigned char *raw, size_t len, char *out, size_t *olen,
 	*olen = o;
 }
 
-/* Decodes raw both ways and checks text, replacements, line-end flags and validity agree. */
+/* Decodes raw both ways and checks text, replacements, line-end flags and validity agree.
+ * The input is copied to a buffer of its exact size, so a read past it is caught. */
 static void
-assert_decodes_as_reference(const unsigned char *raw, size_t len)
+assert_decodes_as_reference(const unsigned char *orig, size_t len)
 {
+	unsigned char *raw = malloc(len > 0 ? len : 1);
 	char *want = malloc(len * 3 + 1);
 	size_t *bad = malloc((len + 1) * sizeof(*bad));
 	size_t wlen, nbad, k;
 	bool crlf, cr;
 	struct decoded d;
 
+	assert_non_null(raw);
 	assert_non_null(want);
 	assert_non_null(bad);
+	memcpy(raw, orig, len);
 	reference_decode(raw, len, want, &wlen, bad, &nbad, &crlf, &cr);
 	decode_utf8(&d, raw, len);
 	assert_int_equal(d.len, wlen);
@@ -124,6 +128,7 @@ assert_decodes_as_reference(const unsigned char *raw, size_t len)
 	/* Validity of the whole input, BOM included: a BOM is valid UTF-8. */
 	assert_int_equal(encoding_is_utf8(raw, len), nbad == 0);
 	decoded_free(&d);
+	free(raw);
 	free(want);
 	free(bad);
 }

@@ -1,5 +1,5 @@
-/* Unit tests: skipping to the next digit a word at a time (digits at every offset of a
- * word, bytes just outside 0-9, high bytes) and stepping over whole characters. */
+/* Unit tests: skipping to the next digit (digits at every offset, bytes just outside 0-9,
+ * high bytes) and stepping over whole characters. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
