@@ -477,9 +477,16 @@ blocks_fuzzy(uint32_t prev)
 static bool
 fuzzy_lead(const char *s, size_t i, size_t end)
 {
+	/* Indexed by the low six bits of the last byte, which tell the four apart. */
+	static const uint32_t leads[64] = {
+		[0x34] = 0xE5B9B4,  /* 年 */
+		[0x0A] = 0xE4B88A,  /* 上 */
+		[0x0B] = 0xE4B88B,  /* 下 */
+		[0x2C] = 0xE7ACAC,  /* 第 */
+	};
 	uint32_t key = scan_key3(s, i, end);
 
-	return key == 0xE5B9B4 || key == 0xE4B88A || key == 0xE4B88B || key == 0xE7ACAC;
+	return key != 0 && leads[key & 0x3F] == key;
 }
 
 /* A standalone fuzzy date: 年底 年末 年初 上半年 下半年 第二季度 (year from context). */

@@ -93,14 +93,10 @@ build_line(struct doc *doc, size_t i)
 static bool
 has_cells(const char *text, const struct line *l)
 {
-	size_t i;
-
 	if (l->kind != LINE_TEXT)
 		return false;
-	for (i = l->content.start; i < l->content.end; i++)
-		if (text[i] == '\t')
-			return true;   /* content is trimmed: a tab inside it has text on both sides */
-	return false;
+	/* content is trimmed: a tab inside it has text on both sides */
+	return memchr(text + l->content.start, '\t', l->content.end - l->content.start) != NULL;
 }
 
 /* Marks the rows of tables: lines with cells next to another line with cells. */
