@@ -43,14 +43,14 @@ is_unit(const char *s, struct span u, bool *person)
 static bool
 bound(uint32_t cp)
 {
-	static const uint32_t marks[] = {0xFF0C, 0xFF1B, 0x3002, 0xFF1A, 0xFF01, 0xFF1F, 0xFF08,
-	    0xFF09, ',', ';', ':', '!', '?', '(', ')', '\n', 0x201C, 0x201D, 0x300A, 0x300B};
-	size_t i;
-
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (marks[i] == cp)
-			return true;
-	return false;
+	switch (cp) {
+	case 0xFF0C: case 0xFF1B: case 0x3002: case 0xFF1A: case 0xFF01: case 0xFF1F: case 0xFF08:
+	case 0xFF09: case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '\n':
+	case 0x201C: case 0x201D: case 0x300A: case 0x300B:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* True for ， and ；, which separate the items of a loose list. */

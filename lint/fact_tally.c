@@ -233,14 +233,13 @@ compatible(const char *s, const struct count_fact *a, const struct count_fact *b
 static bool
 clause_mark(uint32_t cp)
 {
-	static const uint32_t marks[] = {0xFF0C, 0x3001, 0xFF1B, 0x3002, 0xFF1A, 0xFF08, 0xFF09,
-	    ',', ';', ':', '(', ')', '\n'};
-	size_t i;
-
-	for (i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (marks[i] == cp)
-			return true;
-	return false;
+	switch (cp) {
+	case 0xFF0C: case 0x3001: case 0xFF1B: case 0x3002: case 0xFF1A: case 0xFF08: case 0xFF09:
+	case ',': case ';': case ':': case '(': case ')': case '\n':
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* True when no clause mark stands in [a, b). */
