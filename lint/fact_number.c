@@ -19,20 +19,32 @@ static const char *const units[] = {
 	"元", "辆", "单", "类", "种", "位", "支", "间", "床", "周",
 };
 
-/* The numbers array being filled and the date cursor. */
+/* The numbers array being filled, the date cursor and the first character of each unit. */
 struct nums_out {
 	struct facts *f;
 	size_t cap;
 	size_t date;        /* first date that may still lie ahead */
+	uint32_t unit_key[sizeof(units) / sizeof(units[0])];
 };
+
+/* The byte at s[i] when it is ASCII, else the three bytes from i as scan_key3 packs them
+ * (0 when fewer remain): the first character of a unit, or of the text after a number. */
+static uint32_t
+first_char_key(const char *s, size_t i, size_t end)
+{
+	if (i >= end)
+		return 0;
+	return (unsigned char)s[i] < 0x80 ? (unsigned char)s[i] : scan_key3(s, i, end);
+}
 
 /* Reads the unit after a number at i, with 万/亿 and 余/多 before it and 以上/以下/左右
  * after it; fills n->unit, n->end, the flags and the scale. */
 static void
-read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
+read_unit(const struct nums_out *o, struct number_fact *n, const char *s, size_t i, size_t end)
 {
 	bool spaced = false;
 	size_t j = scan_blanks(s, i, end, &spaced), k, u;
+	uint32_t key;
 
 	if ((k = scan_word(s, j, end, "万")) > 0) {
 		n->value *= 1e4;
@@ -46,8 +58,11 @@ read_unit(struct number_fact *n, const char *s, size_t i, size_t end)
 		j += k;
 	}
 	n->end.end = j;
+	key = first_char_key(s, j, end);
 	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++) {
-		if ((k = scan_table_word(s, j, end, units[u])) == 0)
+		/* A unit whose first character differs cannot match. */
+		if ((o->unit_key[u] != 0 && o->unit_key[u] != key) ||
+		    (k = scan_table_word(s, j, end, units[u])) == 0)
 			continue;
 		n->unit.start = j;
 		n->unit.end = j + k;
@@ -133,7 +148,7 @@ number_at(struct nums_out *o, const char *s, size_t i, size_t end, uint32_t prev
 	n.span.start = n.end.start = i;
 	n.span.end = i + len;
 	n.unit.start = n.unit.end = i + len;
-	read_unit(&n, s, i + len, end);
+	read_unit(o, &n, s, i + len, end);
 	if ((n.flags & NUM_CN) && n.unit.end == n.unit.start)
 		return len;   /* 一是, 统一: a Chinese numeral counts only with a unit */
 	if (prev == 0x7B2C)  /* 第 */
@@ -185,8 +200,12 @@ scan_line(struct nums_out *o, const char *s, size_t start, size_t end)
 void
 fact_numbers(struct facts *f, const struct doc *doc)
 {
-	struct nums_out o = {f, 0, 0};
-	size_t l;
+	struct nums_out o = {f, 0, 0, {0}};
+	size_t l, u;
+
+	/* A unit of fewer than three bytes that is not ASCII keeps 0: it is always compared. */
+	for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+		o.unit_key[u] = first_char_key(units[u], 0, strlen(units[u]));
 
 	for (l = 0; l < doc->nlines; l++) {
 		const struct line *line = &doc->lines[l];
