@@ -7,17 +7,18 @@
 #include <emmintrin.h>
 #endif
 
-/* Offset of the first byte of s[i, end) equal to one of a, b, c, d, e (repeat one to
+/* Offset of the first byte of s[i, end) equal to one of a, b, c, d, e, f (repeat one to
  * look for fewer), or end. */
 static inline size_t
-bytefind5(const char *s, size_t i, size_t end, unsigned char a, unsigned char b,
-    unsigned char c, unsigned char d, unsigned char e)
+bytefind6(const char *s, size_t i, size_t end, unsigned char a, unsigned char b,
+    unsigned char c, unsigned char d, unsigned char e, unsigned char f)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
 #if defined(__SSE2__)
 	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b),
-	    vc = _mm_set1_epi8((char)c), vd = _mm_set1_epi8((char)d), ve = _mm_set1_epi8((char)e);
+	    vc = _mm_set1_epi8((char)c), vd = _mm_set1_epi8((char)d), ve = _mm_set1_epi8((char)e),
+	    vf = _mm_set1_epi8((char)f);
 	__m128i v, m;
 	int mask;
 
@@ -25,13 +26,13 @@ bytefind5(const char *s, size_t i, size_t end, unsigned char a, unsigned char b,
 		v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
 		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
 		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vc), _mm_cmpeq_epi8(v, vd)),
-		    _mm_cmpeq_epi8(v, ve)));
+		    _mm_or_si128(_mm_cmpeq_epi8(v, ve), _mm_cmpeq_epi8(v, vf))));
 		if ((mask = _mm_movemask_epi8(m)) != 0)
 			return i + (size_t)__builtin_ctz((unsigned)mask);
 	}
 #endif
 	for (; i < end; i++)
-		if (u[i] == a || u[i] == b || u[i] == c || u[i] == d || u[i] == e)
+		if (u[i] == a || u[i] == b || u[i] == c || u[i] == d || u[i] == e || u[i] == f)
 			return i;
 	return end;
 }

@@ -69,7 +69,7 @@ next_sentence_end(const char *s, size_t i, size_t end)
 
 	/* ! ? ; and the first bytes of 。 (E3) and of ！？； (EF). */
 	for (;; i++) {
-		if ((i = bytefind5(s, i, end, '!', '?', ';', 0xE3, 0xEF)) >= end)
+		if ((i = bytefind6(s, i, end, '!', '?', ';', ';', 0xE3, 0xEF)) >= end)
 			return 0;
 		if ((n = sentence_mark(s, i, end)) > 0)
 			return i + n;

@@ -2,6 +2,7 @@
  * The status of an item that carries no status field or tag, read from a sentence whose
  * subject is the item itself. */
 #include <string.h>
+#include "bytefind.h"
 #include "seg.h"
 #include "utf8.h"
 
@@ -90,10 +91,24 @@ sentence_mark(uint32_t cp)
 	    cp == '!' || cp == '?';
 }
 
+/* Bytes of the mark or line end at s[i] after which a new sentence starts, else 0. */
+static size_t
+mark_bytes(const char *s, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] < 0x80)
+		return sentence_mark(u[0]) || u[0] == '\n' ? 1 : 0;
+	if (end - i < 3)
+		return 0;
+	return (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
+	    (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x9B || u[2] == 0x81 || u[2] == 0x9F)) ? 3 : 0;
+}
+
 enum item_status
 seg_status_sentence(const char *text, struct span sp, struct span *where)
 {
-	size_t i = sp.start, at;
+	size_t i = sp.start, at, n;
 	enum item_status st;
 	bool start = true;
 	uint32_t cp;
@@ -117,8 +132,13 @@ seg_status_sentence(const char *text, struct span sp, struct span *where)
 				return st;
 			}
 		}
-		cp = utf8_next(text, sp.end, &i);
-		start = sentence_mark(cp) || cp == '\n';
+		/* The next mark or line end: each begins with one of these bytes, none of which
+		 * lies inside another character. */
+		if ((i = bytefind6(text, i, sp.end, 0xE3, 0xEF, ';', '!', '?', '\n')) >= sp.end)
+			break;
+		n = mark_bytes(text, i, sp.end);
+		start = n > 0;
+		i += n > 0 ? n : 1;
 	}
 	return STATUS_NONE;
 }

@@ -30,7 +30,7 @@ find_ref(const unsigned char *s, size_t i, size_t end, const unsigned char *set,
 static void
 assert_finders(const unsigned char *buf, size_t len)
 {
-	static const unsigned char five[] = {'!', '?', ';', 0xE3, 0xEF};
+	static const unsigned char six[] = {'!', '?', ';', '\n', 0xE3, 0xEF};
 	static const unsigned char two[] = {0xE3, 0xEF};
 	unsigned char *s = malloc(len > 0 ? len : 1);
 	const char *c = (const char *)s;
@@ -39,8 +39,8 @@ assert_finders(const unsigned char *buf, size_t len)
 	assert_non_null(s);
 	memcpy(s, buf, len);
 	for (i = 0; i <= len; i++) {
-		assert_int_equal(bytefind5(c, i, len, '!', '?', ';', 0xE3, 0xEF),
-		    find_ref(s, i, len, five, 5, 0, 0));
+		assert_int_equal(bytefind6(c, i, len, '!', '?', ';', '\n', 0xE3, 0xEF),
+		    find_ref(s, i, len, six, 6, 0, 0));
 		assert_int_equal(bytefind2(c, i, len, 0xE3, 0xEF), find_ref(s, i, len, two, 2, 0, 0));
 		assert_int_equal(bytefind_range(c, i, len, '0', '9'),
 		    find_ref(s, i, len, NULL, 0, '0', '9'));
@@ -56,7 +56,8 @@ test_one_byte_at_every_offset(void **state)
 	/* Fillers next to the bytes sought: '/' and ':' beside the digits, 0xB0 | '5' whose
 	 * low seven bits are a digit, 0xE2 and 0xE4 beside 0xE3, 0xC0 past 0xBF. */
 	static const unsigned char fill[] = {'/', ':', 0xB5, 0xE2, 0xE4, 0xC0, 0x7F, 'a'};
-	static const unsigned char sought[] = {'!', '?', ';', 0xE3, 0xEF, '0', '9', 0x80, 0xBF};
+	static const unsigned char sought[] = {'!', '?', ';', '\n', 0xE3, 0xEF, '0', '9', 0x80,
+		0xBF};
 	unsigned char buf[48];
 	size_t f, k, len, pos;
 
