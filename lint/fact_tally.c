@@ -130,6 +130,52 @@ sig_may_hold(const struct charsig *g, const char *w)
 	return true;
 }
 
+/* The bits sig_may_hold tests for a word, found once: its first two characters'. */
+struct word_bits {
+	unsigned bit[2];
+	size_t n;
+};
+
+/* The status and plan words' bits, in the order of their lists. */
+struct status_bits {
+	struct word_bits plan[sizeof(plan_words) / sizeof(plan_words[0])];
+	struct word_bits status[sizeof(status_words) / sizeof(status_words[0])];
+};
+
+static void
+word_bits_of(const char *w, struct word_bits *wb)
+{
+	const unsigned char *u = (const unsigned char *)w;
+	size_t k;
+
+	wb->n = 0;
+	for (k = 0; k < 6 && u[k] >= 0xE0 && u[k + 1] != '\0' && u[k + 2] != '\0'; k += 3)
+		wb->bit[wb->n++] = sig_bit(u[k + 1], u[k + 2]);
+}
+
+static void
+status_bits_init(struct status_bits *sb)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++)
+		word_bits_of(plan_words[i], &sb->plan[i]);
+	for (i = 0; i < sizeof(status_words) / sizeof(status_words[0]); i++)
+		word_bits_of(status_words[i].w, &sb->status[i]);
+}
+
+/* sig_may_hold for a word whose bits are wb. */
+static bool
+sig_has_bits(const struct charsig *g, const struct word_bits *wb)
+{
+	size_t k;
+
+	for (k = 0; k < wb->n; k++)
+		if ((g->bits[wb->bit[k] / 64] & (uint64_t)1 << (wb->bit[k] % 64)) == 0)
+			return false;
+	return true;
+}
+
 /* True when the span starts or ends with word w. */
 static bool
 starts_with(const char *s, struct span sp, const char *w)
@@ -158,7 +204,7 @@ same_text(const char *s, struct span a, struct span b)
 /* The status the words of span sp state (the first listed word found); none when they
  * state a plan. */
 static enum count_status
-status_in(const char *s, struct span sp)
+status_in(const char *s, struct span sp, const struct status_bits *sb)
 {
 	struct charsig g;
 	size_t i;
@@ -167,14 +213,14 @@ status_in(const char *s, struct span sp)
 		return CSTAT_NONE;
 	g = sig_of(s, sp);
 	for (i = 0; i < sizeof(plan_words) / sizeof(plan_words[0]); i++) {
-		long at = sig_may_hold(&g, plan_words[i]) ? find_in(s, sp, plan_words[i]) : -1;
+		long at = sig_has_bits(&g, &sb->plan[i]) ? find_in(s, sp, plan_words[i]) : -1;
 
 		/* 按计划推进 is the state of a work under way, not a plan. */
 		if (at >= 0 && !(at >= 3 && memcmp(s + sp.start + at - 3, "按", 3) == 0))
 			return CSTAT_NONE;
 	}
 	for (i = 0; i < sizeof(status_words) / sizeof(status_words[0]); i++)
-		if (sig_may_hold(&g, status_words[i].w) && find_in(s, sp, status_words[i].w) >= 0)
+		if (sig_has_bits(&g, &sb->status[i]) && find_in(s, sp, status_words[i].w) >= 0)
 			return status_words[i].st;
 	return CSTAT_NONE;
 }
@@ -281,14 +327,14 @@ own_noun(const char *s, struct span noun)
 /* True when the words after count k are the status of the next count, which follows with
  * no mark between (16个问题已整改到位13个: the status is 13's, and 16 is their total). */
 static bool
-status_of_next(const struct facts *f, size_t k, const char *s)
+status_of_next(const struct facts *f, size_t k, const char *s, const struct status_bits *sb)
 {
 	const struct count_fact *c = &f->counts[k], *n;
 
 	if (k + 1 >= f->ncounts)
 		return false;
 	n = &f->counts[k + 1];
-	return n->sentence == c->sentence && !percent(n) && status_in(s, n->label) != CSTAT_NONE &&
+	return n->sentence == c->sentence && !percent(n) && status_in(s, n->label, sb) != CSTAT_NONE &&
 	    no_mark(s, c->span.end, n->span.start);
 }
 
@@ -296,8 +342,10 @@ status_of_next(const struct facts *f, size_t k, const char *s)
 static void
 classify(struct facts *f, const char *s)
 {
+	struct status_bits sb;
 	size_t k, i;
 
+	status_bits_init(&sb);
 	for (k = 0; k < f->ncounts; k++) {
 		struct count_fact *c = &f->counts[k];
 
@@ -307,9 +355,9 @@ classify(struct facts *f, const char *s)
 			if (same_word(s, c->unit, status_units[i]))
 				break;
 		if (i < sizeof(status_units) / sizeof(status_units[0])) {
-			c->status = status_in(s, c->label);
-			if (c->status == CSTAT_NONE && !status_of_next(f, k, s))
-				c->status = status_in(s, own_noun(s, c->noun));
+			c->status = status_in(s, c->label, &sb);
+			if (c->status == CSTAT_NONE && !status_of_next(f, k, s, &sb))
+				c->status = status_in(s, own_noun(s, c->noun), &sb);
 		}
 		if (starts_with(s, c->label, "含") || starts_with(s, c->label, "包括") ||
 		    starts_with(s, c->label, "其中含") || starts_with(s, c->label, "其中包括"))
