@@ -232,6 +232,40 @@ test_linemap_locates_columns_in_code_points(void **state)
 	linemap_free(&m);
 }
 
+/* Columns on long lines, where code points are counted in blocks, against counting them
+ * one at a time; every offset of a few thousand bytes of mixed text. */
+static void
+test_linemap_columns_on_long_lines(void **state)
+{
+	static const char *const pieces[] = {"a", "年", "，", "\xC3\xA9", "\xF0\x9F\x98\x80", " "};
+	char *t = malloc(9000);
+	size_t len = 0, off, k;
+	unsigned seed = 7, line, col;
+	struct linemap m;
+
+	(void)state;
+	assert_non_null(t);
+	memcpy(t, "首行\n", strlen("首行\n"));
+	len = strlen("首行\n");
+	while (len < 8000) {
+		seed = seed * 1103515245u + 12345u;
+		k = (seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]));
+		memcpy(t + len, pieces[k], strlen(pieces[k]));
+		len += strlen(pieces[k]);
+	}
+	t[len] = '\0';
+	linemap_build(&m, t, len);
+	for (off = strlen("首行\n"); off <= len; off++) {
+		if (off < len && ((unsigned char)t[off] & 0xC0) == 0x80)
+			continue;
+		linemap_locate(&m, off, &line, &col);
+		assert_int_equal(line, 2);
+		assert_int_equal(col, utf8_count(t + strlen("首行\n"), off - strlen("首行\n")) + 1);
+	}
+	linemap_free(&m);
+	free(t);
+}
+
 static void
 test_linemap_final_newline(void **state)
 {
@@ -256,6 +290,7 @@ main(void)
 		cmocka_unit_test(test_fast_path_edges),
 		cmocka_unit_test(test_decode_matches_reference_on_mixed_input),
 		cmocka_unit_test(test_linemap_locates_columns_in_code_points),
+		cmocka_unit_test(test_linemap_columns_on_long_lines),
 		cmocka_unit_test(test_linemap_final_newline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
