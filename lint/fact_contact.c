@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "facts.h"
+#include "prevcp.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -248,7 +249,7 @@ mail_token(const struct cscan *s, size_t line, size_t at, size_t *start, size_t 
 
 	while (i > line) {
 		j = i;
-		cp = utf8_prev(s->t, &j);
+		cp = prevcp(s->t, &j);
 		if (!is_mail_cp(cp))
 			break;
 		i = j;
@@ -256,7 +257,7 @@ mail_token(const struct cscan *s, size_t line, size_t at, size_t *start, size_t 
 	if (i == at) {
 		while (i > line) {
 			j = i;
-			cp = utf8_prev(s->t, &j);
+			cp = prevcp(s->t, &j);
 			if (!utf8_is_han(cp) || is_joiner(cp))
 				break;
 			i = j;
@@ -628,7 +629,7 @@ inner_space(const struct cscan *s, size_t start, size_t i)
 		j += s->t[j] == ' ' ? 1 : 3;
 	if (j >= s->end || b <= start)
 		return false;
-	prev = utf8_prev(s->t, &b);
+	prev = prevcp(s->t, &b);
 	b = j;
 	next = utf8_next(s->t, s->end, &b);
 	return (is_dot_cp(prev) && (is_ascii_alnum(next) || is_wide_web_cp(next))) ||

@@ -2,6 +2,7 @@
  * the roles of figures by the words around them. */
 #include <string.h>
 #include "facts.h"
+#include "prevcp.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -40,7 +41,7 @@ clause_start(const char *s, size_t floor, size_t off)
 
 	while (i > floor) {
 		size_t j = i;
-		uint32_t cp = utf8_prev(s, &j);
+		uint32_t cp = prevcp(s, &j);
 
 		if (clause_mark(cp))
 			break;
@@ -63,7 +64,7 @@ trim(const char *s, size_t *a, size_t *b)
 	}
 	while (*b > *a) {
 		i = *b;
-		if (!blank(utf8_prev(s, &i)))
+		if (!blank(prevcp(s, &i)))
 			break;
 		*b = i;
 	}

@@ -3,6 +3,7 @@
  * 王某）); numbered runs that 以上N项 counts back to are in fact_enum_ref.c. */
 #include <string.h>
 #include "facts.h"
+#include "prevcp.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -79,7 +80,7 @@ last_cp(const char *s, size_t a, size_t b)
 {
 	size_t i = b;
 
-	return b > a ? utf8_prev(s, &i) : 0;
+	return b > a ? prevcp(s, &i) : 0;
 }
 
 /* True when [a, b) ends with w. */
@@ -164,7 +165,7 @@ same_class(const char *s, size_t a, size_t b, struct span noun)
 	if (holds(s, noun.start, j, body_nouns) && ends_in(s, a, b, body_ends))
 		return true;
 	for (k = 0; k < 2 && i > a; k++)
-		it[k] = utf8_prev(s, &i);
+		it[k] = prevcp(s, &i);
 	for (k = 0; k < 2; k++)
 		for (m = 0; m < nn; m++)
 			if (it[k] != 0 && it[k] == no[m])
@@ -184,7 +185,7 @@ split_back(const char *s, size_t floor, size_t end, bool loose, struct items *l)
 	l->loose = loose;
 	while (i > floor) {
 		size_t j = i;
-		uint32_t cp = utf8_prev(s, &j);
+		uint32_t cp = prevcp(s, &j);
 		bool sep = cp == 0x3001 || (loose && loose_sep(cp));
 
 		if (is_digit_cp(cp) && !loose)
@@ -233,7 +234,7 @@ split_join(const char *s, struct items *l, bool person)
 	if (l->n == 0 || l->n == LIST_MAX)
 		return;
 	for (p = last->end; p > last->start; ) {
-		(void)utf8_prev(s, &p);
+		(void)prevcp(s, &p);
 		for (w = 0; joins[w] != NULL; w++) {
 			size_t n = strlen(joins[w]);
 

@@ -1,6 +1,7 @@
 /* The blocks at both ends of a notice: the title block (issuer lines, title, subtitle) at
  * the top, and the contact block and signature (issuer lines, 成文日期) at the bottom. */
 #include <string.h>
+#include "prevcp.h"
 #include "seg.h"
 #include "utf8.h"
 
@@ -348,7 +349,7 @@ supervision(const struct doc *d, size_t i)
 	if (w == SEG_NONE || !seg_has(s + w, n - w, "监督"))
 		return sp;
 	for (a = w, k = w; k > 0; a = k)
-		if (is_sentence_end(utf8_prev(s, &k)))
+		if (is_sentence_end(prevcp(s, &k)))
 			break;
 	e = sentence_end(s, n, w + seg_find(s + w, n - w, "监督"));
 	e2 = sentence_end(s, n, e);

@@ -1,6 +1,7 @@
 /* The line table of the model: spans, content without white space and Markdown decoration,
  * and the web boilerplate lines that every later pass sets aside. */
 #include <string.h>
+#include "prevcp.h"
 #include "seg.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -19,7 +20,7 @@ trim(const char *text, size_t *a, size_t *b)
 	}
 	while (*b > *a) {
 		k = *b;
-		if (!seg_is_blank_cp(utf8_prev(text, &k)) || k < *a)
+		if (!seg_is_blank_cp(prevcp(text, &k)) || k < *a)
 			break;
 		*b = k;
 	}

@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <pthread.h>
 #include <string.h>
+#include "prevcp.h"
 #include "seg.h"
 #include "utf8.h"
 
@@ -409,7 +410,7 @@ seg_title_end(const char *s, size_t n)
 	/* A publication date glued to the title: "…的通报2024-05-06", "…的通报 2024年5月6日". */
 	while (i > 0) {
 		k = i;
-		cp = utf8_prev(s, &k);
+		cp = prevcp(s, &k);
 
 		if ((cp >= '0' && cp <= '9') || cp == '-' || cp == ':' || cp == '/' || cp == '.' ||
 		    cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || seg_is_blank_cp(cp))

@@ -1,5 +1,6 @@
 /* Byte-level helpers over UTF-8 text for the segmenter: search, ends, terminal marks. */
 #include <string.h>
+#include "prevcp.h"
 #include "seg.h"
 #include "utf8.h"
 
@@ -91,7 +92,7 @@ seg_last_cp(const char *s, size_t n)
 {
 	size_t i = n;
 
-	return n == 0 ? 0 : utf8_prev(s, &i);
+	return n == 0 ? 0 : prevcp(s, &i);
 }
 
 bool
@@ -126,7 +127,7 @@ seg_ends_terminal(const char *s, size_t n)
 	int k;
 
 	for (k = 0; k < 4 && i > 0; k++) {
-		cp = utf8_prev(s, &i);
+		cp = prevcp(s, &i);
 		if (seg_is_terminal(cp))
 			return true;
 		if (!is_closing(cp))
