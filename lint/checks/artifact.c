@@ -320,12 +320,16 @@ odd_kind(const struct line *l, size_t off, uint32_t cp)
 	return ART_NKINDS;
 }
 
-/* True for a code point that is no odd character wherever it stands: printable ASCII and
- * U+3000-U+EFFF (U+3000 itself is a normal space in Chinese text). */
-static bool
-plain_cp(uint32_t cp)
+/* False for a code point that odd_kind() never reports: all but the C0 and C1 controls,
+ * NBSP, U+1680, U+2000-U+2060, U+FEFF and U+FFFD. Han and CJK punctuation leave at the
+ * first test. */
+static inline bool
+odd_candidate(uint32_t cp)
 {
-	return (cp >= 0x20 && cp < 0x7F) || (cp >= 0x3000 && cp < 0xF000);
+	if (cp > 0x2060 && cp < 0xFEFF)
+		return false;
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x2060) || cp == 0xFEFF || cp == 0xFFFD;
 }
 
 /* White space before the text of a title line. */
@@ -626,58 +630,86 @@ add_odd(struct linebuf *lb, enum art_kind k, size_t start, size_t end, uint32_t 
 	lb->odd[lb->nodd++].first = first;
 }
 
-/* Takes the code point cp at [at, i) into the mojibake state: a mark, or its pair. */
-static void
-moji_step(struct art_run *run, struct moji_state *ms, const char *t, size_t at, size_t i,
-    uint32_t cp)
+/* utf8_next() with a valid three-byte sequence, most of Chinese text, decoded first. */
+static inline uint32_t
+next_cp(const char *s, size_t len, size_t *i)
 {
-	unsigned cls;
+	const unsigned char *b = (const unsigned char *)s + *i;
+	uint32_t cp;
 
-	if (is_mark(run->p, cp)) {
-		ms->mark = at;
-		ms->mark_end = i;
-		return;
+	if (b[0] >= 0xE0 && b[0] <= 0xEF && len - *i >= 3 &&
+	    ((b[1] ^ 0x80u) | (b[2] ^ 0x80u)) < 0x40) {
+		cp = (uint32_t)(b[0] & 0x0F) << 12 | (uint32_t)(b[1] & 0x3F) << 6 | (b[2] & 0x3Fu);
+		if (cp >= 0x800 && cp - 0xD800 >= 0x800) {
+			*i += 3;
+			return cp;
+		}
 	}
-	if (!ms->gb || ms->maybe)
-		return;
-	if (!gb_class(run, t, at, i, cp, &cls)) {
-		ms->gb = false;
-		return;
-	}
-	ms->recent = ms->recent << 4 | cls;
-	ms->maybe = (ms->recent & TWO_SEQ_EVEN) == TWO_SEQ_EVEN ||
-	    (ms->recent & TWO_SEQ_ODD) == TWO_SEQ_ODD;
+	return utf8_next(s, len, i);
 }
 
 /* One pass over line l's code points: runs of odd characters into lb when chars, the
- * mojibake state when ms is not NULL (up to the first mark). */
+ * mojibake state when ms is not NULL (up to the first mark). The state is kept in locals
+ * over the pass; once neither part has more to learn the pass stops. */
 static void
 scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, bool chars,
     struct moji_state *ms)
 {
 	const char *t = run->c->doc->text;
-	size_t i = l->span.start, at, start = 0;
+	const struct art_params *p = run->p;
+	size_t i = l->span.start, end = l->span.end, at, start = 0;
 	enum art_kind k, cur = ART_NKINDS;
-	uint32_t cp, first = 0;
+	uint32_t cp, first = 0, recent = ms != NULL ? ms->recent : 0;
+	const struct gbblock *blk;
+	bool moji = ms != NULL && ms->mark == SIZE_MAX;
+	bool classes = moji && ms->gb && !ms->maybe;
+	unsigned cls;
 
-	while (i < l->span.end) {
+	while (i < end) {
 		at = i;
-		cp = utf8_next(t, l->span.end, &i);
+		cp = next_cp(t, end, &i);
 		if (chars) {
-			k = plain_cp(cp) ? ART_NKINDS : odd_kind(l, at, cp);
-			if (k != ART_NKINDS && !run->p->on[k])
+			k = odd_candidate(cp) ? odd_kind(l, at, cp) : ART_NKINDS;
+			if (k != ART_NKINDS && !p->on[k])
 				k = ART_NKINDS;
-			if (k != cur || k == ART_NKINDS) {
+			if (k == ART_NKINDS) {
+				if (cur != ART_NKINDS)
+					add_odd(lb, cur, start, at, first);
+				cur = ART_NKINDS;
+			} else if (k != cur) {
 				if (cur != ART_NKINDS)
 					add_odd(lb, cur, start, at, first);
 				cur = k;
 				start = at;
 				first = cp;
 			}
+		} else if (!moji) {
+			break;
 		}
-		if (ms != NULL && ms->mark == SIZE_MAX)
-			moji_step(run, ms, t, at, i, cp);
+		if (!moji)
+			continue;
+		/* moji_step() with the common case, a converted block, inline. */
+		if (cp >= p->mark_lo && cp <= p->mark_hi && is_mark(p, cp)) {
+			ms->mark = at;
+			ms->mark_end = i;
+			moji = classes = false;
+			continue;
+		}
+		if (!classes)
+			continue;
+		if ((i - at > 1 || cp < 0x80) && cp < 0x10000 &&
+		    (blk = atomic_load_explicit(&p->gbtab[cp / GB_BLOCK], memory_order_acquire)) != NULL) {
+			cls = blk->cls[cp % GB_BLOCK];
+		} else if (!gb_class(run, t, at, i, cp, &cls)) {
+			ms->gb = classes = false;
+			continue;
+		}
+		recent = recent << 4 | cls;
+		if ((recent & TWO_SEQ_EVEN) == TWO_SEQ_EVEN || (recent & TWO_SEQ_ODD) == TWO_SEQ_ODD)
+			ms->maybe = true, classes = false;
 	}
+	if (ms != NULL)
+		ms->recent = recent;
 	if (cur != ART_NKINDS)
 		add_odd(lb, cur, start, l->span.end, first);
 }

@@ -39,6 +39,7 @@ struct slot {
 	uint64_t key;
 	int head;             /* first posting, -1 for none */
 	int count;            /* postings */
+	int seen;             /* 1 + the last unit that has this shingle */
 };
 
 struct posting {
@@ -57,8 +58,6 @@ struct dup_run {
 	size_t shcap;
 	uint32_t *cps;        /* scratch: one unit's normalised code points */
 	size_t cpcap;
-	uint32_t *seen;       /* scratch: hash set of one unit's shingles, index + 1 */
-	size_t seencap;
 };
 
 static void
@@ -242,35 +241,10 @@ collect_units(struct dup_run *run)
 	}
 }
 
-/* Keeps the first occurrence of each hash in sh[0, n) and returns how many remain; the
- * order of a unit's shingles does not matter, only which ones it has. */
+/* Normalises unit u and leaves its shingle hashes, in text order and repeats included, in
+ * run->sh[0, n); returns n, 0 when the unit is shorter than min_chars. */
 static size_t
-distinct(struct dup_run *run, uint64_t *sh, size_t n)
-{
-	size_t cap = 16, mask, i, j, d = 0;
-
-	while (cap < 2 * n)
-		cap *= 2;
-	if (cap > run->seencap)
-		run->seen = xgrow(run->seen, &run->seencap, cap, sizeof(*run->seen));
-	memset(run->seen, 0, cap * sizeof(*run->seen));
-	mask = cap - 1;
-	for (i = 0; i < n; i++) {
-		for (j = (size_t)sh[i] & mask; run->seen[j] != 0; j = (j + 1) & mask)
-			if (sh[run->seen[j] - 1] == sh[i])
-				break;
-		if (run->seen[j] != 0)
-			continue;
-		sh[d] = sh[i];
-		run->seen[j] = (uint32_t)++d;
-	}
-	return d;
-}
-
-/* Normalises unit u and leaves its distinct shingle hashes in run->sh[0, u->nsh); none
- * when it is shorter than min_chars. */
-static void
-shingle_unit(struct dup_run *run, struct unit *u)
+shingle_unit(struct dup_run *run, const struct unit *u)
 {
 	const char *t = run->c->doc->text;
 	size_t i = u->span.start, n = 0, k, g;
@@ -278,27 +252,37 @@ shingle_unit(struct dup_run *run, struct unit *u)
 	uint32_t cp, *cps;
 	uint64_t h, *sh;
 
+	/* A code point takes a byte at least, so the span's length bounds the count. */
+	if (u->span.end - u->span.start > run->cpcap)
+		run->cps = xgrow(run->cps, &run->cpcap, u->span.end - u->span.start,
+		    sizeof(*run->cps));
+	cps = run->cps;
 	while (i < u->span.end) {
 		cp = dup_keep_fast(utf8_next(t, u->span.end, &i));
-		if (cp == 0)
-			continue;
-		if (n == run->cpcap)
-			run->cps = xgrow(run->cps, &run->cpcap, n + 1, sizeof(*run->cps));
-		run->cps[n++] = cp;
+		if (cp != 0)
+			cps[n++] = cp;
 	}
-	cps = run->cps;
-	u->nsh = 0;
 	if (n < (size_t)run->p->min_chars)
-		return;
+		return 0;
 	run->sh = xgrow(run->sh, &run->shcap, n, sizeof(*run->sh));
 	sh = run->sh;
+	if (ng == 3) {
+		for (k = 0; k + 3 <= n; k++) {
+			h = 1469598103934665603ull;
+			h = (h ^ cps[k]) * 1099511628211ull;
+			h = (h ^ cps[k + 1]) * 1099511628211ull;
+			h = (h ^ cps[k + 2]) * 1099511628211ull;
+			sh[k] = hash64_mix(h);
+		}
+		return k;
+	}
 	for (k = 0; k + ng <= n; k++) {
 		h = 1469598103934665603ull;
 		for (g = 0; g < ng; g++)
 			h = (h ^ cps[k + g]) * 1099511628211ull;
 		sh[k] = hash64_mix(h);
 	}
-	u->nsh = distinct(run, sh, k);
+	return k;
 }
 
 /* The shingle table: the distinct shingles in the order they came (slot numbers), and an
@@ -347,6 +331,7 @@ slot_of(struct shtab *t, uint64_t key)
 		t->v[t->used].key = key;
 		t->v[t->used].head = -1;
 		t->v[t->used].count = 0;
+		t->v[t->used].seen = 0;
 		t->used++;
 	}
 	return (size_t)t->idx[i];
@@ -415,11 +400,12 @@ score(struct dup_run *run, struct cand *cd, int x)
 }
 
 /* Finds, for every unit, the earliest earlier unit of another item it repeats. Each unit is
- * shingled when its turn comes, so only one unit's shingles are held at a time. */
+ * shingled when its turn comes, so only one unit's shingles are held at a time; the slot
+ * table drops a unit's repeated shingles as they are looked up. */
 static void
 match_units(struct dup_run *run)
 {
-	size_t k, s, *where = NULL, wcap = 0, pcap = 0;
+	size_t k, s, n, *where = NULL, wcap = 0, pcap = 0;
 	struct posting *post = NULL;
 	struct cand cd = {xcalloc(run->nu + 1, sizeof(int)), xmalloc((run->nu + 1) * sizeof(int)), 0};
 	struct shtab tab = {NULL, 0, 0, NULL, 64};
@@ -432,16 +418,25 @@ match_units(struct dup_run *run)
 		bytes += run->u[k].span.end - run->u[k].span.start;
 	tab.vcap = pcap = bytes / 3 + 16;
 	tab.v = xmalloc(tab.vcap * sizeof(*tab.v));
+	while (tab.cap < 2 * tab.vcap)
+		tab.cap *= 2;
 	post = xmalloc(pcap * sizeof(*post));
 	for (x = 0; (size_t)x < run->nu; x++) {
 		struct unit *u = &run->u[x];
 
-		shingle_unit(run, u);
-		if (u->nsh + 1 > wcap)
-			where = xgrow(where, &wcap, u->nsh + 1, sizeof(*where));
-		shtab_reserve(&tab, u->nsh);
-		for (k = 0; k < u->nsh; k++)
-			where[k] = slot_of(&tab, run->sh[k]);
+		/* A unit's distinct shingles, first occurrences in text order: its slots. */
+		n = shingle_unit(run, u);
+		if (n + 1 > wcap)
+			where = xgrow(where, &wcap, n + 1, sizeof(*where));
+		shtab_reserve(&tab, n);
+		u->nsh = 0;
+		for (k = 0; k < n; k++) {
+			s = slot_of(&tab, run->sh[k]);
+			if (tab.v[s].seen == x + 1)
+				continue;
+			tab.v[s].seen = x + 1;
+			where[u->nsh++] = s;
+		}
 		for (k = 0; k < u->nsh; k++) {
 			for (p = tab.v[where[k]].head; p >= 0; p = post[p].next) {
 				if (post[p].group == u->group)
@@ -522,7 +517,6 @@ dup_run(const struct rule *r, const struct check_ctx *c)
 	free(run.u);
 	free(run.sh);
 	free(run.cps);
-	free(run.seen);
 }
 
 const struct check_type chk_duplicate = {
