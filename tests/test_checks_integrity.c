@@ -98,6 +98,11 @@ static const struct flag_case cases[] = {
 	{"ART-003", "鍏充簬\U00020000宸″療\n", 1, "鍏充簬"},
 	{"ART-003", "关于整改的通报 abc 鍏充簬\n", 1, "鍏充簬"},
 	{"ART-003", "鍏\U00020000充\n", 0, NULL},
+	/* ART-003: CJK punctuation, quotes, dashes and the ideographic space are never odd,
+	 * while a thin space, a word joiner and a narrow no-break space between Han are. */
+	{"ART-003", "（二）严格落实“三重一大”制度——凡涉及大额资金，须经集体研究；　另行公示。\n", 0,
+	 NULL},
+	{"ART-003", "完善采购\u2009台账，健全\u2060制度，规范\u202f流程。\n", 3, "\u2009"},
 	/* TXT-003.3: headings of one level under one parent, word for word; other levels and
 	 * other parents stay silent (real-dev 022: 一、提高政治站位，… over （一）提高政治站位). */
 	{"TXT-003.3", "一、整改工作开展情况\n（一）强化责任落实。成立工作专班。\n"
@@ -116,6 +121,15 @@ static const struct flag_case cases[] = {
 	 "督查检查过多。基层迎检负担重。"},
 	{"TXT-003.4", "二、整改进展情况\n1.作风建设不扎实。\n问题①：督查检查过多。基层迎检负担重。\n"
 	 "整改结果：完成。\n问题②：督查检查过多。考核结果运用不足。\n整改结果：完成。\n", 0, NULL},
+	/* TXT-003.1: a clause written three times in a later statement counts once, so the two
+	 * statements stay apart; the same statement copied with one word changed is found. */
+	{"TXT-003.1", "二、整改进展情况\n1.财务管理不规范。\n问题①：本单位财务报销审批流程存在漏洞，"
+	 "部分票据未经分管领导签字即予报销，涉及金额较大。\n整改结果：完成。\n问题②：部分票据未经分管领导"
+	 "签字即予，部分票据未经分管领导签字即予，部分票据未经分管领导签字即予。同时，食堂采购台账登记不及时，"
+	 "库存物资盘点制度长期没有落实到位，账实核对工作流于形式。\n整改结果：完成。\n", 0, NULL},
+	{"TXT-003.1", "二、整改进展情况\n1.财务管理不规范。\n问题①：本单位财务报销审批流程存在漏洞，"
+	 "部分票据未经分管领导签字即予报销，涉及金额较大。\n整改结果：完成。\n问题②：本单位财务报销审批"
+	 "流程存在缺陷，部分票据未经分管领导签字即予报销，涉及金额较大。\n整改结果：完成。\n", 1, NULL},
 	/* TXT-003.5: a 30-character clause carried into another item's measures; a formula of
 	 * three items and a document title stay silent. */
 	{"TXT-003.5", "二、整改进展情况\n1.资金管理不规范。\n问题①：专项资金拨付滞后。\n整改结果：完成。\n"
