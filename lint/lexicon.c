@@ -295,9 +295,13 @@ lexicon_build(struct lexicon *lx)
 	lx->slots = xcalloc(lx->nslots, sizeof(*lx->slots));
 	memset(lx->pair, 0, sizeof(lx->pair));
 	memset(lx->single, 0, sizeof(lx->single));
+	memset(lx->first, 0, sizeof(lx->first));
 	for (i = 0; i < lx->n; i++) {
 		const struct lex_entry *e = &lx->v[i];
 		size_t at = 0;
+
+		if (e->first < 0x10000)
+			filter_set(lx->first, e->first);
 
 		(void)utf8_next(e->wrong, e->wlen, &at);
 		if (at < e->wlen)
@@ -335,6 +339,36 @@ run_of(const struct lexicon *lx, uint32_t cp, size_t *at)
 	return 0;
 }
 
+/* The first position from i on, stepping a character at a time as utf8_next() does, that
+ * is not an ASCII character or a three-byte sequence which no entry starts with; to when
+ * there is none. A three-byte sequence that utf8_next() would refuse (overlong, a
+ * surrogate) is stepped over whole, as its bytes one by one would be: a match starts
+ * with the lead byte or ASCII byte of a valid sequence, never at a continuation byte, so
+ * nothing can start inside it. */
+static size_t
+skip_cold(const struct lexicon *lx, const char *text, size_t i, size_t to)
+{
+	const unsigned char *b = (const unsigned char *)text;
+	uint32_t cp;
+
+	while (i < to) {
+		if (b[i] < 0x80) {
+			if (filter_has(lx->first, b[i]))
+				return i;
+			i++;
+			continue;
+		}
+		if ((b[i] & 0xF0) != 0xE0 || to - i < 3 || ((b[i + 1] ^ 0x80u) | (b[i + 2] ^ 0x80u)) >= 0x40)
+			return i;
+		cp = (uint32_t)(b[i] & 0x0F) << 12 | (uint32_t)(b[i + 1] & 0x3F) << 6 |
+		    (b[i + 2] & 0x3Fu);
+		if (filter_has(lx->first, cp))
+			return i;
+		i += 3;
+	}
+	return to;
+}
+
 int
 lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from, size_t to,
 		int (*fn)(size_t entry, size_t start, size_t end, void *ctx), void *ctx)
@@ -345,17 +379,15 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from
 
 	if (to > len)
 		to = len;
-	next = i;
-	cp = i < to ? utf8_next(text, to, &next) : 0;
-	while (i < to) {
+	while ((i = skip_cold(lx, text, i, to)) < to) {
 		/* cp is the code point at i and next the offset after it; cp2 follows. */
+		next = i;
+		cp = utf8_next(text, to, &next);
 		after = next;
 		cp2 = next < to ? utf8_next(text, to, &after) : 0;
 		if (!filter_has(lx->pair, filter_bit(cp, cp2)) &&
 		    !filter_has(lx->single, filter_bit(cp, 0))) {
 			i = next;
-			next = after;
-			cp = cp2;
 			continue;
 		}
 		n = run_of(lx, cp, &at);
@@ -371,7 +403,6 @@ lexicon_scan(const struct lexicon *lx, const char *text, size_t len, size_t from
 			break;
 		}
 		i = next;
-		cp = i < to ? utf8_next(text, to, &next) : 0;
 	}
 	return 0;
 }

@@ -70,6 +70,9 @@ struct lexicon {
 	size_t nslots;
 	uint64_t pair[LEX_FILTER_BITS / 64];
 	uint64_t single[LEX_FILTER_BITS / 64];
+	/* One bit per BMP code point that some entry starts with: a text position whose
+	 * character has none is passed over without a look at the filters. */
+	uint64_t first[0x10000 / 64];
 };
 
 /* Parses a context item ("领", "委第{num}+", "{nonhan}"); 0 ok, -1 with a reason in *why. */

@@ -149,6 +149,46 @@ test_index_many_entries(void **state)
 	lexicon_free(&lx);
 }
 
+/* Positions whose character starts no entry are passed over quickly; every entry is still
+ * found after such text, after bytes that are not UTF-8, after two- and four-byte
+ * characters, and an entry may start with any of them. */
+static void
+test_skip_over_cold_text(void **state)
+{
+	struct lexicon lx;
+	struct hits h;
+
+	(void)state;
+	memset(&lx, 0, sizeof(lx));
+	add(&lx, "整该", -1);                  /* 0: starts with a Han character */
+	add(&lx, "QQ群", -1);                  /* 1: starts with ASCII */
+	add(&lx, "\u00b7号", -1);              /* 2: starts with a two-byte character */
+	add(&lx, "\U00020000甲", -1);          /* 3: starts with a four-byte character */
+	lexicon_build(&lx);
+	assert_string_equal(scan(&lx, "各单位认真落实整该要求", &h), "0@21-27;");
+	assert_string_equal(scan(&lx, "abc QQ群 xyz", &h), "1@4-9;");
+	assert_string_equal(scan(&lx, "QQ号与QQ群", &h), "1@8-13;");
+	/* A lead byte without its continuation bytes, a surrogate and an overlong form. */
+	assert_string_equal(scan(&lx, "\xe6\x41整该", &h), "0@2-8;");
+	assert_string_equal(scan(&lx, "\xe6QQ群", &h), "1@1-6;");
+	assert_string_equal(scan(&lx, "\xed\xa0\x80整该", &h), "0@3-9;");
+	assert_string_equal(scan(&lx, "\xe0\x80\xaf整该", &h), "0@3-9;");
+	assert_string_equal(scan(&lx, "\xe6\x95", &h), "");
+	assert_string_equal(scan(&lx, "\u00e9整该", &h), "0@2-8;");
+	assert_string_equal(scan(&lx, "\U00020001整该", &h), "0@4-10;");
+	assert_string_equal(scan(&lx, "第\u00b7号", &h), "2@3-8;");
+	assert_string_equal(scan(&lx, "乙\U00020000甲", &h), "3@3-10;");
+	assert_string_equal(scan(&lx, "乙\U00020000乙", &h), "");
+	/* A scan that ends inside a character reads nothing past its end. */
+	memset(&h, 0, sizeof(h));
+	(void)lexicon_scan(&lx, "落实整该", 12, 0, 10, collect, &h);
+	assert_string_equal(h.buf, "");
+	memset(&h, 0, sizeof(h));
+	(void)lexicon_scan(&lx, "落实整该", 12, 0, 12, collect, &h);
+	assert_string_equal(h.buf, "0@6-12;");
+	lexicon_free(&lx);
+}
+
 static void
 test_bad_items_and_forms(void **state)
 {
@@ -402,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_longest_first_no_overlap),
 		cmocka_unit_test(test_contexts),
 		cmocka_unit_test(test_index_many_entries),
+		cmocka_unit_test(test_skip_over_cold_text),
 		cmocka_unit_test(test_bad_items_and_forms),
 		cmocka_unit_test(test_bad_lexicon_is_a_pack_error),
 		cmocka_unit_test(test_fresh_phrasing),
