@@ -86,12 +86,15 @@ add(struct vb_run *run, const char *t, size_t start, size_t end, long key)
 	u->key = key;
 	u->peers = -1;
 	u->cp = run->npool;
+	/* A code point takes a byte at least: room for the text's length once. */
+	if (end > start)
+		run->pool = xgrow(run->pool, &run->poolcap, run->npool + (end - start),
+		    sizeof(*run->pool));
 	while (i < end) {
 		uint32_t cp = dup_keep_fast(utf8_next(t, end, &i));
 
 		if (cp == 0)
 			continue;
-		run->pool = xgrow(run->pool, &run->poolcap, run->npool + 1, sizeof(*run->pool));
 		run->pool[run->npool++] = cp;
 		h = (h ^ cp) * 1099511628211ull;
 	}
