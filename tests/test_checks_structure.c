@@ -57,6 +57,12 @@ static const struct tu_snippet snippets[] = {
 	{"PUN-002", "召开“平江县卫健系统‘以案为鉴、以案促改’警示教育大会”。", 0, NULL},
 	{"PUN-002", "三是加快推进“一\n\n金三池”机制落地。", 0, NULL},
 	{"PUN-002", "他说“好\xe2”，又说（\xef\xbc）。", 0, NULL},
+	/* Marks among characters that share their first byte (、。，：) are still found, an
+	 * ASCII one too; a line of such characters alone is quiet. */
+	{"PUN-002", "一、二、三。经研究，决定：【专项整治、集中整改、常态长效。", 1, "【"},
+	{"PUN-002", "资金到位率、执行率、结算率均已达标）。", 1, "）"},
+	{"PUN-002", "资金到位率达到(95%，较上年提高。", 1, "("},
+	{"PUN-002", "一、二、三。经研究，决定：专项整治、集中整改、常态长效；〔2025〕3号。", 0, NULL},
 	{"PUN-002", "他说“好\xe2，又说\xe2\x80）。", 2, "“"},
 	/* PUN-003, PUN-006, PUN-007, PUN-010: pattern rules of the pack. */
 	{"PUN-003", "《考勤管理制度》、《“三公经费”管理制度》、《公车使用管理制度》。", 2, "》、"},

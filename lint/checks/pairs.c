@@ -23,6 +23,7 @@ struct pairs {
 	struct pair_def *v;
 	size_t n, cap;
 	bool lead[256];         /* bytes a mark's UTF-8 form may start with */
+	uint64_t bmp[0x10000 / 64];  /* the marks of the BMP, one bit each */
 };
 
 struct open_mark {
@@ -102,6 +103,8 @@ add_lead(struct pairs *ps, uint32_t cp)
 
 	(void)utf8_encode(cp, buf);
 	ps->lead[(unsigned char)buf[0]] = true;
+	if (cp < 0x10000)
+		ps->bmp[cp / 64] |= (uint64_t)1 << (cp % 64);
 	if (cp == 0xFFFD)
 		for (b = 0x80; b < 256; b++)
 			ps->lead[b] = true;
@@ -370,7 +373,10 @@ scan_range(struct pair_scan *s, size_t start, size_t end)
 			break;
 		at = i;
 		cp = utf8_next(text, end, &i);
-		if ((pair = find_pair(s->r->params, cp, &opening)) < 0)
+		/* Most characters that share a mark's first byte (、。，) are no mark. */
+		if (cp < 0x10000 && (ps->bmp[cp / 64] & (uint64_t)1 << (cp % 64)) == 0)
+			continue;
+		if ((pair = find_pair(ps, cp, &opening)) < 0)
 			continue;
 		if (opening) {
 			open_mark(s, pair, at, i - at);
