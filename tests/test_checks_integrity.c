@@ -103,6 +103,10 @@ static const struct flag_case cases[] = {
 	{"ART-003", "（二）严格落实“三重一大”制度——凡涉及大额资金，须经集体研究；　另行公示。\n", 0,
 	 NULL},
 	{"ART-003", "完善采购\u2009台账，健全\u2060制度，规范\u202f流程。\n", 3, "\u2009"},
+	/* Mojibake and a mark found after a clean run of Han characters, and a clean run alone. */
+	{"ART-003", "各单位认真落实整改要求，按期完成鍏充簬宸″療任务。\n", 1, "鍏充簬宸″療"},
+	{"ART-003", "各单位认真落实整改要求按期完成任务整改结果锛氶樁娈垫\n", 1, "锛"},
+	{"ART-003", "各单位认真落实整改要求按期完成任务。\n", 0, NULL},
 	/* TXT-003.3: headings of one level under one parent, word for word; other levels and
 	 * other parents stay silent (real-dev 022: 一、提高政治站位，… over （一）提高政治站位). */
 	{"TXT-003.3", "一、整改工作开展情况\n（一）强化责任落实。成立工作专班。\n"

@@ -666,6 +666,29 @@ scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, b
 	unsigned cls;
 
 	while (i < end) {
+		/* The common case, inline: no odd run open, classes wanted, and a three-byte
+		 * character that odd_kind() never reports and that is no mark, in a block
+		 * converted already. Whatever else comes goes the full way below. */
+		while (classes && cur == ART_NKINDS && end - i >= 3) {
+			const unsigned char *q = (const unsigned char *)t + i;
+
+			if ((q[0] & 0xF0) != 0xE0 || ((q[1] ^ 0x80u) | (q[2] ^ 0x80u)) >= 0x40)
+				break;
+			cp = (uint32_t)(q[0] & 0x0F) << 12 | (uint32_t)(q[1] & 0x3F) << 6 | (q[2] & 0x3Fu);
+			if (cp <= 0x2060 || cp >= 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+			    (cp >= p->mark_lo && cp <= p->mark_hi))
+				break;
+			blk = atomic_load_explicit(&p->gbtab[cp / GB_BLOCK], memory_order_acquire);
+			if (blk == NULL)
+				break;
+			i += 3;
+			recent = recent << 4 | blk->cls[cp % GB_BLOCK];
+			if ((recent & TWO_SEQ_EVEN) == TWO_SEQ_EVEN ||
+			    (recent & TWO_SEQ_ODD) == TWO_SEQ_ODD)
+				ms->maybe = true, classes = false;
+		}
+		if (i >= end)
+			break;
 		at = i;
 		cp = next_cp(t, end, &i);
 		if (chars) {

@@ -166,17 +166,21 @@ read_sentence(struct ps_run *run, size_t k, size_t *pos, int *title)
 	run->s.span = k;
 	while (a < b) {
 		size_t at = a;
-		uint32_t cp = utf8_next(t, b, &a), keep;
+		uint32_t cp = utf8_next(t, b, &a), keep = cp;
 
-		if (cp == 0x300A)
-			(*title)++;
-		else if (cp == 0x300B && *title > 0)
-			(*title)--;
-		if (sentence_end(cp) || cp == 0x300A) {
-			more = true;
-			break;
+		/* A character of the CJK Unified Ideographs block breaks nothing and is kept. */
+		if (cp < 0x4E00 || cp > 0x9FFF) {
+			if (cp == 0x300A)
+				(*title)++;
+			else if (cp == 0x300B && *title > 0)
+				(*title)--;
+			if (sentence_end(cp) || cp == 0x300A) {
+				more = true;
+				break;
+			}
+			keep = dup_keep_cp(cp);
 		}
-		if (*title > 0 || (keep = dup_keep_fast(cp)) == 0)
+		if (*title > 0 || keep == 0)
 			continue;
 		sent_push(&run->s, keep, at, a);
 	}
