@@ -288,6 +288,9 @@ shingle_unit(struct dup_run *run, const struct unit *u)
 /* The shingle table: the distinct shingles in the order they came (slot numbers), and an
  * open-addressing index of slot numbers kept at most half full. Both grow with what they
  * hold, so a short text touches little memory. */
+/* Positions of the hash index made before the first unit (256 KB of it). */
+#define DUP_INDEX_PRESIZE ((size_t)1 << 16)
+
 struct shtab {
 	struct slot *v;       /* slots by number */
 	size_t used, vcap;
@@ -413,12 +416,15 @@ match_units(struct dup_run *run)
 	int np = 0, p, x;
 
 	/* Slots and postings for a shingle per Chinese character (three bytes) of the compared
-	 * text, about the count it brings, so that they seldom move; more grow them. */
+	 * text, about the count it brings, so that they seldom move; more grow them. Only what
+	 * is written of them becomes resident; the hash index, which is filled when made, is
+	 * made for them only up to DUP_INDEX_PRESIZE positions and grows past that with the
+	 * slots in use, so a long text does not hold an index for shingles it never reaches. */
 	for (k = 0; k < run->nu; k++)
 		bytes += run->u[k].span.end - run->u[k].span.start;
 	tab.vcap = pcap = bytes / 3 + 16;
 	tab.v = xmalloc(tab.vcap * sizeof(*tab.v));
-	while (tab.cap < 2 * tab.vcap)
+	while (tab.cap < 2 * tab.vcap && tab.cap < DUP_INDEX_PRESIZE)
 		tab.cap *= 2;
 	post = xmalloc(pcap * sizeof(*post));
 	for (x = 0; (size_t)x < run->nu; x++) {
