@@ -451,18 +451,13 @@ mscan_hits_free(struct mscan_hits *hits)
 	memset(hits, 0, sizeof(*hits));
 }
 
-bool
-mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end)
+/* The index of the first end in e after offset from (e->n when none). */
+static size_t
+first_end_after(const struct mscan_ends *e, size_t from)
 {
-	const struct mscan_ends *e;
-	size_t lo = 0, hi;
+	size_t lo = 0, hi = e->n;
 
-	if (hits == NULL || hits->ends == NULL || !mscan_accepted(hits->ms, i) ||
-	    end > hits->len)
-		return true;
-	e = &hits->ends[i];
-	hi = e->n;
-	while (lo < hi) {             /* the first end after from */
+	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (e->v[mid] <= from)
@@ -470,6 +465,20 @@ mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+bool
+mscan_may_match(const struct mscan_hits *hits, size_t i, size_t from, size_t end)
+{
+	const struct mscan_ends *e;
+	size_t lo;
+
+	if (hits == NULL || hits->ends == NULL || !mscan_accepted(hits->ms, i) ||
+	    end > hits->len)
+		return true;
+	e = &hits->ends[i];
+	lo = first_end_after(e, from);
 	return lo < e->n && e->v[lo] <= end;
 }
 
@@ -477,21 +486,13 @@ bool
 mscan_windows(const struct mscan_hits *hits, size_t i, size_t from, struct mscan_cursor *c)
 {
 	const struct mscan_ends *e;
-	size_t lo = 0, hi;
+	size_t lo;
 
 	if (hits == NULL || hits->ends == NULL || !mscan_accepted(hits->ms, i) ||
 	    hits->ms->maxw[i] == UINT32_MAX || hits->ms->minw[i] == 0)
 		return false;
 	e = &hits->ends[i];
-	hi = e->n;
-	while (lo < hi) {             /* the first end after from */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (e->v[mid] <= from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = first_end_after(e, from);
 	c->k = lo;
 	c->minw = hits->ms->minw[i];
 	c->maxw = hits->ms->maxw[i];
