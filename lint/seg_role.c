@@ -44,8 +44,10 @@ bullet_len(const char *s, size_t n)
 {
 	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t'))
 		return seg_skip_space(s, n, 2);
-	if (seg_starts(s, n, "•") || seg_starts(s, n, "·"))
+	if (seg_starts(s, n, "•"))
 		return seg_skip_space(s, n, strlen("•"));
+	if (seg_starts(s, n, "·"))        /* two bytes, where • takes three */
+		return seg_skip_space(s, n, strlen("·"));
 	return 0;
 }
 

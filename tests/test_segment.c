@@ -716,6 +716,30 @@ test_page_numbers_and_note(void **state)
 	release(&m);
 }
 
+/* A list bullet opens a chrome line: • (three bytes) and · (two) are stepped over by their
+ * own length, so a breadcrumb behind either is chrome, and a line of a lone · at the end of
+ * the text is read without going past it. */
+static void
+test_bullets_before_chrome(void **state)
+{
+	struct model m;
+	const struct doc *d;
+
+	(void)state;
+	build_text(&m, "x.txt",
+	    "· 首页 > 巡察工作 > 整改公开\n"
+	    "•首页 > 通知公告\n"
+	    "关于巡察整改进展情况的通报\n"
+	    "·");
+	d = &m.doc;
+	assert_int_equal(d->nlines, 4);
+	assert_int_equal(d->lines[0].kind, LINE_BOILERPLATE);
+	assert_int_equal(d->lines[1].kind, LINE_BOILERPLATE);
+	assert_int_equal(d->lines[2].kind, LINE_TITLE);
+	assert_int_equal(d->lines[3].span.end, strlen(m.text));   /* read within the text */
+	release(&m);
+}
+
 /* In Markdown the run-in fields may be bold (1. 问题。**整改情况：**……。**整改进展：**已完成。):
  * they are fields as in plain text. */
 static void
@@ -916,6 +940,7 @@ main(void)
 		cmocka_unit_test(test_page_numbers_and_note),
 		cmocka_unit_test(test_run_in_after_colon),
 		cmocka_unit_test(test_statement_at),
+		cmocka_unit_test(test_bullets_before_chrome),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
