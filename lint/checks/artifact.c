@@ -3,12 +3,12 @@
  * characters, unusual spaces inside a line, a space before the title, and UTF-8 text that
  * was read as GBK (鍏充簬). Web page chrome is left to rules over the boilerplate scope. */
 #include <iconv.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "gb18030.h"
 #include "rule_load.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -44,32 +44,19 @@ static const struct {
 	{"mojibake", "疑似乱码（UTF-8 文本被当作 GBK 读取）", "mojibake (UTF-8 text read as GBK)"},
 };
 
-/* Code points per block of the GB18030 table. */
-#define GB_BLOCK 256
-
-/* The byte pairs (see gb_open) of GB_BLOCK code points, and apart from them their classes
- * (see pair_class), which the first pass over a line reads alone. */
-struct gbblock {
-	unsigned char cls[GB_BLOCK];
-	uint16_t pair[GB_BLOCK];
-};
-
 struct art_params {
 	bool on[ART_NKINDS];
 	long mojibake_min;     /* consecutive recovered characters that make mojibake */
 	uint32_t *marks;       /* characters that only occur in mojibake (锛 銆 鈥) */
 	size_t nmarks;
 	uint32_t mark_lo, mark_hi;  /* the range the marks lie in */
-	/* GB18030 facts of the BMP, a block of GB_BLOCK code points converted on first use;
-	 * the threads of one run share them, so a block is published atomically. */
-	_Atomic(struct gbblock *) gbtab[0x10000 / GB_BLOCK];
 };
 
 struct art_run {
 	const struct rule *r;
 	const struct check_ctx *c;
 	struct art_params *p;
-	iconv_t gb;            /* UTF-8 to GB18030, opened when a conversion is needed */
+	iconv_t gb;            /* UTF-8 to GB18030, opened for a code point past the BMP */
 	bool gb_tried;         /* iconv_open was called (gb is -1 if it failed) */
 	int stop;
 };
@@ -78,12 +65,9 @@ static void
 art_free(void *params)
 {
 	struct art_params *p = params;
-	size_t i;
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < 0x10000 / GB_BLOCK; i++)
-		free(atomic_load(&p->gbtab[i]));
 	free(p->marks);
 	free(p);
 }
@@ -412,15 +396,6 @@ gb_open(struct art_run *run)
 	return run->gb != (iconv_t)-1;
 }
 
-/* Four bits of a byte pair: its first byte could lead a 3-byte UTF-8 sequence (0xE0-0xEF,
- * bit 3) or continue one (0x80-0xBF, bit 2), and the same of its second byte (bits 1, 0). */
-static unsigned
-pair_class(uint16_t pair)
-{
-	return ((pair & 0xF000) == 0xE000) << 3 | ((pair & 0xC000) == 0x8000) << 2 |
-	    ((pair & 0x00F0) == 0x00E0) << 1 | ((pair & 0x00C0) == 0x0080);
-}
-
 /* The first two GB18030 bytes (a 1-byte code twice) of the UTF-8 code point in[0, n),
  * first byte high; '?' twice where iconv fails. */
 static uint16_t
@@ -439,103 +414,18 @@ gb_pair(iconv_t gb, const char *in, size_t n)
 	return (uint16_t)((unsigned char)out[0] << 8 | (unsigned char)out[1]);
 }
 
-/* Length of the GB18030 code starting at s (n bytes left): 1 for ASCII, 4 when the second
- * byte is a digit, else 2; 0 when the bytes end first. */
-static size_t
-gb_code_len(const unsigned char *s, size_t n)
-{
-	size_t len = s[0] < 0x80 ? 1 : n >= 2 && s[1] >= 0x30 && s[1] <= 0x39 ? 4 : 2;
-
-	return len <= n ? len : 0;
-}
-
-/* Fills pair[] for the GB_BLOCK code points from base with one iconv call per run of
- * convertible ones (a call per code point costs more than the conversion). GB18030 is
- * stateless, so the k-th code out belongs to the k-th code point in; one that iconv
- * refuses gets '?' twice, as gb_pair gives it. */
-static void
-gb_fill(iconv_t gb, uint32_t base, uint16_t *pair)
-{
-	char in[GB_BLOCK * 3], out[GB_BLOCK * 4 + 8], *ip, *op;
-	size_t at[GB_BLOCK + 1], k, done = 0, ileft, oleft, used, o, len;
-	unsigned char *u;
-
-	for (k = 0, at[0] = 0; k < GB_BLOCK; k++)
-		at[k + 1] = at[k] + (base + k >= 0xD800 && base + k <= 0xDFFF ? 0 :
-		    utf8_encode(base + k, in + at[k]));
-	while (done < GB_BLOCK) {
-		ip = in + at[done];
-		ileft = at[GB_BLOCK] - at[done];
-		op = out;
-		oleft = sizeof(out);
-		if (iconv(gb, &ip, &ileft, &op, &oleft) == (size_t)-1)
-			iconv(gb, NULL, NULL, NULL, NULL);
-		used = (size_t)(ip - in);
-		u = (unsigned char *)out;
-		for (o = 0; done < GB_BLOCK && at[done + 1] <= used; done++) {
-			len = at[done + 1] == at[done] ? 0 : gb_code_len(u + o, (size_t)(op - out) - o);
-			if (len == 0) {
-				pair[done] = '?' << 8 | '?';   /* a surrogate, which has no code */
-				continue;
-			}
-			pair[done] = (uint16_t)(u[o] << 8 | (len == 1 ? u[o] : u[o + 1]));
-			o += len;
-		}
-		if (done < GB_BLOCK && at[done] == used)
-			pair[done++] = '?' << 8 | '?';     /* refused by iconv: skip it */
-	}
-}
-
-/* The table block of BMP code point cp, converted on first use; NULL without iconv. */
-static const struct gbblock *
-gb_block(struct art_run *run, uint32_t cp)
-{
-	_Atomic(struct gbblock *) *slot = &run->p->gbtab[cp / GB_BLOCK];
-	struct gbblock *blk = atomic_load_explicit(slot, memory_order_acquire), *none = NULL;
-	uint32_t base = cp - cp % GB_BLOCK, k;
-
-	if (blk != NULL)
-		return blk;
-	if (!gb_open(run))
-		return NULL;
-	blk = xmalloc(sizeof(*blk));
-	gb_fill(run->gb, base, blk->pair);
-	for (k = 0; k < GB_BLOCK; k++)
-		blk->cls[k] = (unsigned char)pair_class(blk->pair[k]);
-	if (!atomic_compare_exchange_strong_explicit(slot, &none, blk, memory_order_acq_rel,
-	    memory_order_acquire)) {
-		free(blk);
-		blk = none;
-	}
-	return blk;
-}
-
-/* The block of cp if it is converted already, else NULL. */
-static inline const struct gbblock *
-gb_ready(const struct art_run *run, uint32_t cp)
-{
-	return cp < 0x10000 ?
-	    atomic_load_explicit(&run->p->gbtab[cp / GB_BLOCK], memory_order_acquire) : NULL;
-}
-
-/* gb_code() where the table cannot answer yet. */
+/* gb_code() past the table: an invalid byte or a code point beyond the BMP. */
 static bool
 gb_code_slow(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
     uint16_t *pair)
 {
-	const struct gbblock *blk;
-
 	if (i - at == 1 && cp >= 0x80) {
 		*pair = '?' << 8 | '?';          /* an invalid byte, which iconv rejects */
-	} else if (cp < 0x10000) {
-		if ((blk = gb_block(run, cp)) == NULL)
-			return false;
-		*pair = blk->pair[cp % GB_BLOCK];
-	} else {
-		if (!gb_open(run))
-			return false;
-		*pair = gb_pair(run->gb, t + at, i - at);
+		return true;
 	}
+	if (!gb_open(run))
+		return false;
+	*pair = gb_pair(run->gb, t + at, i - at);
 	return true;
 }
 
@@ -544,10 +434,8 @@ static inline bool
 gb_code(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
     uint16_t *pair)
 {
-	const struct gbblock *blk;
-
-	if ((i - at > 1 || cp < 0x80) && (blk = gb_ready(run, cp)) != NULL) {
-		*pair = blk->pair[cp % GB_BLOCK];
+	if ((i - at > 1 || cp < 0x80) && cp < 0x10000) {
+		*pair = gb18030_pair[cp];
 		return true;
 	}
 	return gb_code_slow(run, t, at, i, cp, pair);
@@ -558,16 +446,15 @@ static inline bool
 gb_class(struct art_run *run, const char *t, size_t at, size_t i, uint32_t cp,
     unsigned *cls)
 {
-	const struct gbblock *blk;
 	uint16_t pair;
 
-	if ((i - at > 1 || cp < 0x80) && (blk = gb_ready(run, cp)) != NULL) {
-		*cls = blk->cls[cp % GB_BLOCK];
+	if ((i - at > 1 || cp < 0x80) && cp < 0x10000) {
+		*cls = gb18030_cls[cp];
 		return true;
 	}
 	if (!gb_code_slow(run, t, at, i, cp, &pair))
 		return false;
-	*cls = pair_class(pair);
+	*cls = gb18030_class(pair);
 	return true;
 }
 
@@ -660,15 +547,14 @@ scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, b
 	size_t i = l->span.start, end = l->span.end, at, start = 0;
 	enum art_kind k, cur = ART_NKINDS;
 	uint32_t cp, first = 0, recent = ms != NULL ? ms->recent : 0;
-	const struct gbblock *blk;
 	bool moji = ms != NULL && ms->mark == SIZE_MAX;
 	bool classes = moji && ms->gb && !ms->maybe;
 	unsigned cls;
 
 	while (i < end) {
 		/* The common case, inline: no odd run open, classes wanted, and a three-byte
-		 * character that odd_kind() never reports and that is no mark, in a block
-		 * converted already. Whatever else comes goes the full way below. */
+		 * character that odd_kind() never reports and that is no mark. Whatever else
+		 * comes goes the full way below. */
 		while (classes && cur == ART_NKINDS && end - i >= 3) {
 			const unsigned char *q = (const unsigned char *)t + i;
 
@@ -678,11 +564,8 @@ scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, b
 			if (cp <= 0x2060 || cp >= 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
 			    (cp >= p->mark_lo && cp <= p->mark_hi))
 				break;
-			blk = atomic_load_explicit(&p->gbtab[cp / GB_BLOCK], memory_order_acquire);
-			if (blk == NULL)
-				break;
 			i += 3;
-			recent = recent << 4 | blk->cls[cp % GB_BLOCK];
+			recent = recent << 4 | gb18030_cls[cp];
 			if ((recent & TWO_SEQ_EVEN) == TWO_SEQ_EVEN ||
 			    (recent & TWO_SEQ_ODD) == TWO_SEQ_ODD)
 				ms->maybe = true, classes = false;
@@ -711,7 +594,7 @@ scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, b
 		}
 		if (!moji)
 			continue;
-		/* moji_step() with the common case, a converted block, inline. */
+		/* moji_step() with the common case, a BMP code point, inline. */
 		if (cp >= p->mark_lo && cp <= p->mark_hi && is_mark(p, cp)) {
 			ms->mark = at;
 			ms->mark_end = i;
@@ -720,9 +603,8 @@ scan_codepoints(struct art_run *run, const struct line *l, struct linebuf *lb, b
 		}
 		if (!classes)
 			continue;
-		if ((i - at > 1 || cp < 0x80) && cp < 0x10000 &&
-		    (blk = atomic_load_explicit(&p->gbtab[cp / GB_BLOCK], memory_order_acquire)) != NULL) {
-			cls = blk->cls[cp % GB_BLOCK];
+		if ((i - at > 1 || cp < 0x80) && cp < 0x10000) {
+			cls = gb18030_cls[cp];
 		} else if (!gb_class(run, t, at, i, cp, &cls)) {
 			ms->gb = classes = false;
 			continue;
